@@ -1,0 +1,68 @@
+import { createReadStream, existsSync, statSync, cpSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { Connect, Plugin } from 'vite';
+import { defineConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './src/privacy/csp';
+
+const MODELS_DIR = resolve(__dirname, 'models');
+const PACKS_DIR = resolve(__dirname, 'packs');
+
+/** Headers the app needs from any host: cross-origin isolation (multithreaded wasm) and the CSP. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+const MIME: Record<string, string> = {
+  '.json': 'application/json',
+  '.bin': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+};
+
+/** Serves a folder of the checkout under a URL prefix in dev and preview, and copies it into the build. */
+function serveFolder(prefix: string, dir: string): Plugin {
+  const middleware: Connect.NextHandleFunction = (req, res, next) => {
+    const url = (req.url ?? '').split('?')[0];
+    if (!url.startsWith(prefix)) return next();
+    const file = normalize(join(dir, decodeURIComponent(url.slice(prefix.length))));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) return next();
+    res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
+    res.setHeader('Content-Length', statSync(file).size);
+    createReadStream(file).pipe(res);
+  };
+  return {
+    name: `facegap-serve${prefix.replaceAll('/', '-')}`,
+    configureServer: (server) => void server.middlewares.use(middleware),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware),
+    writeBundle(options) {
+      if (existsSync(dir)) cpSync(dir, join(options.dir ?? 'dist', prefix), { recursive: true });
+    },
+  };
+}
+
+/** Puts the same CSP into index.html as a meta tag, so a static host without headers still enforces it. */
+function injectCspMeta(): Plugin {
+  return {
+    name: 'facegap-csp-meta',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig({
+  plugins: [injectCspMeta(), serveFolder('/models/', MODELS_DIR), serveFolder('/packs/', PACKS_DIR)],
+  server: { headers: SECURITY_HEADERS, port: 5173 },
+  preview: { headers: SECURITY_HEADERS, port: 4173 },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // vite 8's default minifier breaks human's multithreaded wasm (its load never resolves).
+    minify: 'esbuild',
+    chunkSizeWarningLimit: 4000,
+  },
+});

@@ -1,0 +1,68 @@
+/**
+ * 1:N search: which enrolled person, if any, a probe embedding belongs to.
+ *
+ * Pure: no DOM, no storage. Decision rule as in shared/spec/bias-metrics.md: a match is declared
+ * when `score >= threshold`.
+ */
+import type { Embedding } from './similarity';
+import { isTemplateComparable, scoreAgainstTemplate, type CaptureScoring, type Template } from './templates';
+
+/** The score of a probe against one template. */
+export interface TemplateScore {
+  templateId: string;
+  name: string;
+  score: number;
+}
+
+/** Outcome of a 1:N search. */
+export interface SearchResult {
+  /** `no-templates`: nobody comparable is enrolled; `unknown`: best score below threshold. */
+  state: 'no-templates' | 'unknown' | 'matched';
+  /** The highest-scoring template, present whenever one was scored, matched or not. */
+  best?: TemplateScore;
+  /** Every comparable template's score, highest first (ties by name, then id). */
+  scores: TemplateScore[];
+  /** Ids of templates left out because another model or score formula made them. */
+  skippedTemplateIds: string[];
+}
+
+/** Options of `findBestMatch`. */
+export interface SearchOptions {
+  /** When given, templates made with another model are skipped instead of compared. */
+  modelSha256?: string;
+  /** How captures combine into one score; `best-of-captures` unless told. */
+  scoring?: CaptureScoring;
+}
+
+/**
+ * Scores `embedding` against every template and applies `score >= threshold` to the best.
+ * Throws a `RangeError` for a threshold that is not a finite number, since no decision could follow.
+ */
+export function findBestMatch(
+  embedding: Embedding,
+  templates: readonly Template[],
+  threshold: number,
+  options: SearchOptions = {},
+): SearchResult {
+  if (!Number.isFinite(threshold)) throw new RangeError(`The threshold must be a finite number, not ${threshold}.`);
+  const skippedTemplateIds: string[] = [];
+  const scores: TemplateScore[] = [];
+  for (const template of templates) {
+    if (options.modelSha256 !== undefined && !isTemplateComparable(template, options.modelSha256)) {
+      skippedTemplateIds.push(template.id);
+      continue;
+    }
+    scores.push({ templateId: template.id, name: template.name, score: scoreAgainstTemplate(embedding, template, options.scoring) });
+  }
+  scores.sort(compareScores);
+  const best = scores[0];
+  if (best === undefined) return { state: 'no-templates', scores, skippedTemplateIds };
+  return { state: best.score >= threshold ? 'matched' : 'unknown', best, scores, skippedTemplateIds };
+}
+
+function compareScores(a: TemplateScore, b: TemplateScore): number {
+  if (a.score !== b.score) return b.score - a.score;
+  // Plain code-point order keeps ties reproducible whatever the runtime's locale.
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.templateId < b.templateId ? -1 : a.templateId > b.templateId ? 1 : 0;
+}

@@ -1,0 +1,133 @@
+/**
+ * Builds the columnar {@link PairTable} from comparison pair objects or from per-sample labels.
+ * shared/spec/bias-metrics.md, "Input: comparison pairs".
+ */
+import type { ComparisonPair, PairTable } from './types';
+
+/** Subject code of a sample whose subject is not known. */
+export const UNKNOWN_SUBJECT = -1;
+
+/** Interns strings to dense integer codes, in order of first appearance. */
+class Interner {
+  readonly labels: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  codeOf(label: string): number {
+    let code = this.codes.get(label);
+    if (code === undefined) {
+      code = this.labels.length;
+      this.codes.set(label, code);
+      this.labels.push(label);
+    }
+    return code;
+  }
+}
+
+/** Tells whether a pair object is genuine, from `isGenuine` or the spec's `same`. */
+export function isGenuinePair(pair: ComparisonPair): boolean {
+  if (pair.isGenuine !== undefined) return pair.isGenuine;
+  if (pair.same === 1) return true;
+  if (pair.same === 0) return false;
+  throw new TypeError(`A pair needs isGenuine or same (0 or 1); got same=${String(pair.same)}.`);
+}
+
+/**
+ * Converts pair objects to a {@link PairTable}. Each pair gets two samples of its own (2k, 2k+1),
+ * so pairs keep exactly the labels they were given.
+ */
+export function buildPairTable(pairs: readonly ComparisonPair[]): PairTable {
+  const n = pairs.length;
+  const groups = new Interner();
+  const subjects = new Interner();
+  const scores = new Float64Array(n);
+  const isGenuine = new Uint8Array(n);
+  const sampleA = new Uint32Array(n);
+  const sampleB = new Uint32Array(n);
+  const sampleGroup = new Uint32Array(2 * n);
+  const sampleSubject = new Int32Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    const pair = pairs[k];
+    if (!Number.isFinite(pair.score)) {
+      throw new RangeError(`Pair ${k} has a score that is not a finite number (${pair.score}).`);
+    }
+    scores[k] = pair.score;
+    isGenuine[k] = isGenuinePair(pair) ? 1 : 0;
+    sampleA[k] = 2 * k;
+    sampleB[k] = 2 * k + 1;
+    sampleGroup[2 * k] = groups.codeOf(pair.groupA);
+    sampleGroup[2 * k + 1] = groups.codeOf(pair.groupB);
+    sampleSubject[2 * k] = pair.subjectA === undefined ? UNKNOWN_SUBJECT : subjects.codeOf(pair.subjectA);
+    sampleSubject[2 * k + 1] = pair.subjectB === undefined ? UNKNOWN_SUBJECT : subjects.codeOf(pair.subjectB);
+  }
+  return {
+    scores, isGenuine, sampleA, sampleB, sampleGroup, sampleSubject,
+    groupLabels: groups.labels, subjectLabels: subjects.labels,
+  };
+}
+
+/** Labels of one sample of an all-pairs run. */
+export interface SampleLabels {
+  /** Group label (e.g. `Black/female`). */
+  readonly group: string;
+  /** Subject id, or null when unknown (such a sample is in impostor pairs only). */
+  readonly subject: string | null;
+}
+
+/** Scored pairs in compact form, as the all-pairs scorer returns them. */
+export interface IndexedScores {
+  /** Score of each pair. */
+  readonly scores: Float32Array | Float64Array;
+  /** First sample index of each pair. */
+  readonly indexA: Uint32Array;
+  /** Second sample index of each pair. */
+  readonly indexB: Uint32Array;
+}
+
+/**
+ * Builds a {@link PairTable} over scored sample pairs without copying scores or indexes.
+ * A pair is genuine when both samples have the same non-null subject.
+ */
+export function buildPairTableFromSamples(scored: IndexedScores, samples: readonly SampleLabels[]): PairTable {
+  const groups = new Interner();
+  const subjects = new Interner();
+  const sampleGroup = new Uint32Array(samples.length);
+  const sampleSubject = new Int32Array(samples.length);
+  samples.forEach((sample, i) => {
+    sampleGroup[i] = groups.codeOf(sample.group);
+    sampleSubject[i] = sample.subject === null ? UNKNOWN_SUBJECT : subjects.codeOf(sample.subject);
+  });
+  const n = scored.scores.length;
+  const isGenuine = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const subjectA = sampleSubject[scored.indexA[k]];
+    isGenuine[k] = subjectA !== UNKNOWN_SUBJECT && subjectA === sampleSubject[scored.indexB[k]] ? 1 : 0;
+  }
+  return {
+    scores: scored.scores, isGenuine, sampleA: scored.indexA, sampleB: scored.indexB,
+    sampleGroup, sampleSubject, groupLabels: groups.labels, subjectLabels: subjects.labels,
+  };
+}
+
+/** Materialises pair objects from a table: for small tables and views only, never 12.5M pairs. */
+export function listComparisonPairs(table: PairTable): ComparisonPair[] {
+  const out: ComparisonPair[] = [];
+  for (let k = 0; k < table.scores.length; k++) {
+    const a = table.sampleA[k];
+    const b = table.sampleB[k];
+    const pair: ComparisonPair = {
+      score: table.scores[k],
+      isGenuine: table.isGenuine[k] === 1,
+      groupA: table.groupLabels[table.sampleGroup[a]],
+      groupB: table.groupLabels[table.sampleGroup[b]],
+    };
+    if (table.sampleSubject[a] !== UNKNOWN_SUBJECT) pair.subjectA = table.subjectLabels[table.sampleSubject[a]];
+    if (table.sampleSubject[b] !== UNKNOWN_SUBJECT) pair.subjectB = table.subjectLabels[table.sampleSubject[b]];
+    out.push(pair);
+  }
+  return out;
+}
+
+/** Accepts either form and returns a table (objects are converted once). */
+export function toPairTable(pairs: readonly ComparisonPair[] | PairTable): PairTable {
+  return Array.isArray(pairs) ? buildPairTable(pairs as readonly ComparisonPair[]) : (pairs as PairTable);
+}

@@ -1,0 +1,132 @@
+import { VisionEngine } from './engine';
+import type { VisionRequest, VisionResponse } from './protocol';
+import type { DetectOptions, EngineInfo, LoadOptions, Observation, VisionClient } from './types';
+import { VisionError } from './types';
+
+/** Where the app serves human's models and the tfjs wasm binaries: its own origin, always. */
+export const MODEL_BASE_PATH = new URL('/models/', location.href).href;
+export const WASM_PATH = new URL('/models/wasm/', location.href).href;
+
+type Pending = { resolve: (value: VisionResponse) => void; reject: (reason: unknown) => void };
+
+/** Talks to human in a module worker. Every call is cancellable through its AbortSignal. */
+export class WorkerVisionClient implements VisionClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor() {
+    this.worker = new Worker(new URL('./vision.worker.ts', import.meta.url), { type: 'module', name: 'facegap-vision' });
+    this.worker.addEventListener('message', (event: MessageEvent<VisionResponse>) => {
+      const pending = this.pending.get(event.data.id);
+      this.pending.delete(event.data.id);
+      pending?.resolve(event.data);
+    });
+    this.worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.failAll(new VisionError('worker-failed', `The vision worker stopped (${event.message || 'it could not start'}).`));
+    });
+  }
+
+  async load(options: LoadOptions): Promise<EngineInfo> {
+    const { signal, ...rest } = options;
+    const response = await this.request({ id: 0, type: 'load', options: rest }, signal);
+    if (response.type !== 'loaded') throw toError(response);
+    return response.info;
+  }
+
+  async detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation> {
+    const { signal, ...rest } = options;
+    const response = await this.request({ id: 0, type: 'detect', frame, options: rest }, signal, [frame]);
+    if (response.type !== 'observed') throw toError(response);
+    return response.observation;
+  }
+
+  dispose(): void {
+    this.failAll(new DOMException('The vision worker was shut down.', 'AbortError'));
+    this.worker.terminate();
+  }
+
+  private request(message: VisionRequest, signal: AbortSignal | undefined, transfer: Transferable[] = []): Promise<VisionResponse> {
+    const id = this.nextId++;
+    if (signal?.aborted) {
+      if (message.type === 'detect') message.frame.close();
+      return Promise.reject(abortError());
+    }
+    return new Promise<VisionResponse>((resolve, reject) => {
+      const onAbort = () => {
+        this.pending.delete(id);
+        this.worker.postMessage({ id, type: 'cancel' } satisfies VisionRequest);
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(id, {
+        resolve: (value) => { signal?.removeEventListener('abort', onAbort); resolve(value); },
+        reject: (reason) => { signal?.removeEventListener('abort', onAbort); reject(reason); },
+      });
+      this.worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  private failAll(reason: unknown): void {
+    for (const pending of this.pending.values()) pending.reject(reason);
+    this.pending.clear();
+  }
+}
+
+/** The same interface on the page's main thread, for browsers that cannot run the worker. */
+export class MainThreadVisionClient implements VisionClient {
+  private readonly engine = new VisionEngine();
+
+  async load(options: LoadOptions): Promise<EngineInfo> {
+    const { signal, ...rest } = options;
+    throwIfAborted(signal);
+    const info = await this.engine.load(rest, 'main');
+    throwIfAborted(signal);
+    return info;
+  }
+
+  async detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation> {
+    const { signal, ...rest } = options;
+    if (signal?.aborted) {
+      frame.close();
+      throw abortError();
+    }
+    const observation = await this.engine.detect(frame, rest);
+    throwIfAborted(signal);
+    return observation;
+  }
+
+  dispose(): void {
+    this.engine.dispose();
+  }
+}
+
+/**
+ * Starts the vision engine in a worker; if the worker cannot start, falls back to the main thread
+ * and says so in `EngineInfo.thread`, never silently in another way.
+ */
+export async function startVision(options: LoadOptions): Promise<{ client: VisionClient; info: EngineInfo }> {
+  const worker = new WorkerVisionClient();
+  try {
+    return { client: worker, info: await worker.load(options) };
+  } catch (error) {
+    worker.dispose();
+    if (!(error instanceof VisionError) || error.kind !== 'worker-failed') throw error;
+  }
+  const main = new MainThreadVisionClient();
+  return { client: main, info: await main.load(options) };
+}
+
+function toError(response: VisionResponse): VisionError {
+  if (response.type !== 'failed') return new VisionError('worker-failed', 'The vision worker answered out of turn.');
+  return new VisionError(response.kind as VisionError['kind'], response.message);
+}
+
+function abortError(): DOMException {
+  return new DOMException('Cancelled.', 'AbortError');
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError();
+}

@@ -1,0 +1,56 @@
+import type { Config } from '@vladmandic/human';
+import type { BackendName } from './types';
+
+/** Largest number of faces looked for in a frame; the largest one is used. */
+export const MAX_FACES = 5;
+/** Detector confidence below which a box is not a face. */
+export const MIN_DETECTOR_CONFIDENCE = 0.2;
+
+/**
+ * human's configuration for FaceGap: explicit in full, so no default can reach outside the origin.
+ * Only the face detector, the mesh (alignment and head angles) and faceres (embedding, age,
+ * gender) are on. `modelBasePath` and `wasmPath` are same-origin: human's default `wasmPath` is a
+ * public CDN, and when it fails human silently falls back to another backend.
+ */
+export function buildHumanConfig(backend: BackendName, modelBasePath: string, wasmPath: string): Partial<Config> {
+  return {
+    backend,
+    modelBasePath,
+    wasmPath,
+    wasmPlatformFetch: false,
+    debug: false,
+    // Sequential stages, so human's own per-stage timings (face, description) are meaningful.
+    async: false,
+    warmup: 'none',
+    // Every frame is processed: the caller decides the rate, human must not reuse stale results.
+    cacheSensitivity: 0,
+    skipAllowed: false,
+    filter: { enabled: true, equalization: false, flip: false, width: 0, height: 0 },
+    face: {
+      enabled: true,
+      detector: {
+        modelPath: 'blazeface.json',
+        // human's default. Measured on face-api's sample1-6 (231 different-person pairs): with
+        // rotation correction on, impostor scores reach 0.75; off, the highest is 0.56.
+        rotation: false,
+        maxDetected: MAX_FACES,
+        minConfidence: MIN_DETECTOR_CONFIDENCE,
+        skipFrames: 0,
+        skipTime: 0,
+        return: false,
+      },
+      mesh: { enabled: true, modelPath: 'facemesh.json', keepInvalid: false },
+      attention: { enabled: false },
+      iris: { enabled: false },
+      emotion: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+      description: { enabled: true, modelPath: 'faceres.json', skipFrames: 0, skipTime: 0, minConfidence: 0 },
+    },
+    body: { enabled: false },
+    hand: { enabled: false },
+    object: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false },
+  } as Partial<Config>;
+}

@@ -1,0 +1,118 @@
+import { Human } from '@vladmandic/human';
+import type { FaceResult } from '@vladmandic/human';
+import { chooseBackend, readWebglRenderer } from './backend';
+import { buildHumanConfig } from './config';
+import type { DetectOptions, EngineInfo, FaceObservation, LoadOptions, Observation } from './types';
+import { VisionError } from './types';
+
+/**
+ * human itself, wrapped: loads the face models from the app's origin, refuses a silent backend
+ * fallback, and turns human's results into plain `Observation`s. Runs in the vision worker, or on
+ * the main thread as a fallback; nothing else in the app imports human.
+ */
+export class VisionEngine {
+  private human: Human | null = null;
+  private info: EngineInfo | null = null;
+
+  /** Loads models and backend; rejects with a VisionError that says what failed. */
+  async load(options: Omit<LoadOptions, 'signal'>, thread: EngineInfo['thread']): Promise<EngineInfo> {
+    const started = performance.now();
+    const renderer = readWebglRenderer();
+    const { backend, reason } = chooseBackend(options.backend, renderer);
+    const human = new Human(buildHumanConfig(backend, options.modelBasePath, options.wasmPath));
+    try {
+      await human.init();
+    } catch (error) {
+      throw new VisionError(backend === 'wasm' ? 'wasm-failed' : 'backend-unavailable',
+        `The ${backend} backend could not start (${describe(error)}). Try another with ?backend=wasm or ?backend=cpu.`);
+    }
+    const running = human.tf.getBackend();
+    if (running !== backend) {
+      throw new VisionError(backend === 'wasm' ? 'wasm-failed' : 'backend-unavailable',
+        `Asked for the ${backend} backend but ${running || 'none'} started: ` +
+        (backend === 'wasm' ? `the wasm binaries did not load from ${options.wasmPath}.` : 'this browser cannot run it.'));
+    }
+    try {
+      await human.load();
+    } catch (error) {
+      throw new VisionError('models-failed', `The face models did not load from ${options.modelBasePath} (${describe(error)}).`);
+    }
+    const missing = ['blazeface', 'facemesh', 'faceres'].filter((name) => !isModelLoaded(human, name));
+    if (missing.length > 0) {
+      throw new VisionError('models-failed', `The face models did not load from ${options.modelBasePath}: ${missing.join(', ')} missing.`);
+    }
+    this.human = human;
+    this.info = {
+      backend,
+      requested: options.backend,
+      reason,
+      webglRenderer: renderer,
+      wasmSimd: backend === 'wasm' && Boolean(human.env.wasm.simd),
+      wasmMultithread: backend === 'wasm' && Boolean(human.env.wasm.multithread),
+      crossOriginIsolated: Boolean(globalThis.crossOriginIsolated),
+      thread,
+      humanVersion: human.version,
+      tfjsVersion: String(human.tf.version_core),
+      modelBasePath: options.modelBasePath,
+      wasmPath: options.wasmPath,
+      models: human.models.list().filter((model) => model.loaded).map((model) => ({ name: model.name, url: String(model.url ?? '') })),
+      loadMs: Math.round(performance.now() - started),
+    };
+    return this.info;
+  }
+
+  /** Finds faces in one frame (largest first) and, if asked, embeds them. Closes the bitmap. */
+  async detect(frame: ImageBitmap, options: Omit<DetectOptions, 'signal'>): Promise<Observation> {
+    const human = this.human;
+    if (!human) throw new VisionError('inference-failed', 'The face models are not loaded yet.');
+    const width = frame.width;
+    const height = frame.height;
+    const started = performance.now();
+    try {
+      const result = await human.detect(frame, { face: { description: { enabled: options.embed } } } as never);
+      if (result.error) throw new Error(result.error);
+      const total = performance.now() - started;
+      const embed = options.embed ? Number(human.performance.description ?? 0) : 0;
+      const faces = result.face.map(toObservation).sort((a, b) => area(b) - area(a));
+      return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total } };
+    } catch (error) {
+      throw new VisionError('inference-failed', `Face detection failed on this frame (${describe(error)}).`);
+    } finally {
+      frame.close();
+    }
+  }
+
+  /** Frees the models and tensors. */
+  dispose(): void {
+    this.human?.tf.engine().disposeVariables();
+    this.human = null;
+  }
+}
+
+function toObservation(face: FaceResult): FaceObservation {
+  const angle = face.rotation?.angle;
+  return {
+    box: [face.box[0], face.box[1], face.box[2], face.box[3]],
+    score: face.score,
+    embedding: face.embedding && face.embedding.length > 0 ? Float32Array.from(face.embedding) : null,
+    yaw: angle ? angle.yaw : null,
+    pitch: angle ? angle.pitch : null,
+    roll: angle ? angle.roll : null,
+    age: face.age ?? null,
+    gender: face.gender === 'female' || face.gender === 'male' ? face.gender : null,
+    genderScore: face.genderScore ?? null,
+  };
+}
+
+function area(face: FaceObservation): number {
+  return face.box[2] * face.box[3];
+}
+
+function isModelLoaded(human: Human, name: string): boolean {
+  const models = human.models.loaded() as unknown as string[];
+  return models.includes(name);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,103 @@
+/** What the vision engine reports: plain data, safe to post between a worker and the page. */
+
+/** A backend the user can ask for with `?backend=`; `auto` picks one from the hardware. */
+export type BackendRequest = 'auto' | 'wasm' | 'webgl' | 'cpu';
+/** A backend that actually runs. */
+export type BackendName = 'wasm' | 'webgl' | 'cpu';
+
+/** Which backend runs, why, and how. */
+export interface EngineInfo {
+  backend: BackendName;
+  requested: BackendRequest;
+  /** One sentence on why this backend was chosen (shown in the UI). */
+  reason: string;
+  /** The WebGL renderer string, when one could be read. */
+  webglRenderer: string | null;
+  wasmSimd: boolean;
+  wasmMultithread: boolean;
+  crossOriginIsolated: boolean;
+  /** Whether inference runs in a module worker or on the page's main thread. */
+  thread: 'worker' | 'main';
+  humanVersion: string;
+  tfjsVersion: string;
+  /** URLs the models and wasm binaries were loaded from. */
+  modelBasePath: string;
+  wasmPath: string;
+  /** Each loaded model and the URL it came from, so a test or reviewer can check the origin. */
+  models: { name: string; url: string }[];
+  loadMs: number;
+}
+
+/** A box in image pixels: left, top, width, height. */
+export type Box = [number, number, number, number];
+
+/** One face found in a frame. */
+export interface FaceObservation {
+  box: Box;
+  /** Detector confidence, 0..1. */
+  score: number;
+  /** faceres embedding (1024 floats), present when embedding was asked for. */
+  embedding: Float32Array | null;
+  /** Head rotation in radians, when the mesh gave one. */
+  yaw: number | null;
+  pitch: number | null;
+  roll: number | null;
+  /** The model's own guesses, kept so the views can check them against labels. */
+  age: number | null;
+  gender: 'female' | 'male' | null;
+  genderScore: number | null;
+}
+
+/** Milliseconds per stage of one frame. */
+export interface StageTimings {
+  detect: number;
+  embed: number;
+  total: number;
+}
+
+/** Everything found in one frame, faces ordered largest first. */
+export interface Observation {
+  width: number;
+  height: number;
+  faces: FaceObservation[];
+  timings: StageTimings;
+}
+
+/** Options for one detection call. */
+export interface DetectOptions {
+  /** Compute embeddings (faceres) too; without it only the detector and mesh run. */
+  embed: boolean;
+  signal?: AbortSignal;
+}
+
+/** Options for loading the engine. */
+export interface LoadOptions {
+  backend: BackendRequest;
+  /** Same-origin base URL of the models, ending in `/`. */
+  modelBasePath: string;
+  /** Same-origin base URL of the tfjs wasm binaries, ending in `/`. */
+  wasmPath: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * The small async interface the page talks to; a worker and a main-thread implementation share it.
+ * Every call takes an AbortSignal; an aborted call rejects with an `AbortError` DOMException.
+ */
+export interface VisionClient {
+  load(options: LoadOptions): Promise<EngineInfo>;
+  /** Takes ownership of the bitmap (it is transferred or closed). */
+  detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation>;
+  dispose(): void;
+}
+
+/** A failure the UI can show as it is: what happened, and what to do next. */
+export class VisionError extends Error {
+  constructor(
+    readonly kind: 'models-failed' | 'wasm-failed' | 'backend-unavailable' | 'inference-failed' | 'worker-failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'VisionError';
+  }
+}

@@ -1,0 +1,47 @@
+/// <reference lib="webworker" />
+import { VisionEngine } from './engine';
+import type { VisionRequest, VisionResponse } from './protocol';
+import { VisionError } from './types';
+
+/**
+ * The vision worker: human runs here so the page stays responsive while a frame is processed.
+ * Requests are handled one at a time; a request cancelled while it waits is skipped (a running
+ * human call cannot be interrupted, so its answer is simply not wanted).
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const engine = new VisionEngine();
+const cancelled = new Set<number>();
+let queue: Promise<void> = Promise.resolve();
+
+scope.addEventListener('message', (event: MessageEvent<VisionRequest>) => {
+  const request = event.data;
+  if (request.type === 'cancel') {
+    cancelled.add(request.id);
+    return;
+  }
+  queue = queue.then(() => handle(request));
+});
+
+async function handle(request: Exclude<VisionRequest, { type: 'cancel' }>): Promise<void> {
+  if (cancelled.delete(request.id)) {
+    if (request.type === 'detect') request.frame.close();
+    return;
+  }
+  try {
+    if (request.type === 'load') {
+      reply({ id: request.id, type: 'loaded', info: await engine.load(request.options, 'worker') });
+    } else {
+      const observation = await engine.detect(request.frame, request.options);
+      if (cancelled.delete(request.id)) return;
+      const buffers = observation.faces.flatMap((face) => (face.embedding ? [face.embedding.buffer as ArrayBuffer] : []));
+      reply({ id: request.id, type: 'observed', observation }, buffers);
+    }
+  } catch (error) {
+    const kind = error instanceof VisionError ? error.kind : 'inference-failed';
+    reply({ id: request.id, type: 'failed', kind, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function reply(response: VisionResponse, transfer: Transferable[] = []): void {
+  scope.postMessage(response, transfer);
+}

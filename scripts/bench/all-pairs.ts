@@ -1,0 +1,102 @@
+/**
+ * Benchmark: the blocked all-pairs scorer (src/metrics/all-pairs.ts) against the pair-by-pair
+ * `computeSimilarity` loop over separate arrays, for 1,000, 2,000 and 5,000 random 1024-dim
+ * embeddings in one run. Above NAIVE_FULL_LIMIT embeddings the naive loop is timed on its first
+ * rows only and extrapolated per pair (printed as such). Writes bench-results/all-pairs.json.
+ *
+ *   npx tsx scripts/bench/all-pairs.ts [sizes...]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { computeSimilarity } from '../../src/matching/similarity';
+import { countPairs, packEmbeddings, scoreAllPairs } from '../../src/metrics/all-pairs';
+import { createMulberry32, createNormalSource } from '../../src/metrics/random';
+
+/** Embedding length of human's faceres. */
+const EMBEDDING_DIM = 1024;
+/** Spread of each value: gives squared distances near 100, i.e. scores near 0.5, like real faces. */
+const VALUE_SD = 0.22;
+/** Largest N whose naive loop is timed in full. */
+const NAIVE_FULL_LIMIT = 2000;
+/** Pairs the naive loop is timed on when extrapolating. */
+const NAIVE_SAMPLE_PAIRS = 1_000_000;
+const SEED = 20261126;
+
+interface BenchRow {
+  count: number;
+  pairs: number;
+  blockedMs: number;
+  blockedJsMs: number | null;
+  naiveMs: number;
+  naiveExtrapolated: boolean;
+  naiveSampledPairs: number;
+  speedup: number;
+  speedupJs: number | null;
+  maxAbsDifference: number;
+}
+
+function makeEmbeddings(count: number): Float32Array[] {
+  const normal = createNormalSource(createMulberry32(SEED + count));
+  return Array.from({ length: count }, () => Float32Array.from({ length: EMBEDDING_DIM }, () => normal() * VALUE_SD));
+}
+
+/** Times the naive loop row by row until `limit` pairs; returns ms, pairs done and max diff. */
+function timeNaive(embeddings: Float32Array[], limit: number, blocked: Float32Array): { ms: number; pairs: number; maxDiff: number } {
+  const n = embeddings.length;
+  let pairs = 0;
+  let maxDiff = 0;
+  let sink = 0;
+  const start = performance.now();
+  for (let i = 0; i < n && pairs < limit; i++) {
+    for (let j = i + 1; j < n; j++) {
+      sink += computeSimilarity(embeddings[i], embeddings[j]);
+      pairs++;
+    }
+  }
+  const ms = performance.now() - start;
+  // Accuracy check outside the timed loop, on the same pairs.
+  let k = 0;
+  for (let i = 0; i < n && k < pairs; i++) {
+    for (let j = i + 1; j < n; j++, k++) maxDiff = Math.max(maxDiff, Math.abs(computeSimilarity(embeddings[i], embeddings[j]) - blocked[k]));
+  }
+  if (Number.isNaN(sink)) throw new Error('unreachable');
+  return { ms, pairs, maxDiff };
+}
+
+function runOne(count: number): BenchRow {
+  const embeddings = makeEmbeddings(count);
+  const { packed, dim } = packEmbeddings(embeddings);
+  const pairs = countPairs(count);
+  scoreAllPairs(packed.subarray(0, 64 * dim), dim); // warm-up
+  let start = performance.now();
+  const result = scoreAllPairs(packed, dim);
+  const blockedMs = performance.now() - start;
+  let blockedJsMs: number | null = null;
+  if (count <= NAIVE_FULL_LIMIT) {
+    start = performance.now();
+    scoreAllPairs(packed, dim, { kernel: 'js' });
+    blockedJsMs = performance.now() - start;
+  }
+  const isExtrapolated = count > NAIVE_FULL_LIMIT;
+  const naive = timeNaive(embeddings, isExtrapolated ? NAIVE_SAMPLE_PAIRS : Infinity, result.scores);
+  const naiveMs = (naive.ms / naive.pairs) * pairs;
+  return {
+    count, pairs, blockedMs, blockedJsMs, naiveMs, naiveExtrapolated: isExtrapolated, naiveSampledPairs: naive.pairs,
+    speedup: naiveMs / blockedMs, speedupJs: blockedJsMs === null ? null : naiveMs / blockedJsMs, maxAbsDifference: naive.maxDiff,
+  };
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
+const rows = (sizes.length > 0 ? sizes : [1000, 2000, 5000]).map(runOne);
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+console.log(`all-pairs scoring, dim ${EMBEDDING_DIM}, node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}`);
+console.log('N      pairs        blocked(wasm)  blocked(js)  naive                speedup  max|diff|');
+for (const r of rows) {
+  const naive = `${fmt(r.naiveMs)}${r.naiveExtrapolated ? ` (extrap. ${(r.naiveSampledPairs / 1e6).toFixed(1)}M)` : ''}`;
+  console.log(
+    `${String(r.count).padEnd(6)} ${String(r.pairs).padEnd(12)} ${fmt(r.blockedMs).padEnd(14)} ${(r.blockedJsMs === null ? '-' : fmt(r.blockedJsMs)).padEnd(12)} ${naive.padEnd(20)} ${r.speedup.toFixed(1).padStart(6)}x  ${r.maxAbsDifference.toExponential(1)}`,
+  );
+}
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/all-pairs.json', `${JSON.stringify({ dim: EMBEDDING_DIM, node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadAverage: os.loadavg(), rows }, null, 2)}\n`);
+console.log('wrote bench-results/all-pairs.json');

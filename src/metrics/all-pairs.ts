@@ -1,0 +1,125 @@
+/**
+ * Scores every pair i < j of N embeddings with the `human-similarity-v1` score
+ * (src/matching/similarity.ts), through ||a||^2 + ||b||^2 - 2 a.b over a packed N x dim matrix
+ * in cache-sized tiles, instead of N^2/2 separate distance loops. Pure: runs in node and workers.
+ */
+import type { Embedding } from '../matching/similarity';
+import { computeSquaredNorms, createJsTileScorer, createWasmTileScorer, findPairPosition, type TileScorer } from './all-pairs-tiles';
+
+/** Rows per tile (a multiple of 4): 64 x 1024 float32 is 256 KiB per side, L2-sized. */
+export const DEFAULT_TILE_ROWS = 64;
+/** How long the async scorer computes before yielding to the event loop (cancel, progress). */
+export const YIELD_INTERVAL_MS = 50;
+
+/** Every pair's score, in compact typed arrays (never one object per pair). */
+export interface AllPairsResult {
+  /** Number of embeddings N. */
+  readonly count: number;
+  /** Pair scores in row order: (0,1), (0,2), ..., (0,N-1), (1,2), ... */
+  readonly scores: Float32Array;
+  /** First embedding index of each pair. */
+  readonly indexA: Uint32Array;
+  /** Second embedding index of each pair (always greater than `indexA`). */
+  readonly indexB: Uint32Array;
+}
+
+/** Options of the all-pairs scorer. */
+export interface ScoreAllPairsOptions {
+  /** Aborts between tiles; the promise then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Called after each band of rows with pairs done and pairs in total. */
+  readonly onProgress?: (donePairs: number, totalPairs: number) => void;
+  /** Rows per tile, a multiple of 4; default {@link DEFAULT_TILE_ROWS}. */
+  readonly tileRows?: number;
+  /** Which kernel: `auto` (WebAssembly SIMD when it can run, else JS), or force `js`. */
+  readonly kernel?: 'auto' | 'js';
+}
+
+/** Number of pairs i < j among `count` items: count (count - 1) / 2. */
+export function countPairs(count: number): number {
+  return (count * (count - 1)) / 2;
+}
+
+export { findPairPosition };
+
+/** Packs separate embeddings of equal length into one row-major N x dim Float32Array. */
+export function packEmbeddings(embeddings: readonly Embedding[]): { packed: Float32Array; dim: number } {
+  const dim = embeddings.length > 0 ? embeddings[0].length : 0;
+  const packed = new Float32Array(embeddings.length * dim);
+  embeddings.forEach((embedding, i) => {
+    if (embedding.length !== dim) {
+      throw new RangeError(`Embedding ${i} has ${embedding.length} values, the first has ${dim}: they come from different models.`);
+    }
+    packed.set(embedding, i * dim);
+  });
+  return { packed, dim };
+}
+
+/** Checks the packed matrix and returns N. */
+function countRows(packed: Float32Array, dim: number): number {
+  if (!Number.isInteger(dim) || dim <= 0) throw new RangeError(`Embedding length must be a positive integer, got ${dim}.`);
+  if (packed.length % dim !== 0) {
+    throw new RangeError(`Packed embeddings hold ${packed.length} values, not a multiple of the length ${dim}.`);
+  }
+  return packed.length / dim;
+}
+
+/**
+ * Generator core: scores one band of `tileRows` rows against all later columns per step and
+ * yields the pairs done so far. Both the sync and async scorers drive it.
+ */
+function* generateScoreBands(packed: Float32Array, dim: number, options: ScoreAllPairsOptions, out: AllPairsResult): Generator<number> {
+  const count = out.count;
+  const tileRows = options.tileRows ?? DEFAULT_TILE_ROWS;
+  const norms = computeSquaredNorms(packed, dim, count);
+  const scoreTile: TileScorer =
+    (options.kernel !== 'js' ? createWasmTileScorer(packed, dim, norms, out, tileRows) : null) ??
+    createJsTileScorer(packed, dim, norms, out);
+  for (let i0 = 0; i0 < count; i0 += tileRows) {
+    const i1 = Math.min(count, i0 + tileRows);
+    for (let j0 = i0; j0 < count; j0 += tileRows) {
+      scoreTile(i0, i1, j0, Math.min(count, j0 + tileRows));
+    }
+    yield findPairPosition(i1 - 1, count - 1, count) + 1;
+  }
+}
+
+/** Allocates the result arrays for `count` embeddings. */
+function allocateResult(count: number): AllPairsResult {
+  const total = countPairs(count);
+  return { count, scores: new Float32Array(total), indexA: new Uint32Array(total), indexB: new Uint32Array(total) };
+}
+
+/**
+ * Scores all pairs synchronously. Matches the pair-by-pair `computeSimilarity` within 1e-5
+ * (float64 accumulation, float32 storage). Checks `signal` between bands (throws its reason).
+ */
+export function scoreAllPairs(packed: Float32Array, dim: number, options: ScoreAllPairsOptions = {}): AllPairsResult {
+  const out = allocateResult(countRows(packed, dim));
+  const total = out.scores.length;
+  for (const done of generateScoreBands(packed, dim, options, out)) {
+    options.signal?.throwIfAborted();
+    options.onProgress?.(done, total);
+  }
+  return out;
+}
+
+/**
+ * Scores all pairs, yielding to the event loop every {@link YIELD_INTERVAL_MS} so a worker can
+ * receive a cancel message. Rejects with the signal's reason when aborted.
+ */
+export async function scoreAllPairsAsync(packed: Float32Array, dim: number, options: ScoreAllPairsOptions = {}): Promise<AllPairsResult> {
+  const out = allocateResult(countRows(packed, dim));
+  const total = out.scores.length;
+  let lastYield = Date.now();
+  for (const done of generateScoreBands(packed, dim, options, out)) {
+    options.signal?.throwIfAborted();
+    options.onProgress?.(done, total);
+    if (Date.now() - lastYield >= YIELD_INTERVAL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      lastYield = Date.now();
+    }
+  }
+  options.signal?.throwIfAborted();
+  return out;
+}

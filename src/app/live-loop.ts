@@ -1,0 +1,132 @@
+/**
+ * The frame pump of the live view: grab a frame, detect (and every EMBED_INTERVAL_MS embed and
+ * match), report, repeat. One detection is in flight at most, so a slow backend lowers the frame
+ * rate instead of queueing frames. Stops when its AbortSignal aborts.
+ */
+import type { DetectOptions, Observation } from '../vision/types';
+
+/**
+ * Embeddings are refreshed at most this often; frames between are detection only, so the face
+ * box stays live while faceres (the slow stage) runs a few times a second.
+ */
+export const EMBED_INTERVAL_MS = 300;
+/** Pause between frames, so the page gets a turn to paint and handle input. */
+export const FRAME_GAP_MS = 16;
+/** Wait before trying again when the video has no frame yet. */
+export const NO_FRAME_RETRY_MS = 100;
+/** The frame rate is averaged over the frames of this last stretch of time. */
+export const FPS_WINDOW_MS = 2000;
+
+/** Milliseconds per stage; `embed` and `match` are the latest measured, null until one was. */
+export interface LiveTimings {
+  detect: number;
+  embed: number | null;
+  match: number | null;
+}
+
+/** One processed frame. */
+export interface LiveFrame<M> {
+  observation: Observation;
+  /** Whether embeddings were computed for this frame. */
+  isEmbedded: boolean;
+  /** The match of the largest face's fresh embedding, when this frame had one. */
+  match: M | null;
+  /** Frames per second over the last FPS_WINDOW_MS. */
+  fps: number;
+  timings: LiveTimings;
+}
+
+/** What the loop needs; everything is injected, so tests run it with fake timers and fakes. */
+export interface LiveLoopOptions<M> {
+  /** A frame of the video, or null when there is none yet. The loop hands it to `detect`. */
+  grabFrame(): Promise<ImageBitmap | null>;
+  detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation>;
+  /** Matches a fresh embedding (the largest face's); its duration is the "match" stage. */
+  match(embedding: Float32Array): M;
+  onFrame(frame: LiveFrame<M>): void;
+  /** Called once when detection fails; the loop then ends. Aborts are not failures. */
+  onError(error: unknown): void;
+  signal: AbortSignal;
+  embedIntervalMs?: number;
+  now?: () => number;
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** Frames per second over a sliding window of time. */
+export class FpsMeter {
+  private readonly times: number[] = [];
+
+  constructor(private readonly windowMs = FPS_WINDOW_MS) {}
+
+  /** Records a frame at `now` (ms) and returns the rate over the window; 0 until two frames. */
+  record(now: number): number {
+    this.times.push(now);
+    while (this.times.length > 2 && now - this.times[0] > this.windowMs) this.times.shift();
+    if (this.times.length < 2) return 0;
+    const span = now - this.times[0];
+    return span > 0 ? ((this.times.length - 1) * 1000) / span : 0;
+  }
+}
+
+/** Whether the next frame should compute embeddings: none yet, or the last is `intervalMs` old. */
+export function isEmbedDue(lastEmbedAt: number | null, now: number, intervalMs: number): boolean {
+  return lastEmbedAt === null || now - lastEmbedAt >= intervalMs;
+}
+
+/** Runs the loop until `signal` aborts or detection fails. Resolves when it has stopped. */
+export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void> {
+  const { signal, embedIntervalMs = EMBED_INTERVAL_MS } = options;
+  const now = options.now ?? (() => performance.now());
+  const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const fps = new FpsMeter();
+  let lastEmbedAt: number | null = null;
+  let embedMs: number | null = null;
+  let matchMs: number | null = null;
+
+  while (!signal.aborted) {
+    const frame = await options.grabFrame();
+    if (signal.aborted) {
+      frame?.close();
+      break;
+    }
+    if (frame === null) {
+      await wait(NO_FRAME_RETRY_MS);
+      continue;
+    }
+    const startedAt = now();
+    const isEmbedded = isEmbedDue(lastEmbedAt, startedAt, embedIntervalMs);
+    let observation: Observation;
+    try {
+      observation = await options.detect(frame, { embed: isEmbedded, signal });
+    } catch (error) {
+      if (!signal.aborted && !isAbortError(error)) options.onError(error);
+      break;
+    }
+    if (signal.aborted) break;
+
+    let match: M | null = null;
+    if (isEmbedded) {
+      // An embedding frame without a face does not count, so a face that appears is embedded at once.
+      lastEmbedAt = observation.faces.length > 0 ? startedAt : null;
+      const embedding = observation.faces[0]?.embedding;
+      if (embedding) {
+        embedMs = observation.timings.embed;
+        const matchStart = now();
+        match = options.match(embedding);
+        matchMs = now() - matchStart;
+      }
+    }
+    options.onFrame({
+      observation,
+      isEmbedded,
+      match,
+      fps: fps.record(now()),
+      timings: { detect: observation.timings.detect, embed: embedMs, match: matchMs },
+    });
+    await wait(FRAME_GAP_MS);
+  }
+}
+
+function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError';
+}

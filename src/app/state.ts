@@ -1,0 +1,180 @@
+/**
+ * The app's state and its pure transitions, apart from lit so they are tested in node.
+ * fg-app holds one `AppState` and replaces it with `reduceAppState(state, action)`.
+ */
+import type { SearchResult } from '../matching/search';
+import type { Template } from '../matching/templates';
+import { assessQuality, type QualityReport } from '../vision/quality';
+import type { EngineInfo, Observation } from '../vision/types';
+import type { CameraDevice, CameraFailure } from './camera';
+import { isEnrolmentComplete, offerCapture, startEnrolment, type Enrolment, type EnrolRequest } from './enrolment';
+import type { LiveFrame, LiveTimings } from './live-loop';
+import { DEFAULT_THRESHOLD_SIMILARITY } from './threshold';
+
+/** The vision engine: loading, ready (with the faceres sha256 templates are tied to), or failed. */
+export type VisionState =
+  | { status: 'loading' }
+  | { status: 'ready'; info: EngineInfo; modelSha256: string }
+  | { status: 'failed'; message: string };
+
+/** The camera. `paused` is stopped by FaceGap (tab hidden) and resumes on the user's click. */
+export type CameraState =
+  | { status: 'off' }
+  | { status: 'starting' }
+  | { status: 'on' }
+  | { status: 'paused'; message: string }
+  | { status: 'failed'; failure: CameraFailure };
+
+/** Storage: opening, or open (persistent in IndexedDB, or in memory only). */
+export type StoreState = { status: 'opening' } | { status: 'ready'; isPersistent: boolean };
+
+/** What the match meter shows. */
+export interface MatchView {
+  state: 'no-face' | 'unknown' | 'matched';
+  /** Best-scoring enrolled person, matched or not; null when nobody is enrolled or no face. */
+  name: string | null;
+  templateId: string | null;
+  score: number | null;
+}
+
+/** A banner: an error or a notice, each a sentence for the user. */
+export interface Notice {
+  id: string;
+  tone: 'error' | 'notice';
+  text: string;
+}
+
+/** Everything fg-app knows. */
+export interface AppState {
+  vision: VisionState;
+  store: StoreState;
+  camera: CameraState;
+  cameras: CameraDevice[];
+  observation: Observation | null;
+  quality: QualityReport | null;
+  /** The largest face's latest embedding, for the views that compare you with the groups. */
+  latestEmbedding: Float32Array | null;
+  /** The latest 1:N search of `latestEmbedding`; null when there is no face. */
+  search: SearchResult | null;
+  fps: number;
+  timings: LiveTimings | null;
+  templates: Template[];
+  threshold: number;
+  activePackId: string | null;
+  enrolment: Enrolment | null;
+  /** The outcome of the last enrolment, or why it failed. */
+  enrolMessage: string;
+  notices: Notice[];
+}
+
+/** Everything that changes the state. */
+export type AppAction =
+  | { type: 'vision-ready'; info: EngineInfo; modelSha256: string }
+  | { type: 'vision-failed'; message: string }
+  | { type: 'store-ready'; isPersistent: boolean; templates: Template[]; threshold: number; activePackId: string | null }
+  | { type: 'camera-changed'; camera: CameraState }
+  | { type: 'cameras-listed'; cameras: CameraDevice[] }
+  | { type: 'frame'; frame: LiveFrame<SearchResult>; now: number }
+  | { type: 'templates-changed'; templates: Template[] }
+  | { type: 'threshold-changed'; threshold: number }
+  | { type: 'enrol-started'; request: EnrolRequest; needed?: number }
+  | { type: 'enrol-ended'; message: string }
+  | { type: 'notice-shown'; notice: Notice }
+  | { type: 'notice-dismissed'; id: string };
+
+/** The state before anything has loaded. */
+export function createInitialState(): AppState {
+  return {
+    vision: { status: 'loading' },
+    store: { status: 'opening' },
+    camera: { status: 'off' },
+    cameras: [],
+    observation: null,
+    quality: null,
+    latestEmbedding: null,
+    search: null,
+    fps: 0,
+    timings: null,
+    templates: [],
+    threshold: DEFAULT_THRESHOLD_SIMILARITY,
+    activePackId: null,
+    enrolment: null,
+    enrolMessage: '',
+    notices: [],
+  };
+}
+
+/** The next state after `action`. Never mutates `state`. */
+export function reduceAppState(state: AppState, action: AppAction): AppState {
+  switch (action.type) {
+    case 'vision-ready':
+      return { ...state, vision: { status: 'ready', info: action.info, modelSha256: action.modelSha256 } };
+    case 'vision-failed':
+      return { ...state, vision: { status: 'failed', message: action.message }, enrolment: null };
+    case 'store-ready':
+      return {
+        ...state,
+        store: { status: 'ready', isPersistent: action.isPersistent },
+        templates: action.templates,
+        threshold: action.threshold,
+        activePackId: action.activePackId,
+      };
+    case 'camera-changed':
+      return action.camera.status === 'on' ? { ...state, camera: action.camera } : { ...clearLive(state), camera: action.camera };
+    case 'cameras-listed':
+      return { ...state, cameras: action.cameras };
+    case 'frame':
+      return applyFrame(state, action.frame, action.now);
+    case 'templates-changed':
+      // A search against the old templates could name someone just deleted or renamed.
+      return { ...state, templates: action.templates, search: null };
+    case 'threshold-changed':
+      return { ...state, threshold: action.threshold };
+    case 'enrol-started':
+      return { ...state, enrolment: startEnrolment(action.request, action.needed), enrolMessage: '' };
+    case 'enrol-ended':
+      return { ...state, enrolment: null, enrolMessage: action.message };
+    case 'notice-shown':
+      return { ...state, notices: [...state.notices.filter((n) => n.id !== action.notice.id), action.notice] };
+    case 'notice-dismissed':
+      return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
+  }
+}
+
+/** Whether the enrolment in progress has all its captures (fg-app then saves it). */
+export function isEnrolmentReady(state: AppState): boolean {
+  return state.enrolment !== null && isEnrolmentComplete(state.enrolment);
+}
+
+/**
+ * What the match meter shows, with the threshold applied now (so moving the threshold changes
+ * the verdict at once): no face, unknown (nobody enrolled, or best score below threshold), matched.
+ */
+export function selectMatchView(state: Pick<AppState, 'observation' | 'search' | 'threshold'>): MatchView {
+  if (!state.observation || state.observation.faces.length === 0) return { state: 'no-face', name: null, templateId: null, score: null };
+  const best = state.search?.best;
+  if (!best) return { state: 'unknown', name: null, templateId: null, score: null };
+  return { state: best.score >= state.threshold ? 'matched' : 'unknown', name: best.name, templateId: best.templateId, score: best.score };
+}
+
+function applyFrame(state: AppState, frame: LiveFrame<SearchResult>, now: number): AppState {
+  const { observation } = frame;
+  const quality = assessQuality(observation);
+  const face = observation.faces[0];
+  const next: AppState = { ...state, observation, quality, fps: frame.fps, timings: frame.timings };
+  if (state.enrolment && (frame.isEmbedded || !face)) next.enrolment = offerCapture(state.enrolment, face, quality, now);
+  if (!face) return { ...next, latestEmbedding: null, search: null };
+  if (frame.isEmbedded && face.embedding) {
+    next.latestEmbedding = face.embedding;
+    next.search = frame.match;
+  }
+  return next;
+}
+
+/** Shown when the camera stops while an enrolment is collecting captures. */
+export const ENROL_STOPPED_MESSAGE = 'Enrolment stopped because the camera stopped; nothing was saved. Start the camera and enrol again.';
+
+function clearLive(state: AppState): AppState {
+  const enrolMessage = state.enrolment ? ENROL_STOPPED_MESSAGE : state.enrolMessage;
+  return { ...state, observation: null, quality: null, latestEmbedding: null, search: null, fps: 0, enrolment: null, enrolMessage };
+}

@@ -1,20 +1,29 @@
 /**
  * The Content-Security-Policy of the whole app: everything from the page's own origin.
- * Used by the dev and preview servers as a header and injected into index.html as a meta tag.
+ * Used by the dev and preview servers as a header and injected into index.html as a meta tag
+ * (PRIVACY.md explains it line by line).
  *
  * - `'wasm-unsafe-eval'`: tfjs compiles its wasm backend at run time.
- * - `worker-src blob:`: tfjs-backend-wasm's multithreaded build starts its pthread workers from a
- *   blob: URL it makes of its own bundled code; nothing is fetched from elsewhere.
+ * - `blob:` in `script-src` and `worker-src`: needed by `@tensorflow/tfjs-backend-wasm` (bundled in
+ *   `@vladmandic/human`) when it runs multithreaded. Its threaded build starts each pthread worker
+ *   from a blob: URL of its own bundled worker code, and that worker `importScripts()` a second
+ *   blob: holding the Emscripten factory. Both blobs are made in memory from code already loaded
+ *   from this origin; nothing is fetched from elsewhere. Measured on the built app under
+ *   `vite preview` (Chromium): without `blob:` in `worker-src`, or without it in `script-src`, the
+ *   pthread workers fail ("Failed to execute 'importScripts'") and loading the models never ends.
+ *   A blob: URL can only be minted by script already running here, and `connect-src`/`img-src`
+ *   still forbid every other origin, so this opens no way out of the page.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
   "worker-src 'self' blob:",
   "connect-src 'self'",
   "img-src 'self' blob: data:",
   "media-src 'self' blob: data:",
   "style-src 'self'",
   "font-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

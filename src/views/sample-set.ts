@@ -1,0 +1,57 @@
+/**
+ * A scored sample set: faces with labels plus the score of every pair among them. A reference pack
+ * and the people enrolled in a room both become one, so the gap and room views share one pipeline.
+ * All-pairs scoring happens once per set; grouping and thresholds only re-read the scores.
+ */
+import { packEmbeddings, scoreAllPairs, scoreAllPairsAsync, type AllPairsResult } from '../metrics/all-pairs';
+import type { ReferencePack } from '../datasets/pack-types';
+
+/** One face of a set: what the views need besides its embedding. */
+export interface ViewSample {
+  /** Unique id. */
+  readonly id: string;
+  /** Person shown, or null when each face is a different unnamed person (UTKFace). */
+  readonly subject: string | null;
+  /** Label name -> value. */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Faces and every pair's score (pair k compares samples indexA[k] < indexB[k]). */
+export interface ScoredSampleSet {
+  readonly samples: readonly ViewSample[];
+  readonly scored: AllPairsResult;
+}
+
+/** Progress callback: pairs scored so far and in total. */
+export type PairProgress = (donePairs: number, totalPairs: number) => void;
+
+const packScores = new WeakMap<ReferencePack, Promise<ScoredSampleSet>>();
+
+/** Unit of resampling and of "people" counts: the subject, or the face itself when unnamed. */
+export function findPersonId(sample: ViewSample): string {
+  return sample.subject ?? `face:${sample.id}`;
+}
+
+/**
+ * Scores every pair of a pack's samples once (600 faces: 179,700 pairs), yielding to the event loop
+ * so the page stays responsive; later calls for the same pack object get the cached promise.
+ * A failed or aborted run is forgotten, so it can be started again.
+ */
+export function scorePackPairs(pack: ReferencePack, onProgress?: PairProgress, signal?: AbortSignal): Promise<ScoredSampleSet> {
+  const cached = packScores.get(pack);
+  if (cached) return cached;
+  const { packed, dim } = packEmbeddings(pack.samples.map((s) => s.embedding));
+  const run = (pack.samples.length < 2
+    ? Promise.resolve(scoreAllPairs(packed, Math.max(dim, 1)))
+    : scoreAllPairsAsync(packed, dim, { onProgress, signal })
+  ).then((scored) => ({ samples: pack.samples, scored }));
+  packScores.set(pack, run);
+  run.catch(() => packScores.delete(pack));
+  return run;
+}
+
+/** Scores a small set synchronously (a room's captures: a few hundred pairs at most). */
+export function scoreSampleSet(samples: readonly ViewSample[], embeddings: readonly Float32Array[]): ScoredSampleSet {
+  const { packed, dim } = packEmbeddings(embeddings);
+  return { samples, scored: scoreAllPairs(packed, Math.max(dim, 1)) };
+}

@@ -108,7 +108,7 @@ function assembleDotsBody(): number[] {
 }
 
 /** Assembles the whole module: one function `dots`, one exported growable memory. */
-export function assembleDotKernelModule(): Uint8Array {
+export function assembleDotKernelModule(): Uint8Array<ArrayBuffer> {
   const locals = [2, 12, I32, 11, V128];
   const body = [...locals, ...assembleDotsBody()];
   const name = (text: string) => [...encodeUnsigned(text.length), ...Array.from(text, (ch) => ch.charCodeAt(0))];
@@ -120,7 +120,7 @@ export function assembleDotKernelModule(): Uint8Array {
     ...encodeSection(7, [2, ...name('dots'), 0, 0, ...name('memory'), 2, 0]),
     ...encodeSection(10, [1, ...encodeUnsigned(body.length), ...body]),
   ];
-  return Uint8Array.from(bytes);
+  return new Uint8Array(bytes);
 }
 
 let cachedModule: WebAssembly.Module | null | undefined;

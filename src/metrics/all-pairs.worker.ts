@@ -1,0 +1,47 @@
+/**
+ * Module worker around the pure all-pairs scorer (src/metrics/all-pairs.ts), so 12.5M scores do
+ * not freeze the page. Protocol: src/metrics/all-pairs-protocol.ts. One job at a time.
+ */
+import { scoreAllPairsAsync } from './all-pairs';
+import type { AllPairsRequest, AllPairsResponse } from './all-pairs-protocol';
+
+/** Progress messages are sent at most this often. */
+const PROGRESS_INTERVAL_MS = 100;
+
+let controller: AbortController | null = null;
+
+function post(message: AllPairsResponse, transfer: Transferable[] = []): void {
+  self.postMessage(message, { transfer });
+}
+
+async function runJob(embeddings: Float32Array, dim: number): Promise<void> {
+  controller?.abort();
+  const job = new AbortController();
+  controller = job;
+  let lastProgress = 0;
+  try {
+    const result = await scoreAllPairsAsync(embeddings, dim, {
+      signal: job.signal,
+      onProgress: (donePairs, totalPairs) => {
+        const now = Date.now();
+        if (now - lastProgress < PROGRESS_INTERVAL_MS && donePairs < totalPairs) return;
+        lastProgress = now;
+        post({ type: 'progress', donePairs, totalPairs });
+      },
+    });
+    post(
+      { type: 'result', count: result.count, scores: result.scores, indexA: result.indexA, indexB: result.indexB },
+      [result.scores.buffer, result.indexA.buffer, result.indexB.buffer],
+    );
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error), isCancelled: job.signal.aborted });
+  } finally {
+    if (controller === job) controller = null;
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<AllPairsRequest>) => {
+  const request = event.data;
+  if (request.type === 'cancel') controller?.abort(new Error('All-pairs scoring was cancelled.'));
+  else if (request.type === 'start') void runJob(request.embeddings, request.dim);
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrapGroupRates, computeQuantile, MIN_BOOTSTRAP_UNITS } from '../../../src/metrics/bootstrap';
+import { createMulberry32, createNormalSource, type RandomSource } from '../../../src/metrics/random';
+import { computeBiasReport } from '../../../src/metrics/report';
+import type { ComparisonPair } from '../../../src/metrics/types';
+
+/** Synthetic pairs: per subject 3 genuine and 12 within-group impostor pairs, group-shifted scores. */
+function makePairs(subjectsPerGroup: Record<string, number>, seed: number, withSubjects = true): ComparisonPair[] {
+  const random: RandomSource = createMulberry32(seed);
+  const normal = createNormalSource(random);
+  const pairs: ComparisonPair[] = [];
+  for (const [group, subjects] of Object.entries(subjectsPerGroup)) {
+    const shift = group === 'B' ? 0.05 : 0;
+    for (let s = 0; s < subjects; s++) {
+      const subject = `${group}-${s}`;
+      const quality = normal() * 0.05; // subject effect: pairs of one subject are correlated
+      const ids = (other: string) => (withSubjects ? { subjectA: subject, subjectB: other } : {});
+      for (let k = 0; k < 3; k++) pairs.push({ score: 0.62 + quality + normal() * 0.08, isGenuine: true, groupA: group, groupB: group, ...ids(subject) });
+      for (let k = 0; k < 12; k++) {
+        const other = `${group}-${(s + 1 + k) % subjects}`;
+        pairs.push({ score: 0.35 + shift + quality + normal() * 0.07, isGenuine: false, groupA: group, groupB: group, ...ids(other) });
+      }
+    }
+  }
+  return pairs;
+}
+
+const thresholds = [0.45, 0.5];
+
+describe('subject-level bootstrap', () => {
+  const pairs = makePairs({ A: 60, B: 60, C: 6 }, 1);
+  const result = bootstrapGroupRates(pairs, { thresholds, random: createMulberry32(42), replicates: 400 });
+
+  it('gives the same intervals for the same seed, and other ones for another seed', () => {
+    const again = bootstrapGroupRates(pairs, { thresholds, random: createMulberry32(42), replicates: 400 });
+    expect(again).toEqual(result);
+    const other = bootstrapGroupRates(pairs, { thresholds, random: createMulberry32(43), replicates: 400 });
+    expect(other.groups[0].byThreshold[0].fmr.low).not.toBe(result.groups[0].byThreshold[0].fmr.low);
+  });
+
+  it('has point estimates equal to the spec rates, inside their intervals', () => {
+    const report = computeBiasReport(pairs, { thresholds, fmrTargets: [] });
+    for (const group of result.groups) {
+      group.byThreshold.forEach(({ fmr, fnmr }, t) => {
+        expect(fmr.estimate).toBeCloseTo(report.thresholds[t].by_group[group.group].fmr as number, 12);
+        expect(fnmr.estimate).toBeCloseTo(report.thresholds[t].by_group[group.group].fnmr as number, 12);
+        for (const rate of [fmr, fnmr]) {
+          expect(rate.low as number).toBeLessThanOrEqual(rate.estimate as number);
+          expect(rate.high as number).toBeGreaterThanOrEqual(rate.estimate as number);
+        }
+      });
+    }
+  });
+
+  it('flags groups with fewer than the minimum subjects', () => {
+    const byName = Object.fromEntries(result.groups.map((g) => [g.group, g]));
+    expect(MIN_BOOTSTRAP_UNITS).toBe(10);
+    expect(byName.C.tooSmall).toBe(true);
+    expect(byName.C.byThreshold[0].fnmr.units).toBe(6);
+    expect(byName.A.tooSmall).toBe(false);
+    expect(byName.A.resamplingUnit).toBe('subject');
+    expect(result.pairsWithoutSubject).toBe(0);
+  });
+
+  it('narrows as groups grow', () => {
+    const width = (subjects: number) => {
+      const r = bootstrapGroupRates(makePairs({ A: subjects, B: subjects }, 7), { thresholds, random: createMulberry32(5), replicates: 400 });
+      const fmr = r.groups[0].byThreshold[0].fmr;
+      return (fmr.high as number) - (fmr.low as number);
+    };
+    expect(width(200)).toBeLessThan(width(20));
+  });
+
+  it('resamples ratio intervals and counts defined replicates', () => {
+    const ratio = result.ratios[0].fmrMaxMinRatio;
+    expect(ratio.definedReplicates).toBeGreaterThan(0);
+    expect(ratio.low as number).toBeLessThanOrEqual(ratio.high as number);
+  });
+
+  it('falls back to pairs as units without subject ids, and says so', () => {
+    const anonymous = bootstrapGroupRates(makePairs({ A: 12, B: 12 }, 3, false), { thresholds, random: createMulberry32(1), replicates: 50 });
+    expect(anonymous.groups.map((g) => g.resamplingUnit)).toEqual(['pair', 'pair']);
+    expect(anonymous.pairsWithoutSubject).toBe(2 * 12 * 15);
+  });
+});
+
+describe('computeQuantile', () => {
+  it('interpolates linearly and copes with Infinity', () => {
+    expect(computeQuantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(computeQuantile([1, Infinity, Infinity], 0.9)).toBe(Infinity);
+    expect(computeQuantile([], 0.5)).toBeNull();
+  });
+});

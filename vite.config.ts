@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync, cpSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY } from './src/privacy/csp';
 
 const MODELS_DIR = resolve(__dirname, 'models');
@@ -54,8 +55,32 @@ function injectCspMeta(): Plugin {
   };
 }
 
+/**
+ * The service worker (src/sw/sw.ts), built only by `vite build`: it precaches the app, /models/
+ * (models and wasm) and /packs/. Its manifest is made at closeBundle, after serveFolder's
+ * writeBundle copied those folders into dist/, so they are in it. src/privacy/offline.ts registers it.
+ */
+function offlineServiceWorker(): Plugin[] {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: resolve(__dirname, 'src/sw'),
+    filename: 'sw.ts',
+    injectRegister: null,
+    registerType: 'prompt',
+    manifest: false,
+    devOptions: { enabled: false },
+    injectManifest: {
+      globPatterns: ['**/*.{html,js,css,json,bin,wasm,svg,png,ico}'],
+      // faceres.bin is about 6 MB; the default limit (2 MiB) would silently leave it out.
+      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      rollupFormat: 'iife',
+      minify: true,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [injectCspMeta(), serveFolder('/models/', MODELS_DIR), serveFolder('/packs/', PACKS_DIR)],
+  plugins: [injectCspMeta(), serveFolder('/models/', MODELS_DIR), serveFolder('/packs/', PACKS_DIR), offlineServiceWorker()],
   server: { headers: SECURITY_HEADERS, port: 5173 },
   preview: { headers: SECURITY_HEADERS, port: 4173 },
   worker: { format: 'es' },

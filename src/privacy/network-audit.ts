@@ -1,0 +1,169 @@
+/**
+ * The network audit: every request the page (and any worker that reports in) made, grouped by
+ * origin, and every request the Content-Security-Policy blocked. It reads the browser's own
+ * records (resource timing, `securitypolicyviolation` events), so it shows what happened, not
+ * what the code meant to do.
+ */
+import { collectResourceEntries, toResourceRecord, type ResourceRecord } from './resource-entries';
+import { watchViolations, type ViolationRecord } from './violations';
+
+/** How many resource-timing entries the page keeps (the browser's default of 250 is too few). */
+export const RESOURCE_TIMING_BUFFER_ENTRIES = 5000;
+
+/** Requests to one origin. */
+export interface OriginGroup {
+  /** `https://host:port`, or the scheme (`data:`, `blob:`) for URLs that name no server. */
+  origin: string;
+  /** Whether this is the page's own origin or in-page data that reached no server. */
+  isLocal: boolean;
+  requests: number;
+  /** Sum of `transferSize`: bytes that crossed the network (0 when served from a cache). */
+  transferBytes: number;
+  /** Each URL requested, once, in the order first seen. */
+  urls: string[];
+}
+
+/** What the page's requests add up to. */
+export interface NetworkSummary {
+  pageOrigin: string;
+  totalRequests: number;
+  totalTransferBytes: number;
+  /** Origins in order: the page's own first, then the others by request count. */
+  origins: OriginGroup[];
+  /** Requests to any origin other than the page's, with their URLs: must be 0. */
+  otherOriginRequests: number;
+  otherOriginUrls: string[];
+}
+
+/** The scheme or origin a URL is grouped under, and whether it stays on this device or origin. */
+export function classifyUrl(url: string, pageOrigin: string): { origin: string; isLocal: boolean } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, pageOrigin);
+  } catch {
+    return { origin: '(unparsable URL)', isLocal: false };
+  }
+  // data: holds its bytes in the URL itself; a blob: URL names memory of the origin that made it.
+  if (parsed.protocol === 'data:') return { origin: 'data:', isLocal: true };
+  if (parsed.protocol === 'blob:') {
+    const origin = new URL(parsed.pathname).origin;
+    return { origin: `blob: (${origin})`, isLocal: origin === pageOrigin };
+  }
+  return { origin: parsed.origin, isLocal: parsed.origin === pageOrigin };
+}
+
+/**
+ * Groups requests by origin and counts those to other origins. Pure; an empty list gives zero
+ * requests and no origins.
+ */
+export function summarizeRequests(records: readonly ResourceRecord[], pageOrigin: string): NetworkSummary {
+  const groups = new Map<string, OriginGroup>();
+  for (const record of records) {
+    const { origin, isLocal } = classifyUrl(record.url, pageOrigin);
+    let group = groups.get(origin);
+    if (!group) groups.set(origin, (group = { origin, isLocal, requests: 0, transferBytes: 0, urls: [] }));
+    group.requests++;
+    group.transferBytes += record.transferSize;
+    if (!group.urls.includes(record.url)) group.urls.push(record.url);
+  }
+  const origins = [...groups.values()].sort(
+    (a, b) => Number(b.origin === pageOrigin) - Number(a.origin === pageOrigin) || b.requests - a.requests || a.origin.localeCompare(b.origin),
+  );
+  const others = origins.filter((group) => !group.isLocal);
+  return {
+    pageOrigin,
+    totalRequests: records.length,
+    totalTransferBytes: records.reduce((sum, record) => sum + record.transferSize, 0),
+    origins,
+    otherOriginRequests: others.reduce((sum, group) => sum + group.requests, 0),
+    otherOriginUrls: others.flatMap((group) => group.urls),
+  };
+}
+
+/** Fired by `NetworkAudit` whenever a request or violation is recorded. */
+export class NetworkAuditChangeEvent extends Event {
+  static readonly eventName = 'network-audit-change';
+  constructor() {
+    super(NetworkAuditChangeEvent.eventName);
+  }
+}
+
+/**
+ * Watches the page's requests and CSP violations from `start()` until `stop()`. Requests made
+ * before `start()` are included (resource timing is buffered); violations are not buffered by
+ * browsers, so start it first thing in `main.ts`. Workers report their own requests through
+ * `addRecords` (see `collectResourceEntries`).
+ */
+export class NetworkAudit extends EventTarget {
+  private readonly records = new Map<string, ResourceRecord>();
+  private readonly violationRecords = new Map<string, ViolationRecord>();
+  private observer: PerformanceObserver | null = null;
+  private stopViolations: (() => void) | null = null;
+
+  constructor(readonly pageOrigin: string = globalThis.location?.origin ?? '') {
+    super();
+  }
+
+  /** Starts watching; calling it again does nothing. */
+  start(): this {
+    if (this.observer) return this;
+    performance.setResourceTimingBufferSize?.(RESOURCE_TIMING_BUFFER_ENTRIES);
+    this.addRecords(collectResourceEntries('page'));
+    this.observer = new PerformanceObserver((list) => this.addRecords(list.getEntries().map((entry) => toResourceRecord(entry, 'page'))));
+    this.observer.observe({ type: 'resource', buffered: true });
+    const watcher = watchViolations(document, 'page', (record) => this.addViolations([record]));
+    this.stopViolations = watcher.stop;
+    return this;
+  }
+
+  /** Stops watching; what was recorded stays readable. */
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.stopViolations?.();
+    this.stopViolations = null;
+  }
+
+  /** Adds requests seen elsewhere (a worker's own resource timing); a record seen twice counts once. */
+  addRecords(records: readonly ResourceRecord[]): void {
+    let added = false;
+    for (const record of records) {
+      const key = `${record.context}\u0000${record.url}\u0000${record.startTime}`;
+      if (this.records.has(key)) continue;
+      this.records.set(key, record);
+      added = true;
+    }
+    if (added) this.changed();
+  }
+
+  /** Adds violations (the page's, or those a worker saw in its own scope); one seen twice counts once. */
+  addViolations(records: readonly ViolationRecord[]): void {
+    let added = false;
+    for (const record of records) {
+      const key = `${record.context}\u0000${record.time}\u0000${record.directive}\u0000${record.blockedUri}`;
+      if (this.violationRecords.has(key)) continue;
+      this.violationRecords.set(key, record);
+      added = true;
+    }
+    if (added) this.changed();
+  }
+
+  /** Every request recorded so far, oldest first. */
+  get requests(): ResourceRecord[] {
+    return [...this.records.values()].sort((a, b) => a.startTime - b.startTime);
+  }
+
+  /** Every CSP violation recorded so far, oldest first. */
+  get violations(): ViolationRecord[] {
+    return [...this.violationRecords.values()].sort((a, b) => a.time - b.time);
+  }
+
+  /** The requests grouped by origin. */
+  summarize(): NetworkSummary {
+    return summarizeRequests(this.requests, this.pageOrigin);
+  }
+
+  private changed(): void {
+    this.dispatchEvent(new NetworkAuditChangeEvent());
+  }
+}

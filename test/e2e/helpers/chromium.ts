@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
+
+/** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Without these Debian's Chromium stalls on network look-ups in a sandbox without network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--enable-unsafe-swiftshader',
+  // A hidden headless tab must not have its timers and frames throttled while we measure.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+/** Options for `launchChromium`. */
+export interface LaunchOptions {
+  /** An .mjpeg or .y4m file Chromium plays, looped, as the only camera; permission is granted. */
+  fakeVideo?: string;
+}
+
+/**
+ * Starts headless Chromium through puppeteer-core with a fresh profile, which is deleted when the
+ * browser closes.
+ */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'facegap-e2e-profile-'));
+  const args = [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`];
+  if (options.fakeVideo) {
+    args.push(
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${options.fakeVideo}`,
+    );
+  }
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args, protocolTimeout: 300_000 });
+  browser.once('disconnected', () => {
+    try {
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 });
+    } catch {
+      // Chromium may still be flushing its profile; a stray temp folder is harmless.
+    }
+  });
+  return browser;
+}

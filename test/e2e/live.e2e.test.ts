@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENROL_TIMEOUT_MS, enrol, readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from './helpers/app';
+import { launchChromium } from './helpers/chromium';
+import { makeFakeVideo } from './helpers/fake-video';
+import { startPreviewServer, REPO_ROOT, type PreviewServer } from './helpers/preview-server';
+import { consoleErrors, cspViolations, offOrigin, recordRequests, type ActivityRecorder } from './helpers/requests';
+
+/** Frames in the fake camera's loop; one photo repeated, so every frame shows the same face. */
+const CAMERA_FRAMES = 30;
+
+describe('live view on the production build (vite preview, fake camera, real models)', () => {
+  let server: PreviewServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const camera = makeFakeVideo([resolve(REPO_ROOT, 'test/fixtures/camera-person-a.jpg')], CAMERA_FRAMES);
+    [server, browser] = await Promise.all([startPreviewServer(), launchChromium({ fakeVideo: camera })]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /**
+   * Opens `path` in a fresh browser context (empty storage, so the models are fetched again
+   * rather than read from human's IndexedDB cache) with every request and console message recorded.
+   */
+  async function open(path: string): Promise<{ page: Page; activity: ActivityRecorder }> {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const activity = await recordRequests(page);
+    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+    return { page, activity };
+  }
+
+  /** Fails on any request that left the page's origin or any CSP violation, page and workers alike. */
+  async function expectNothingLeftTheOrigin(page: Page, activity: ActivityRecorder): Promise<void> {
+    await activity.collectResourceTimings();
+    await activity.stop();
+    await page.browserContext().close();
+    const errors = consoleErrors(activity.messages);
+    if (errors.length > 0) console.warn('Console errors:', errors);
+    expect(activity.requests.some(({ url }) => url.endsWith('/models/faceres.bin')), 'the recorder saw the worker fetch the models').toBe(true);
+    expect(offOrigin(activity.requests, server.url)).toEqual([]);
+    expect(cspViolations(activity.messages)).toEqual([]);
+  }
+
+  it('finds a face, enrols it and then matches it, with nothing leaving the origin', async () => {
+    const { page, activity } = await open('/');
+    await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
+    await startCameraIfNeeded(page);
+    await waitForApp(page, 'a face in the camera', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
+
+    await enrol(page, 'Person A');
+    await waitForApp(page, 'the enrolment to be saved', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+    const matched = await waitForApp(page, 'a match', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
+
+    expect(matched.threshold).not.toBeNull();
+    expect(matched.meterScore).toBeGreaterThanOrEqual(matched.threshold!);
+    await expectNothingLeftTheOrigin(page, activity);
+  });
+
+  it('runs ?backend=wasm multithreaded, because vite preview isolates the page', async () => {
+    const { page, activity } = await open('/?backend=wasm');
+    const ready = await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
+
+    expect(ready.engine).toMatchObject({ backend: 'wasm', thread: 'worker', crossOriginIsolated: true, wasmMultithread: true });
+    expect(ready.engineStatus).toMatch(/multithreaded/);
+    await expectNothingLeftTheOrigin(page, activity);
+  });
+});

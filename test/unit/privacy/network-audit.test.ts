@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { classifyUrl, summarizeRequests } from '../../../src/privacy/network-audit';
+import { collectResourceEntries, type ResourceRecord } from '../../../src/privacy/resource-entries';
+
+const PAGE = 'http://127.0.0.1:4173';
+
+function record(url: string, transferSize = 100, context = 'page'): ResourceRecord {
+  return { url, initiatorType: 'fetch', transferSize, encodedBodySize: transferSize, startTime: 1, context };
+}
+
+describe('classifyUrl', () => {
+  it.each([
+    [`${PAGE}/models/faceres.bin`, PAGE, true],
+    ['/assets/index.js', PAGE, true],
+    ['data:image/png;base64,AAAA', 'data:', true],
+    [`blob:${PAGE}/0b4f-11`, `blob: (${PAGE})`, true],
+    ['blob:https://evil.example/1', 'blob: (https://evil.example)', false],
+    ['https://cdn.jsdelivr.net/npm/x', 'https://cdn.jsdelivr.net', false],
+    ['http://127.0.0.1:9999/x', 'http://127.0.0.1:9999', false],
+  ])('%s -> %s (local: %s)', (url, origin, isLocal) => {
+    expect(classifyUrl(url, PAGE)).toEqual({ origin, isLocal });
+  });
+});
+
+describe('summarizeRequests', () => {
+  it('gives zeros for no requests', () => {
+    expect(summarizeRequests([], PAGE)).toEqual({
+      pageOrigin: PAGE, totalRequests: 0, totalTransferBytes: 0, origins: [], otherOriginRequests: 0, otherOriginUrls: [],
+    });
+  });
+
+  it('groups by origin, page first, and counts other origins', () => {
+    const summary = summarizeRequests([
+      record('https://cdn.example/a.js', 10),
+      record(`${PAGE}/`, 1000),
+      record(`${PAGE}/models/faceres.bin`, 0, 'vision worker'),
+      record('https://cdn.example/a.js', 10),
+      record(`${PAGE}/assets/app.js`, 500),
+      record('data:,', 0),
+    ], PAGE);
+    expect(summary.origins.map((group) => [group.origin, group.requests, group.transferBytes])).toEqual([
+      [PAGE, 3, 1500],
+      ['https://cdn.example', 2, 20],
+      ['data:', 1, 0],
+    ]);
+    expect(summary.totalRequests).toBe(6);
+    expect(summary.totalTransferBytes).toBe(1520);
+    expect(summary.otherOriginRequests).toBe(2);
+    expect(summary.otherOriginUrls).toEqual(['https://cdn.example/a.js']);
+  });
+});
+
+describe('collectResourceEntries', () => {
+  it('reads navigation and resource entries and names the context', () => {
+    const entries: Record<string, Partial<PerformanceResourceTiming>[]> = {
+      navigation: [{ name: `${PAGE}/`, entryType: 'navigation', initiatorType: 'navigation', transferSize: 900, encodedBodySize: 600, startTime: 0 }],
+      resource: [{ name: `${PAGE}/models/x.bin`, entryType: 'resource', initiatorType: 'fetch', transferSize: 5, encodedBodySize: 4, startTime: 12 }],
+    };
+    const source = { getEntriesByType: (type: string) => (entries[type] ?? []) as PerformanceEntry[] };
+    expect(collectResourceEntries('vision worker', source as Performance)).toEqual([
+      { url: `${PAGE}/`, initiatorType: 'navigation', transferSize: 900, encodedBodySize: 600, startTime: 0, context: 'vision worker' },
+      { url: `${PAGE}/models/x.bin`, initiatorType: 'fetch', transferSize: 5, encodedBodySize: 4, startTime: 12, context: 'vision worker' },
+    ]);
+  });
+
+  it('returns [] without resource timing', () => {
+    expect(collectResourceEntries('page', undefined)).toEqual([]);
+  });
+});

@@ -41,9 +41,11 @@ export function isEnrolmentComplete(enrolment: Enrolment): boolean {
 }
 
 /**
- * Offers a frame's largest face to an enrolment. It is taken when the frame's quality is `good`,
- * it has an embedding, and the last capture is ENROL_CAPTURE_SPACING_MS old; otherwise the
- * enrolment is returned with a hint (or unchanged, for frames without a fresh embedding).
+ * Offers a frame's largest face to an enrolment. It is taken when the frame is usable (`good`, or
+ * `several`, where the largest face is the one in front of the camera; through a fake camera
+ * camera-person-a.jpg shows a 0.64 box in her hair), it has an embedding, and the last capture is
+ * ENROL_CAPTURE_SPACING_MS old; otherwise the enrolment is returned with a hint (or unchanged,
+ * for frames without a fresh embedding).
  */
 export function offerCapture(
   enrolment: Enrolment,
@@ -52,7 +54,7 @@ export function offerCapture(
   now: number,
 ): Enrolment {
   if (isEnrolmentComplete(enrolment)) return enrolment;
-  if (quality.state !== 'good') return { ...enrolment, hint: quality.message };
+  if (!quality.isUsable) return { ...enrolment, hint: quality.message };
   if (!face?.embedding) return enrolment;
   if (enrolment.lastCaptureAt !== null && now - enrolment.lastCaptureAt < ENROL_CAPTURE_SPACING_MS) return enrolment;
   return {

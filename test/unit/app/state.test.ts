@@ -94,6 +94,15 @@ describe('offerCapture', () => {
     expect(enrolment.captures[0][0]).toBe(3);
   });
 
+  it.each([
+    ['several', [face(), face({ box: [200, 20, 100, 100], score: 0.64 })], 1],
+    ['too-small', [face({ box: [0, 0, 40, 40] })], 0],
+    ['turned', [face({ pitch: 0.8 })], 0],
+  ] as const)('takes %s frames only when usable', (_state, faces, taken) => {
+    const quality = assessQuality({ height: 480, faces: [...faces] });
+    expect(offerCapture(startEnrolment(request), faces[0], quality, 0).captures).toHaveLength(taken);
+  });
+
   it('skips frames without a fresh embedding and stops at the number needed', () => {
     let enrolment = offerCapture(startEnrolment(request, 1), { embedding: null, box: [0, 0, 1, 1] }, good, 0);
     expect(enrolment.captures).toHaveLength(0);

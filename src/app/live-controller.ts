@@ -1,0 +1,108 @@
+/**
+ * The live session of fg-app: the camera, the frame pump, and pausing when the tab is hidden.
+ * A lit ReactiveController, so it follows its host's connection and stops everything on disconnect.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SearchResult } from '../matching/search';
+import type { VisionClient } from '../vision/types';
+import { CameraError, describeCameraFailure, toCameraFailure, type CameraService, type CameraSession } from './camera';
+import { runLiveLoop, type LiveFrame } from './live-loop';
+import type { CameraState } from './state';
+
+/** Shown when the camera was stopped because the tab was hidden. */
+export const PAUSED_HIDDEN_MESSAGE = 'Camera paused while this tab was hidden. Press Start camera to resume.';
+
+/** What the controller needs from its host. */
+export interface LiveHost {
+  camera(): CameraService;
+  /** The vision client once ready, else null (the camera may run before the models load). */
+  vision(): VisionClient | null;
+  grabFrame(): Promise<ImageBitmap | null>;
+  match(embedding: Float32Array): SearchResult;
+  onCameraChange(camera: CameraState): void;
+  onFrame(frame: LiveFrame<SearchResult>): void;
+  onCamerasListed(cameras: Awaited<ReturnType<CameraService['listCameras']>>): void;
+  onDetectFailed(error: unknown): void;
+}
+
+/** Owns the camera session and the loop; fg-app calls `start`, `stop` and `resumeLoop`. */
+export class LiveController implements ReactiveController {
+  /** The running camera's stream, for fg-camera-view. */
+  stream: MediaStream | null = null;
+  private session: CameraSession | null = null;
+  private loop: AbortController | null = null;
+  /** Bumped on every start and stop, so a slow getUserMedia cannot revive a stopped session. */
+  private generation = 0;
+  private readonly onVisibilityChange = () => {
+    if (document.visibilityState === 'hidden' && this.session) this.stop({ status: 'paused', message: PAUSED_HIDDEN_MESSAGE });
+  };
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly live: LiveHost) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  hostDisconnected() {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.stop({ status: 'off' });
+  }
+
+  /** Starts (or switches) the camera; failures are reported as camera states, never thrown. */
+  async start(deviceId?: string): Promise<void> {
+    this.stop({ status: 'starting' });
+    const generation = this.generation;
+    try {
+      const session = await this.live.camera().start({ deviceId: deviceId || undefined, onEnded: () => this.onEnded(generation) });
+      if (generation !== this.generation) return session.stop();
+      this.session = session;
+      this.stream = session.stream;
+      this.live.onCameraChange({ status: 'on' });
+      this.host.requestUpdate();
+      this.resumeLoop();
+      // Labels of cameras are only given after permission, so list them now.
+      this.live.onCamerasListed(await this.live.camera().listCameras());
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const failure = error instanceof CameraError ? error.failure : toCameraFailure(error, { isSecureContext: true, hasMediaDevices: true });
+      this.live.onCameraChange({ status: 'failed', failure });
+    }
+  }
+
+  /** Stops the loop and the camera and reports `next` as the camera's state. */
+  stop(next: CameraState): void {
+    this.generation++;
+    this.loop?.abort();
+    this.loop = null;
+    this.session?.stop();
+    this.session = null;
+    this.stream = null;
+    this.live.onCameraChange(next);
+    this.host.requestUpdate();
+  }
+
+  /** Starts the frame pump if the camera runs and the models are ready and it is not running yet. */
+  resumeLoop(): void {
+    const client = this.live.vision();
+    if (!this.session || !client || this.loop) return;
+    const loop = new AbortController();
+    this.loop = loop;
+    void runLiveLoop<SearchResult>({
+      grabFrame: () => this.live.grabFrame(),
+      detect: (frame, options) => client.detect(frame, options),
+      match: (embedding) => this.live.match(embedding),
+      onFrame: (frame) => this.live.onFrame(frame),
+      onError: (error) => {
+        this.stop({ status: 'off' });
+        this.live.onDetectFailed(error);
+      },
+      signal: loop.signal,
+    });
+  }
+
+  private onEnded(generation: number): void {
+    if (generation === this.generation) this.stop({ status: 'failed', failure: describeCameraFailure('unplugged') });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The services fg-app is handed: the vision engine and the store. The defaults start the real
+ * ones; tests hand fg-app fakes through its `visionFactory`, `storeFactory` and `camera` properties.
+ */
+import { createMemoryStore, NOT_KEPT_NOTICE, openStore, StoreError, type Store } from '../store';
+import { parseBackendRequest } from '../vision/backend';
+import { MODEL_BASE_PATH, startVision, WASM_PATH } from '../vision/client';
+import { VisionError, type EngineInfo, type VisionClient } from '../vision/types';
+
+/** A running vision engine, and the sha256 of the faceres weights its embeddings come from. */
+export interface VisionService {
+  client: VisionClient;
+  info: EngineInfo;
+  /** Templates and packs record it, so embeddings of another model are never compared. */
+  modelSha256: string;
+}
+
+/** Starts the vision engine; rejects with a `VisionError` the UI shows as it is. */
+export type VisionFactory = () => Promise<VisionService>;
+
+/** Opens storage; `notice` says what the user should know (e.g. that nothing will be kept). */
+export type StoreFactory = () => Promise<{ store: Store; notice?: string }>;
+
+/** The embedding model's weights file, as named in models/manifest.json. */
+const EMBEDDING_MODEL_FILE = 'faceres.bin';
+
+/** Starts human in a worker with the backend asked for in `?backend=`, and reads the model's sha256. */
+export const startBrowserVision: VisionFactory = async () => {
+  const backend = parseBackendRequest(new URLSearchParams(location.search).get('backend'));
+  const [vision, modelSha256] = await Promise.all([
+    startVision({ backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH }),
+    readModelSha256(MODEL_BASE_PATH),
+  ]);
+  return { ...vision, modelSha256 };
+};
+
+/** Reads the faceres sha256 from the manifest written at install time (scripts/copy-models.mjs). */
+export async function readModelSha256(modelBasePath: string, fetcher: typeof fetch = fetch): Promise<string> {
+  try {
+    const response = await fetcher(new URL('manifest.json', modelBasePath));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const manifest = (await response.json()) as { files?: { path?: string; sha256?: string }[] };
+    const sha256 = manifest.files?.find((file) => file.path === EMBEDDING_MODEL_FILE)?.sha256;
+    if (!sha256) throw new Error(`${EMBEDDING_MODEL_FILE} is not listed`);
+    return sha256.toLowerCase();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new VisionError('models-failed', `The list of face models (models/manifest.json) could not be read (${why}).`);
+  }
+}
+
+/** Opens IndexedDB; when the browser refuses, falls back to memory and says so. */
+export const openBrowserStore: StoreFactory = async () => {
+  try {
+    return { store: await openStore() };
+  } catch (error) {
+    const notice = error instanceof StoreError ? error.message : `This browser's storage could not be opened. FaceGap still works, but ${NOT_KEPT_NOTICE.toLowerCase()}`;
+    return { store: createMemoryStore(), notice };
+  }
+};
+
+/** The sentence shown when the models do not load: what happened, what still works, what to do. */
+export function describeVisionFailure(error: unknown): string {
+  const what = (error instanceof Error ? error.message : String(error)).trim();
+  const sentence = /[.!?)]$/.test(what) ? what : `${what}.`;
+  return `The face models did not start: ${sentence} Your enrolled people, packs and the other tabs still work; only the live camera needs the models. Reload the page to try again, or add ?backend=wasm to the address.`;
+}

@@ -1,0 +1,2 @@
+/** FaceGap's entry point: registers the app element, nothing else. */
+import './app/fg-app';

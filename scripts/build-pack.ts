@@ -1,0 +1,234 @@
+/**
+ * Builds a reference pack from a folder of labelled photos, headless, with the app's own import
+ * pipeline: starts vite's dev server (this repo's config plus a private route serving the input
+ * folder), opens tools/pack-builder.html in headless Chromium, runs runImport there, and writes the
+ * pack JSON it hands back. Photos never leave this machine and never enter the pack.
+ *
+ *   npm run build:pack -- --format utkface <dir> --out packs/x.json [--name ...] [--description ...]
+ *     [--license ...] [--attribution ... | --attribution-file f] [--margin 0.25] [--max-side 1280]
+ *   --format identity-folders <dir> [--labels labels.csv]    one folder per person
+ *   --format csv <dir> --labels labels.csv                   FairFace-style or generic CSV
+ */
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, normalize, relative, resolve, sep } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { createServer, type Plugin } from 'vite';
+import { decodePack, packSummary } from '../src/datasets/pack';
+import { DUPLICATE_FLAG_PREFIX } from '../src/datasets/pack-summary';
+import {
+  applyColumnMapping, isFairFaceHeader, parseCsv, parseFairFaceCsv, parseIdentityFolders, parseUtkFaceFiles,
+  suggestColumnMapping, type LabelParseResult,
+} from '../src/datasets/labels';
+import type { PackBuildRequest, PackBuildResponse } from '../src/import/headless';
+import { formatRemaining } from '../src/import/time-left';
+import type { ImportProgress } from '../src/import/types';
+import { DEFAULT_MAX_SIDE_PX, NEUTRAL_FILL } from '../src/import/preprocess';
+import { SCORE_ID } from '../src/matching/similarity';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A whole import runs inside one evaluate call: allow large sets on slow machines. */
+const PROTOCOL_TIMEOUT_MS = 6 * 60 * 60 * 1000;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+/** Padding per format when --margin is not given: tight crops are padded, framed photos are not. */
+const DEFAULT_MARGIN: Record<Format, number> = { utkface: 0.25, 'identity-folders': 0, csv: 0 };
+
+type Format = 'utkface' | 'identity-folders' | 'csv';
+
+interface Args {
+  format: Format;
+  dir: string;
+  out: string;
+  labels?: string;
+  name: string;
+  description: string;
+  license: string;
+  attribution: string;
+  margin: number;
+  maxSide: number;
+  backend: 'wasm' | 'webgl' | 'cpu';
+}
+
+function fail(message: string): never {
+  console.error(`build-pack: ${message}`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Args {
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg.startsWith('--')) {
+      const [key, inline] = arg.slice(2).split(/=(.*)/s, 2);
+      const value = inline ?? argv[++i];
+      if (value === undefined) fail(`--${key} needs a value.`);
+      flags.set(key, value);
+    } else positional.push(arg);
+  }
+  const format = flags.get('format') as Format | undefined;
+  if (!format || !(format in DEFAULT_MARGIN)) fail('--format must be utkface, identity-folders or csv.');
+  if (positional.length !== 1) fail('give exactly one folder of photos.');
+  const dir = resolve(positional[0]);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`${dir} is not a folder.`);
+  const out = flags.get('out') ?? fail('--out <file.json> is required.');
+  if (format === 'csv' && !flags.has('labels')) fail('--format csv needs --labels <file.csv>.');
+  const attributionFile = flags.get('attribution-file');
+  const attribution = attributionFile ? readFileSync(attributionFile, 'utf8').trim() : flags.get('attribution') ?? '';
+  const margin = Number(flags.get('margin') ?? DEFAULT_MARGIN[format]);
+  const maxSide = Number(flags.get('max-side') ?? DEFAULT_MAX_SIDE_PX);
+  if (!(margin >= 0 && margin <= 2)) fail('--margin must be between 0 and 2 (a fraction of the photo per side).');
+  if (!(maxSide >= 64)) fail('--max-side must be at least 64 pixels.');
+  const backend = (flags.get('backend') ?? 'wasm') as Args['backend'];
+  return {
+    format, dir, out: resolve(out), labels: flags.get('labels'),
+    name: flags.get('name') ?? basename(dir),
+    description: flags.get('description') ?? `Built from ${basename(dir)} with npm run build:pack.`,
+    license: flags.get('license') ?? 'Not stated: check the source photos\' terms before sharing this pack.',
+    attribution, margin, maxSide, backend,
+  };
+}
+
+function listFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+function readLabels(args: Args, files: string[]): LabelParseResult {
+  const csv = args.labels ? readFileSync(args.labels, 'utf8') : undefined;
+  switch (args.format) {
+    case 'utkface':
+      return parseUtkFaceFiles(files);
+    case 'identity-folders':
+      return parseIdentityFolders(files, csv);
+    case 'csv': {
+      const table = parseCsv(csv!);
+      if (isFairFaceHeader(table.header)) return parseFairFaceCsv(table, { files });
+      const suggested = suggestColumnMapping(table.header);
+      if (suggested.file === null) fail(`${args.labels} has no column naming the photo (file, image, path...).`);
+      return applyColumnMapping(table, { ...suggested, file: suggested.file }, { files });
+    }
+  }
+}
+
+/** Serves the input folder under a private, unguessable route of the dev server, read-only. */
+function serveInput(dir: string, route: string): Plugin {
+  return {
+    name: 'facegap-build-pack-input',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0];
+        if (!url.startsWith(route)) return next();
+        const file = normalize(join(dir, decodeURIComponent(url.slice(route.length))));
+        if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.setHeader('Content-Length', statSync(file).size);
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
+}
+
+function printProgress(progress: ImportProgress): void {
+  const every = progress.total > 200 ? 25 : 5;
+  if (progress.done % every !== 0 && progress.done !== progress.total) return;
+  const left = formatRemaining(progress.remainingMs);
+  console.log(`  ${progress.done}/${progress.total} photos, ${progress.failed} without a face or unreadable${left ? `, ${left}` : ''}`);
+}
+
+function printSummary(text: string): void {
+  const expected = JSON.parse(text) as { model: { sha256: string; dim: number } };
+  const pack = decodePack(text, { modelSha256: expected.model.sha256, dim: expected.model.dim, scoreId: SCORE_ID });
+  const summary = packSummary(pack);
+  console.log(`\n${pack.name}: ${summary.sampleCount} faces, ${summary.failureCount} failures (${Object.entries(summary.failuresByReason).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ') || 'none'}), ${summary.subjectCount} subjects, ${summary.genuineCapableSubjectCount} with 2+ photos`);
+  for (const [label, byValue] of Object.entries(summary.groups)) {
+    const cells = Object.entries(byValue).map(([value, c]) => `${value} ${c.samples}${c.failures ? ` (-${c.failures})` : ''}`);
+    console.log(`  ${label}: ${cells.join(', ')}`);
+  }
+  const duplicates = pack.samples.filter((s) => s.flags?.some((f) => f.startsWith(DUPLICATE_FLAG_PREFIX)));
+  console.log(`  duplicates: ${duplicates.length === 0 ? 'none' : duplicates.map((s) => `${s.id} ${s.flags!.join(' ')}`).join('; ')}`);
+  const crowded = pack.samples.filter((s) => s.notes?.some((n) => n.startsWith('several-faces')));
+  if (crowded.length > 0) console.log(`  several faces (largest kept): ${crowded.length}`);
+  console.log(`  preprocessing: ${JSON.stringify({ margin: pack.preprocessing.margin, fill: pack.preprocessing.fill, maxSide: pack.preprocessing.maxSide })}`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const files = listFiles(args.dir);
+  const parsed = readLabels(args, files);
+  console.log(`${args.format}: ${parsed.items.length} labelled photos in ${args.dir}, ${parsed.problems.length} label problems`);
+  for (const problem of parsed.problems.slice(0, 10)) console.log(`  - ${problem.message}`);
+  if (parsed.problems.length > 10) console.log(`  ... and ${parsed.problems.length - 10} more`);
+  if (parsed.items.length === 0) fail('no labelled photos to import.');
+
+  const route = `/__build-pack/${randomBytes(12).toString('hex')}/`;
+  const server = await createServer({
+    configFile: resolve(ROOT, 'vite.config.ts'),
+    root: ROOT,
+    logLevel: 'warn',
+    clearScreen: false,
+    server: { port: 5190, strictPort: false, hmr: false, open: false },
+    optimizeDeps: { entries: ['tools/pack-builder.html'] },
+    plugins: [serveInput(args.dir, route)],
+  });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'facegap-build-pack-'));
+  let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;
+  try {
+    await server.listen();
+    const base = server.resolvedUrls?.local[0] ?? fail('the dev server did not report its address.');
+    browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, protocolTimeout: PROTOCOL_TIMEOUT_MS, args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`] });
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error(`  page error: ${error instanceof Error ? error.message : String(error)}`));
+    const chunks: string[] = [];
+    await page.exposeFunction('facegapProgress', printProgress);
+    await page.exposeFunction('facegapPackChunk', (index: number, text: string) => void (chunks[index] = text));
+    await page.goto(new URL('tools/pack-builder.html', base).href, { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForFunction('window.facegapPackBuilderReady === true', { timeout: 120_000 });
+
+    const request: PackBuildRequest = {
+      items: parsed.items,
+      route,
+      preprocessing: { margin: args.margin, fill: NEUTRAL_FILL, maxSide: args.maxSide },
+      subjects: args.format === 'utkface' ? 'one-per-photo' : 'as-labelled',
+      description: { name: args.name, description: args.description, license: args.license, attribution: args.attribution },
+      backend: args.backend,
+    };
+    console.log(`importing with margin ${args.margin}, max side ${args.maxSide} px, ${args.backend} backend ...`);
+    const response = (await page.evaluate(
+      (req) => (window as unknown as { facegapBuildPack(r: typeof req): Promise<unknown> }).facegapBuildPack(req),
+      request,
+    )) as PackBuildResponse;
+    if (response.status !== 'finished') fail(`the import did not finish: ${response.message}`);
+    if (chunks.length !== response.chunkCount || chunks.some((c) => c === undefined)) fail('the pack came back incomplete.');
+    const text = chunks.join('');
+    writeFileSync(args.out, text);
+    const e = response.engine;
+    console.log(`engine: human ${e.humanVersion}, ${e.backend} in ${e.thread}${e.backend === 'wasm' ? `, simd ${e.wasmSimd}, threads ${e.wasmMultithread}` : ''}; ${(response.elapsedMs / 1000).toFixed(1)} s, ${(parsed.items.length / (response.elapsedMs / 1000)).toFixed(1)} photos/s`);
+    printSummary(text);
+    console.log(`\nwrote ${relative(process.cwd(), args.out)} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB)`);
+  } finally {
+    await browser?.close();
+    await server.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`build-pack: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exit(1);
+});

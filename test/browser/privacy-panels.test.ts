@@ -1,0 +1,81 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/components/fg-privacy-panel';
+import type { FgPrivacyPanel } from '../../src/components/fg-privacy-panel';
+import '../../src/components/fg-network-panel';
+import type { FgNetworkPanel } from '../../src/components/fg-network-panel';
+import '../../src/components/fg-storage-panel';
+import { ForgetRequestEvent, type FgStoragePanel } from '../../src/components/fg-storage-panel';
+import { createTemplate, EMBEDDING_LENGTH } from '../../src/matching/templates';
+import { NetworkAudit, summarizeRequests } from '../../src/privacy/network-audit';
+import { createMemoryStore } from '../../src/store';
+
+const PAGE = location.origin;
+
+describe('fg-network-panel', () => {
+  it('reads 0 requests to other origins, is accessible, and lists origins', async () => {
+    const summary = summarizeRequests([
+      { url: `${PAGE}/a.js`, initiatorType: 'script', transferSize: 2000, encodedBodySize: 1900, startTime: 1, context: 'page' },
+    ], PAGE);
+    const el = await fixture<FgNetworkPanel>(html`<fg-network-panel .summary=${summary}></fg-network-panel>`);
+    await expect(el).to.be.accessible();
+    const badge = el.shadowRoot!.querySelector('.badge')!;
+    expect(badge.textContent).to.contain('Requests to other origins: 0');
+    expect(badge.classList.contains('is-ok')).to.equal(true);
+    expect(el.shadowRoot!.querySelector(`tr[data-origin="${PAGE}"]`)?.textContent).to.contain('2.0 KB');
+  });
+
+  it('turns red and lists the URLs when another origin was asked', async () => {
+    const summary = summarizeRequests([{ url: 'http://example.invalid/x.png', initiatorType: 'img', transferSize: 0, encodedBodySize: 0, startTime: 1, context: 'page' }], PAGE);
+    const violations = [{ blockedUri: 'http://example.invalid/x.png', directive: 'img-src', disposition: 'enforce', sourceFile: '', time: 1200, context: 'page' }];
+    const el = await fixture<FgNetworkPanel>(html`<fg-network-panel .summary=${summary} .violations=${violations}></fg-network-panel>`);
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.querySelector('.badge')!.classList.contains('is-bad')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.other-origins')!.textContent).to.contain('http://example.invalid/x.png');
+    expect(el.shadowRoot!.querySelector('.violations')!.textContent).to.contain('img-src');
+  });
+});
+
+describe('fg-storage-panel', () => {
+  it('says no face images are stored, is accessible, and asks twice before forget-request', async () => {
+    const store = createMemoryStore();
+    const el = await fixture<FgStoragePanel>(html`<fg-storage-panel .inventory=${await store.inventoryStorage()}></fg-storage-panel>`);
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.querySelector('.statement')!.textContent).to.contain('No face images are stored');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.forget')!.click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    const event = oneEvent(el, 'forget-request');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.confirm-forget')!.click();
+    expect(await event).to.exist;
+  });
+});
+
+describe('fg-privacy-panel', () => {
+  it('shows the audit and the store inventory, is accessible, and wipes on request', async () => {
+    const store = createMemoryStore();
+    const made = createTemplate({ name: 'Ada', embeddings: [new Float32Array(EMBEDDING_LENGTH).fill(0.02)], modelSha256: 'abc' });
+    if (!made.ok) throw new Error(made.problem);
+    await store.people.add(made.template);
+    const audit = new NetworkAudit().start();
+    const el = await fixture<FgPrivacyPanel>(html`<fg-privacy-panel .store=${store} .audit=${audit}></fg-privacy-panel>`);
+    const storage = el.shadowRoot!.querySelector('fg-storage-panel')!;
+    await waitUntil(() => storage.inventory !== null, 'the inventory is read');
+    await expect(el).to.be.accessible();
+    expect(storage.shadowRoot!.querySelector('tr[data-stores="people"]')!.textContent).to.contain('1');
+
+    const network = el.shadowRoot!.querySelector('fg-network-panel')!;
+    await fetch(`/test/fixtures/sample1.jpg?panel=${Date.now()}`).then((r) => r.arrayBuffer());
+    await waitUntil(() => network.summary?.origins[0].urls.some((url) => url.includes('?panel=')), 'the panel shows the new fetch');
+
+    const wiped = oneEvent(el, 'data-wiped');
+    const forget = oneEvent(el, 'forget-everything');
+    storage.dispatchEvent(new ForgetRequestEvent());
+    await forget;
+    const { report } = await wiped;
+    expect(report.database?.deleted.people.records).to.equal(1);
+    const isClosed = await store.people.list().then(() => false, () => true);
+    expect(isClosed).to.equal(true);
+    expect(storage.shadowRoot!.querySelector('.wipe-report')!.textContent).to.contain('1 person');
+    audit.stop();
+  });
+});

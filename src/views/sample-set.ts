@@ -4,6 +4,7 @@
  * All-pairs scoring happens once per set; grouping and thresholds only re-read the scores.
  */
 import { packEmbeddings, scoreAllPairs, scoreAllPairsAsync, type AllPairsResult } from '../metrics/all-pairs';
+import { scoreAllPairsInWorker } from '../metrics/all-pairs-client';
 import type { ReferencePack } from '../datasets/pack-types';
 
 /** One face of a set: what the views need besides its embedding. */
@@ -43,11 +44,26 @@ export function scorePackPairs(pack: ReferencePack, onProgress?: PairProgress, s
   const { packed, dim } = packEmbeddings(pack.samples.map((s) => s.embedding));
   const run = (pack.samples.length < 2
     ? Promise.resolve(scoreAllPairs(packed, Math.max(dim, 1)))
-    : scoreAllPairsAsync(packed, dim, { onProgress, signal })
+    : scoreInBackground(packed, dim, onProgress, signal)
   ).then((scored) => ({ samples: pack.samples, scored }));
   packScores.set(pack, run);
   run.catch(() => packScores.delete(pack));
   return run;
+}
+
+/**
+ * Scores in the all-pairs worker where workers exist; in node, or when the worker cannot start,
+ * on this thread with yields (same scores: both run src/metrics/all-pairs).
+ */
+async function scoreInBackground(packed: Float32Array, dim: number, onProgress?: PairProgress, signal?: AbortSignal): Promise<AllPairsResult> {
+  if (typeof Worker !== 'undefined') {
+    try {
+      return await scoreAllPairsInWorker(packed, dim, { onProgress, signal });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+    }
+  }
+  return scoreAllPairsAsync(packed, dim, { onProgress, signal });
 }
 
 /** Scores a small set synchronously (a room's captures: a few hundred pairs at most). */

@@ -1,0 +1,150 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { planSubjectBootstrap, runSubjectBootstrap, type BootstrapPlan, type BootstrapResult } from '../views/bootstrap';
+import { computeDetPointAt, computeDetPoints, computeHistogram, type DetPoint } from '../views/curves';
+import { formatCount, formatRate, formatRateInterval } from '../views/format';
+import { computeGapAtThreshold, type GapAtThreshold, type GapIndex, type GapRow } from '../views/gap-model';
+import { buildSummarySentence, type SummarySentence } from '../views/sentence';
+import type { DetCurve } from './fg-det-chart';
+import type { DistributionRow } from './fg-distribution-chart';
+import type { RateCell, RateColumn, RateRow } from './fg-rate-table';
+import './fg-det-chart';
+import './fg-distribution-chart';
+import './fg-rate-table';
+import './fg-summary-sentence';
+
+/** Wait after the last threshold change before resampling people (a drag fires many changes). */
+export const BOOTSTRAP_DEBOUNCE_MS = 250;
+
+const COLUMNS: readonly RateColumn[] = [
+  { key: 'people', label: 'People', isNumeric: true },
+  { key: 'impostor_pairs', label: 'Different-person pairs', isNumeric: true },
+  { key: 'fmr', label: 'False-match rate (95% intervals)', isNumeric: true },
+  { key: 'genuine_pairs', label: 'Same-person pairs', isNumeric: true },
+  { key: 'fnmr', label: 'False non-match rate (95% intervals)', isNumeric: true },
+];
+
+/**
+ * The shared body of the gap and room views: the sentence, the rate table, the distributions and the
+ * DET curves for one grouped set at one threshold. Rates come from src/metrics; the people-level
+ * bootstrap runs after the threshold settles and is shown beside the Wilson interval.
+ */
+@customElement('fg-gap-panels')
+export class FgGapPanels extends LitElement {
+  static override styles = css`
+    :host { display: grid; gap: 1.5em; }
+    .charts { display: grid; gap: 1.5em; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30em), 1fr)); }
+    .explain { margin: 0; color: var(--fg-muted, #555b66); font-size: calc(0.95rem * var(--fg-chart-scale, 1)); max-width: 70ch; }
+  `;
+
+  /** Grouped, sorted scores; null draws nothing. */
+  @property({ attribute: false }) gap: GapIndex | null = null;
+  /** Decision threshold. */
+  @property({ type: Number }) threshold = 0.5;
+  /** Larger type for a room. */
+  @property({ type: Boolean, reflect: true }) presenter = false;
+
+  @state() private _bootstrap: { gap: GapIndex; threshold: number; ratio: readonly [string, string] | null; result: BootstrapResult } | null = null;
+
+  private _plan: BootstrapPlan | null = null;
+  private _timer: ReturnType<typeof setTimeout> | undefined;
+  private _at: GapAtThreshold | null = null;
+  private _sentence: SummarySentence | null = null;
+  private _distribution: DistributionRow[] = [];
+  private _det: { group: string; points: DetPoint[] }[] = [];
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._timer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const gap = this.gap;
+    if (changed.has('gap')) {
+      this._plan = null;
+      this._distribution = gap ? gap.index.groups.map((group) => {
+        const scores = gap.index.byGroup.get(group)!;
+        return { group, genuine: computeHistogram(scores.genuine), impostor: computeHistogram(scores.impostor), genuinePairs: scores.genuine.length, impostorPairs: scores.impostor.length };
+      }) : [];
+      this._det = gap ? gap.index.groups.map((group) => ({ group, points: computeDetPoints(gap.index.byGroup.get(group)!) })) : [];
+    }
+    if (!gap) {
+      this._at = null;
+      this._sentence = null;
+      return;
+    }
+    this._at = computeGapAtThreshold(gap, this.threshold);
+    const boot = this._currentBootstrap();
+    const first = buildSummarySentence({ rows: this._at.rows, groupBy: gap.options.groupBy, impostorGrouping: gap.options.impostorGrouping });
+    const isSamePair = boot && first.highGroup === boot.ratioGroups?.[0] && first.lowGroup === boot.ratioGroups?.[1];
+    this._sentence = buildSummarySentence({
+      rows: this._at.rows, groupBy: gap.options.groupBy, impostorGrouping: gap.options.impostorGrouping,
+      ratioInterval: isSamePair ? boot.result.fmrRatio : undefined,
+    });
+    if (changed.has('gap') || changed.has('threshold')) this._scheduleBootstrap(first);
+  }
+
+  override render() {
+    const at = this._at;
+    if (!this.gap || !at) return nothing;
+    const boot = this._currentBootstrap()?.result ?? null;
+    const curves: DetCurve[] = this._det.map((d) => ({ ...d, current: computeDetPointAt(this.gap!.index.byGroup.get(d.group)!, this.threshold) }));
+    return html`
+      <fg-summary-sentence .sentence=${this._sentence} .report=${at.report}></fg-summary-sentence>
+      <fg-rate-table caption="Error rates by group at this threshold" .columns=${COLUMNS}
+        .rows=${at.rows.map((row) => this._toRateRow(row, boot))} emptyText="This grouping leaves no group with pairs to compare."></fg-rate-table>
+      <p class="explain">Each rate has two 95% intervals. The first (Wilson) treats every pair as independent,
+        which they are not: each face appears in many pairs. The second resamples people${boot ? ` (${boot.replicates} times)` : ' (being computed)'}
+        and is usually wider; trust it more. Overall: ${formatRate(at.overall.fmr.rate)} false matches over
+        ${formatCount(at.overall.fmr.pairs)} different-person pairs, cross-group pairs included.</p>
+      <div class="charts">
+        <fg-distribution-chart .rows=${this._distribution} .threshold=${this.threshold} ?presenter=${this.presenter}></fg-distribution-chart>
+        <fg-det-chart .curves=${curves} ?presenter=${this.presenter}></fg-det-chart>
+      </div>`;
+  }
+
+  private _currentBootstrap(): { result: BootstrapResult; ratioGroups: readonly [string, string] | null } | null {
+    const b = this._bootstrap;
+    if (!b || b.gap !== this.gap || b.threshold !== this.threshold) return null;
+    return { result: b.result, ratioGroups: b.ratio };
+  }
+
+  private _scheduleBootstrap(sentence: SummarySentence): void {
+    clearTimeout(this._timer);
+    const gap = this.gap;
+    const threshold = this.threshold;
+    if (!gap) return;
+    this._timer = setTimeout(() => {
+      this._plan ??= planSubjectBootstrap(gap.table, gap.options.impostorGrouping, gap.index.groups);
+      const ratio = sentence.highGroup && sentence.lowGroup ? ([sentence.highGroup, sentence.lowGroup] as const) : null;
+      const result = runSubjectBootstrap(this._plan, threshold, { ratio });
+      this._bootstrap = { gap, threshold, ratio, result };
+    }, BOOTSTRAP_DEBOUNCE_MS);
+  }
+
+  private _toRateRow(row: GapRow, boot: BootstrapResult | null): RateRow {
+    const rateCell = (rate: GapRow['fmr'], resampled: [number, number] | null | undefined): RateCell => ({
+      text: rate.rate === null ? 'not measurable' : `${formatRate(rate.rate)} (${formatCount(rate.errors)})`,
+      value: rate.rate,
+      ci: rate.ci95,
+      note: rate.rate === null ? 'no pairs' : `${formatRateInterval(rate.ci95)} Wilson${boot ? ` \u00b7 ${resampled ? formatRateInterval(resampled) : 'n/a'} resampled` : ''}`,
+    });
+    return {
+      group: row.group,
+      flag: row.smallReason,
+      cells: {
+        people: { text: formatCount(row.people), value: row.people },
+        impostor_pairs: { text: formatCount(row.fmr.pairs), value: row.fmr.pairs },
+        fmr: rateCell(row.fmr, boot?.fmr.get(row.group)),
+        genuine_pairs: { text: formatCount(row.fnmr.pairs), value: row.fnmr.pairs },
+        fnmr: rateCell(row.fnmr, boot?.fnmr.get(row.group)),
+      },
+    };
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fg-gap-panels': FgGapPanels;
+  }
+}

@@ -1,0 +1,183 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ReferencePack } from '../datasets/pack-types';
+import type { ImpostorGrouping } from '../metrics/types';
+import { checkEstimates, type EstimateRow } from '../views/estimates-model';
+import { formatCount, formatRate, formatRateInterval, pluralise } from '../views/format';
+import { buildGapIndex, hasUnverifiedLabels, type GapIndex } from '../views/gap-model';
+import { describeGrouping } from '../views/grouping';
+import { listThresholdPresets } from '../views/presets';
+import { scorePackPairs, type ScoredSampleSet } from '../views/sample-set';
+import type { RateColumn, RateRow } from './fg-rate-table';
+import { viewStyles } from './view-styles';
+import './fg-gap-panels';
+import './fg-group-picker';
+import './fg-rate-table';
+import './fg-threshold-slider';
+
+const ESTIMATE_COLUMNS: readonly RateColumn[] = [
+  { key: 'gender', label: 'Model\u2019s gender guess agrees with label', isNumeric: true },
+  { key: 'age', label: 'Age guess in labelled age band', isNumeric: true },
+  { key: 'failures', label: 'Photos with no usable face', isNumeric: true },
+];
+
+/** Writes an agreement or failure proportion with its Wilson interval. */
+function proportionCell(p: EstimateRow['failures']) {
+  return p.rate === null
+    ? { text: 'not measurable', value: null, note: 'no faces with this label' }
+    : { text: `${formatRate(p.rate)} (${formatCount(p.errors)} of ${formatCount(p.pairs)})`, value: p.rate, ci: p.ci95, note: `${formatRateInterval(p.ci95)} Wilson` };
+}
+
+/**
+ * "The gap": a reference pack's per-group error rates at the shared threshold, with intervals,
+ * distributions, DET curves, the summaries and one plain sentence, next to the dataset's
+ * attribution, caveats and preprocessing. Scores every pair once per pack (in the all-pairs worker);
+ * regrouping and threshold changes re-read those scores.
+ *
+ * @fires threshold-change - from the slider (ThresholdChangeEvent)
+ * @fires group-by-change - from the picker (GroupByChangeEvent)
+ */
+@customElement('fg-gap-view')
+export class FgGapView extends LitElement {
+  static override styles = [viewStyles, css`
+    .toggles { display: flex; flex-wrap: wrap; gap: 0.5em 2em; }
+    .toggles label { display: inline-flex; gap: 0.4em; align-items: center; }
+    input[type='checkbox'] { width: 1.2em; height: 1.2em; }
+  `];
+
+  /** The active reference pack; null shows how to load one. */
+  @property({ attribute: false }) pack: ReferencePack | null = null;
+  /** Shared decision threshold, 0..1. */
+  @property({ type: Number }) threshold = 0.5;
+  /** Labels to group by. */
+  @property({ attribute: false }) groupBy: string[] = ['race'];
+  /** Large type and high contrast for a room. */
+  @property({ type: Boolean, reflect: true }) presenter = false;
+
+  @state() private _set: ScoredSampleSet | null = null;
+  @state() private _progress = 0;
+  @state() private _error = '';
+  @state() private _impostorGrouping: ImpostorGrouping = 'within';
+  @state() private _excludeUnverified = false;
+
+  private _abort: AbortController | null = null;
+  private _gap: GapIndex | null = null;
+  private _estimates: EstimateRow[] = [];
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._abort?.abort();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('pack')) this._score();
+    if (changed.has('pack') || changed.has('groupBy') || changed.has('_set' as keyof FgGapView) ||
+        changed.has('_impostorGrouping' as keyof FgGapView) || changed.has('_excludeUnverified' as keyof FgGapView)) {
+      const isCurrent = this._set && this.pack && this._set.samples === this.pack.samples;
+      this._gap = isCurrent ? buildGapIndex(this._set!, { groupBy: this.groupBy, impostorGrouping: this._impostorGrouping, excludeUnverified: this._excludeUnverified }) : null;
+      this._estimates = this.pack ? checkEstimates(this.pack, this.groupBy, this._excludeUnverified) : [];
+    }
+  }
+
+  override render() {
+    if (!this.pack) {
+      return html`<section class="state" role="status"><h2>No pack loaded</h2>
+        <p>Choose a reference pack (for example UTKFace 600) to see how often this model confuses different people in each group.</p></section>`;
+    }
+    const pack = this.pack;
+    const gap = this._gap;
+    return html`
+      <header>
+        <h2>The gap: ${pack.name}</h2>
+        <p class="explain">A <strong>false match</strong> is when two different people score at or above the threshold and the
+          system takes them for the same person. Where the threshold sits decides how often that happens, and it happens more
+          often to some groups than to others.</p>
+      </header>
+      <div class="controls">
+        <fg-threshold-slider .value=${this.threshold}
+          .presets=${listThresholdPresets(gap?.thresholdAtTargetFmr ?? null, gap?.eer?.threshold ?? null)}></fg-threshold-slider>
+        <fg-group-picker .labels=${pack.labels} .value=${this.groupBy}></fg-group-picker>
+        <div class="toggles">
+          <label><input type="checkbox" .checked=${this._impostorGrouping === 'probe'} @change=${this._onGroupingToggle} />
+            Count a group\u2019s false matches with anyone, not only with its own group</label>
+          ${hasUnverifiedLabels(pack.samples) ? html`<label><input type="checkbox" .checked=${this._excludeUnverified} @change=${this._onUnverifiedToggle} />
+            Leave out people whose race label is unverified</label>` : nothing}
+        </div>
+        <p class="explain">${this._impostorGrouping === 'within'
+          ? 'Now: a group\u2019s false matches are with people of the same group (NIST\u2019s \u201cdemographically matched\u201d pairs), the hardest case.'
+          : 'Now: a group\u2019s false matches are with anyone in the set, whatever their group.'}
+          ${gap && gap.excludedSamples > 0 ? ` ${pluralise(gap.excludedSamples, 'face', 'faces')} with unverified labels left out.` : ''}</p>
+      </div>
+      ${this._renderBody(gap)}
+      ${this._renderEstimates()}
+      ${this._renderSource(pack)}`;
+  }
+
+  private _renderBody(gap: GapIndex | null) {
+    if (this._error) return html`<p class="state" role="alert">${this._error}</p>`;
+    if (!gap) {
+      return html`<div class="state" role="status"><p>Comparing every pair of faces in this pack, once\u2026</p>
+        <progress max="1" .value=${this._progress} aria-label="Pairs scored"></progress></div>`;
+    }
+    if (gap.index.groups.length === 0) {
+      return html`<p class="state" role="status">No pairs to compare: this pack (after filters) has fewer than two faces.</p>`;
+    }
+    return html`<fg-gap-panels .gap=${gap} .threshold=${this.threshold} ?presenter=${this.presenter}></fg-gap-panels>`;
+  }
+
+  private _renderEstimates() {
+    const rows: RateRow[] = this._estimates.map((e) => ({
+      group: e.group,
+      cells: { gender: proportionCell(e.genderAgreement), age: proportionCell(e.ageBandAgreement), failures: proportionCell(e.failures) },
+    }));
+    return html`<section>
+      <fg-rate-table caption=${`The model\u2019s own guesses and failures, by ${describeGrouping(this.groupBy)}`} .columns=${ESTIMATE_COLUMNS} .rows=${rows}></fg-rate-table>
+      <p class="explain">The same model also guesses age and gender, and sometimes finds no face at all. Differences here are part
+        of the same pipeline: a face that is never found is never matched, rightly or wrongly.</p>
+    </section>`;
+  }
+
+  private _renderSource(pack: ReferencePack) {
+    const p = pack.preprocessing;
+    return html`<aside class="source" aria-label="About this dataset">
+      <h3>About these numbers</h3>
+      <p>${pack.description}</p>
+      <p><strong>Credit:</strong> ${pack.attribution}</p>
+      <p><strong>Licence:</strong> ${pack.license}</p>
+      <p><strong>Pipeline:</strong> a bias figure is a property of the whole pipeline, not of the model alone. Photos were padded
+        ${Math.round(p.margin * 100)}% with ${p.fill}, resized to at most ${p.maxSide} px${p.grayscaleExpanded ? ', grey photos expanded to colour channels' : ''};
+        model ${pack.model.id} (${pack.model.package}), score ${pack.score}.</p>
+      <p><strong>Caveats:</strong> labels were assigned by others and can be wrong; a group label is not an identity. Small groups
+        give wide intervals. ${pluralise(pack.samples.length, 'face', 'faces')}, ${pluralise(pack.failures.length, 'photo', 'photos')} without a usable face.</p>
+    </aside>`;
+  }
+
+  private _score(): void {
+    this._abort?.abort();
+    this._set = null;
+    this._error = '';
+    this._progress = 0;
+    const pack = this.pack;
+    if (!pack) return;
+    const abort = (this._abort = new AbortController());
+    scorePackPairs(pack, (done, total) => { if (!abort.signal.aborted) this._progress = total ? done / total : 1; }, abort.signal)
+      .then((set) => { if (!abort.signal.aborted && this.pack === pack) this._set = set; })
+      .catch((error: unknown) => {
+        if (!abort.signal.aborted) this._error = `Scoring this pack failed: ${(error as Error).message}. Nothing was kept; load the pack again.`;
+      });
+  }
+
+  private _onGroupingToggle(event: Event): void {
+    this._impostorGrouping = (event.target as HTMLInputElement).checked ? 'probe' : 'within';
+  }
+
+  private _onUnverifiedToggle(event: Event): void {
+    this._excludeUnverified = (event.target as HTMLInputElement).checked;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fg-gap-view': FgGapView;
+  }
+}

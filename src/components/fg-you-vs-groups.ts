@@ -1,0 +1,170 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ReferencePack } from '../datasets/pack-types';
+import { formatCount, formatScore } from '../views/format';
+import { buildGapIndex } from '../views/gap-model';
+import { describeGrouping } from '../views/grouping';
+import { listThresholdPresets, type ThresholdPreset } from '../views/presets';
+import { scorePackPairs } from '../views/sample-set';
+import { countYouMatches, scoreYouAgainstPack, type YouGroupRow, type YouGroupScores } from '../views/you-model';
+import type { RateColumn } from './fg-rate-table';
+import { viewStyles } from './view-styles';
+import './fg-group-picker';
+import './fg-rate-table';
+import './fg-score-strip';
+import './fg-threshold-slider';
+
+/** Shortest time between two redraws while your embedding refreshes. */
+export const REDRAW_INTERVAL_MS = 250;
+/** Shortest time between two spoken updates (aria-live polite), so a screen reader is not flooded. */
+export const ANNOUNCE_INTERVAL_MS = 8000;
+
+/** Your own best match among the people enrolled on this laptop. */
+export interface BestMatch {
+  readonly name: string;
+  readonly score: number;
+}
+
+const COLUMNS: readonly RateColumn[] = [
+  { key: 'taken', label: 'People taken for you', isNumeric: true },
+  { key: 'closest', label: 'Your closest score', isNumeric: true },
+];
+
+/**
+ * "You vs the groups": your live face scored against every face of the pack, one row per group,
+ * with the threshold. Says per group how many people would be taken for you.
+ *
+ * @fires threshold-change - from the slider (ThresholdChangeEvent)
+ * @fires group-by-change - from the picker (GroupByChangeEvent)
+ */
+@customElement('fg-you-vs-groups')
+export class FgYouVsGroups extends LitElement {
+  static override styles = [viewStyles, css`
+    .you { display: flex; flex-wrap: wrap; gap: 0.5em 2em; align-items: baseline; }
+    .best { font-size: calc(1.2rem * var(--fg-chart-scale)); font-weight: 600; }
+    ul.words { margin: 0; padding-left: 1.2em; font-size: calc(1.05rem * var(--fg-chart-scale)); }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  `];
+
+  /** Your latest embedding; null when no face is in view. */
+  @property({ attribute: false }) embedding: Float32Array | null = null;
+  /** The active reference pack; null when none is loaded. */
+  @property({ attribute: false }) pack: ReferencePack | null = null;
+  /** Shared decision threshold, 0..1. */
+  @property({ type: Number }) threshold = 0.5;
+  /** Labels to group by. */
+  @property({ attribute: false }) groupBy: string[] = ['race'];
+  /** Your best match among enrolled people, shown beside; null when nobody is enrolled. */
+  @property({ attribute: false }) bestMatch: BestMatch | null = null;
+  /** Large type and high contrast for a room. */
+  @property({ type: Boolean, reflect: true }) presenter = false;
+
+  @state() private _announcement = '';
+  @state() private _presets: ThresholdPreset[] = listThresholdPresets(null, null);
+
+  private _scores: YouGroupScores[] = [];
+  private _rows: YouGroupRow[] = [];
+  private _lastDraw = 0;
+  private _lastAnnounce = -Infinity;
+  private _redrawTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._redrawTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('pack')) this._loadPresets();
+    const isStructural = changed.has('pack') || changed.has('groupBy');
+    if (isStructural || changed.has('embedding')) {
+      const wait = REDRAW_INTERVAL_MS - (performance.now() - this._lastDraw);
+      if (!isStructural && wait > 0 && this._scores.length > 0) {
+        // A new embedding arrived too soon: draw the latest one when the interval is up.
+        clearTimeout(this._redrawTimer);
+        this._redrawTimer = setTimeout(() => this.requestUpdate('embedding'), wait);
+      } else {
+        this._scores = this.embedding && this.pack ? scoreYouAgainstPack(this.embedding, this.pack, this.groupBy) : [];
+        this._lastDraw = performance.now();
+      }
+    }
+    this._rows = countYouMatches(this._scores, this.threshold);
+    this._announce();
+  }
+
+  override render() {
+    return html`
+      <header>
+        <h2>You vs the groups</h2>
+        <p class="explain">Your face, compared with every face in the reference set. A dot at or right of the dashed line would be
+          taken for you: a <strong>false match</strong>. Move the threshold to see how many people, and whom, that means.</p>
+      </header>
+      <div class="controls">
+        <fg-threshold-slider .value=${this.threshold} .presets=${this._presets}></fg-threshold-slider>
+        ${this.pack ? html`<fg-group-picker .labels=${this.pack.labels} .value=${this.groupBy}></fg-group-picker>` : nothing}
+      </div>
+      <div class="sr" aria-live="polite">${this._announcement}</div>
+      ${this._renderBody()}`;
+  }
+
+  private _renderBody() {
+    if (!this.pack) {
+      return html`<section class="state" role="status"><h2>No pack loaded</h2><p>Load a reference pack to compare your face with its groups.</p></section>`;
+    }
+    if (!this.embedding) {
+      return html`<section class="state" role="status"><h2>No face in view</h2><p>Look at the camera: your scores appear here as soon as a face is found.</p></section>`;
+    }
+    if (this._scores.length === 0) {
+      return html`<p class="state" role="status">Your face could not be compared with this pack: its embeddings come from another model.</p>`;
+    }
+    return html`
+      <div class="you">
+        <span class="best">${this.bestMatch ? html`Your best match among enrolled people: ${this.bestMatch.name}, ${formatScore(this.bestMatch.score)}` : 'Nobody enrolled yet to match you against.'}</span>
+      </div>
+      <ul class="words">${this._rows.map((r) => html`<li data-group=${r.group} data-taken=${r.falseMatches}>${this._describeRow(r)}</li>`)}</ul>
+      <fg-score-strip caption=${`Your score against each face, by ${describeGrouping(this.groupBy)}`} .threshold=${this.threshold} ?presenter=${this.presenter}
+        .rows=${this._scores.map((g) => ({ group: g.group, scores: g.scores.map((s) => s.score), note: `${formatCount(g.people)} people` }))}></fg-score-strip>
+      <fg-rate-table caption="Who would be taken for you" .columns=${COLUMNS} .rows=${this._rows.map((r) => ({
+        group: r.group,
+        cells: {
+          taken: { text: `${formatCount(r.falseMatches)} of ${formatCount(r.people)}`, value: r.falseMatches },
+          closest: { text: formatScore(r.closest?.score), value: r.closest?.score ?? null },
+        },
+      }))}></fg-rate-table>`;
+  }
+
+  private _describeRow(row: YouGroupRow): string {
+    const who = `${formatCount(row.people)} ${row.people === 1 ? 'person' : 'people'} labelled ${row.group}`;
+    const closest = row.closest ? `your closest score there is ${formatScore(row.closest.score)}` : 'no faces to compare';
+    if (row.falseMatches === 0) return `None of ${who} would be taken for you; ${closest}.`;
+    return `${formatCount(row.falseMatches)} of ${who} would be taken for you; ${closest}.`;
+  }
+
+  private _announce(): void {
+    const now = performance.now();
+    if (now - this._lastAnnounce < ANNOUNCE_INTERVAL_MS) return;
+    const taken = this._rows.reduce((n, r) => n + r.falseMatches, 0);
+    const text = !this.pack ? 'No pack loaded.' : !this.embedding ? 'No face in view.'
+      : `At threshold ${formatScore(this.threshold)}, ${formatCount(taken)} ${taken === 1 ? 'person' : 'people'} in ${this._rows.filter((r) => r.falseMatches > 0).length} groups would be taken for you.`;
+    if (text !== this._announcement) {
+      this._announcement = text;
+      this._lastAnnounce = now;
+    }
+  }
+
+  private _loadPresets(): void {
+    const pack = this.pack;
+    this._presets = listThresholdPresets(null, null);
+    if (!pack) return;
+    scorePackPairs(pack).then((set) => {
+      if (this.pack !== pack) return;
+      const gap = buildGapIndex(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false });
+      this._presets = listThresholdPresets(gap.thresholdAtTargetFmr, gap.eer?.threshold ?? null);
+    }).catch(() => { /* the presets stay disabled; the gap view reports the scoring error */ });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fg-you-vs-groups': FgYouVsGroups;
+  }
+}

@@ -1,0 +1,22 @@
+/** Layout shared by the three bias views; presenter mode raises --fg-chart-scale and contrast. */
+import { css } from 'lit';
+
+/** Sections, explanations, states and the presenter look. */
+export const viewStyles = css`
+  :host { display: grid; gap: 1.25em; color: var(--fg-text, #1a1a1a); --fg-chart-scale: 1; container-type: inline-size; }
+  :host([presenter]) {
+    --fg-chart-scale: 1.3; --fg-text: #000; --fg-muted: #222; --fg-border: #555; --fg-bg: #fff; --fg-surface: #eef0f3;
+    background: #fff; font-size: 1.25rem;
+  }
+  h2 { margin: 0 0 0.3em; font-size: calc(1.5rem * var(--fg-chart-scale)); }
+  h3 { margin: 0 0 0.3em; font-size: calc(1.15rem * var(--fg-chart-scale)); }
+  .controls { display: grid; gap: 0.75em; padding: 0.75em 1em; border-radius: 0.75em; background: var(--fg-surface, #f3f5f8); }
+  .explain { margin: 0.2em 0 0; color: var(--fg-muted, #555b66); max-width: 70ch; font-size: calc(0.95rem * var(--fg-chart-scale)); }
+  .state { padding: 1.25em; border: 2px dashed var(--fg-border, #c9ced6); border-radius: 0.75em; font-size: calc(1.1rem * var(--fg-chart-scale)); }
+  .state h2 { font-size: calc(1.3rem * var(--fg-chart-scale)); }
+  progress { width: 100%; height: 1em; }
+  .source { border-left: 4px solid var(--fg-border, #c9ced6); padding-left: 1em; font-size: calc(0.9rem * var(--fg-chart-scale)); }
+  .source p { margin: 0.3em 0; }
+  label { font-size: calc(1rem * var(--fg-chart-scale)); }
+  input:focus-visible { outline: 3px solid var(--fg-accent, #0b57d0); outline-offset: 2px; }
+`;

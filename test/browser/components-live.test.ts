@@ -1,0 +1,193 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/fg-camera-view';
+import '../../src/components/fg-engine-status';
+import '../../src/components/fg-enrol-panel';
+import '../../src/components/fg-match-meter';
+import '../../src/components/fg-message';
+import '../../src/components/fg-people-list';
+import type { FgCameraView } from '../../src/components/fg-camera-view';
+import type { FgEngineStatus } from '../../src/components/fg-engine-status';
+import type { FgEnrolPanel } from '../../src/components/fg-enrol-panel';
+import type { FgMatchMeter } from '../../src/components/fg-match-meter';
+import type { FgMessage } from '../../src/components/fg-message';
+import type { FgPeopleList } from '../../src/components/fg-people-list';
+import type { Template } from '../../src/matching/templates';
+import type { EngineInfo } from '../../src/vision/types';
+
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector)! as T;
+
+describe('fg-match-meter', () => {
+  const cases = [
+    { state: 'no-face', name: null, score: null, text: /Nobody in front/ },
+    { state: 'unknown', name: 'Ada', score: 0.41, text: /Not recognised. Nearest: Ada/ },
+    { state: 'matched', name: 'Ada', score: 0.83, text: /Looks like Ada/ },
+  ] as const;
+  for (const c of cases) {
+    it(`shows ${c.state} in words and data-state, accessibly`, async () => {
+      const el = await fixture<FgMatchMeter>(html`<fg-match-meter state=${c.state} .name=${c.name} .score=${c.score} threshold="0.6" hasTemplates></fg-match-meter>`);
+      await expect(el).to.be.accessible();
+      expect(el.dataset.state).to.equal(c.state);
+      expect(el.dataset.score).to.equal(c.score === null ? undefined : c.score.toFixed(3));
+      expect(el.shadowRoot!.textContent).to.match(c.text);
+      expect($(el, '[role=meter]').getAttribute('aria-valuetext')).to.contain(c.score === null ? 'no score' : 'threshold 0.60');
+    });
+  }
+
+  it('announces the state and the matched person, not every score', async () => {
+    const el = await fixture<FgMatchMeter>(html`<fg-match-meter state="matched" name="Ada" score="0.8" hasTemplates></fg-match-meter>`);
+    const live = $(el, '[aria-live=polite]');
+    expect(live.textContent).to.equal('Looks like Ada.');
+    el.score = 0.9;
+    await el.updateComplete;
+    el.textContent = '';
+    expect(live.textContent).to.equal('Looks like Ada.');
+    el.name = 'Grace';
+    await el.updateComplete;
+    expect(live.textContent).to.equal('Looks like Grace.');
+    el.state = 'unknown';
+    el.name = 'Ada';
+    await el.updateComplete;
+    expect(live.textContent).to.match(/Not recognised/);
+    // The nearest name changing while unknown is not news.
+    el.name = 'Grace';
+    await el.updateComplete;
+    expect(live.textContent).to.match(/Nearest: Ada/);
+  });
+});
+
+describe('fg-camera-view', () => {
+  it('is accessible and asks to start on click', async () => {
+    const el = await fixture<FgCameraView>(html`<fg-camera-view></fg-camera-view>`);
+    await expect(el).to.be.accessible();
+    const button = $<HTMLButtonElement>(el, 'button');
+    expect(button.textContent).to.equal('Start camera');
+    setTimeout(() => button.click());
+    const event = await oneEvent(el, 'camera-start');
+    expect(event.deviceId).to.equal('');
+  });
+
+  it('offers a picker with several cameras, Stop, the readout and the box', async () => {
+    const cameras = [{ deviceId: 'a', label: 'Front' }, { deviceId: 'b', label: 'USB' }];
+    const observation = { width: 640, height: 480, faces: [{ box: [100, 50, 300, 300] as [number, number, number, number], score: 1, embedding: null, yaw: 0, pitch: 0, roll: 0, age: null, gender: null, genderScore: null }], timings: { detect: 40, embed: 0, total: 40 } };
+    const quality = { state: 'good' as const, message: 'Good: face found.', isUsable: true };
+    const el = await fixture<FgCameraView>(html`<fg-camera-view status="on" deviceId="a" .cameras=${cameras} .observation=${observation} .quality=${quality}
+      fps="9.5" .timings=${{ detect: 40, embed: 120, match: 0.2 }}></fg-camera-view>`);
+    await expect(el).to.be.accessible();
+    expect($(el, '.readout').textContent).to.match(/9\.5 fps · detect 40 ms · embed 120 ms · match 0\.20 ms/);
+    expect($(el, '.quality').textContent).to.equal('Good: face found.');
+    expect($(el, 'rect.box').getAttribute('width')).to.equal('300');
+    const select = $<HTMLSelectElement>(el, 'select');
+    select.value = 'b';
+    setTimeout(() => select.dispatchEvent(new Event('change')));
+    expect((await oneEvent(el, 'camera-select')).deviceId).to.equal('b');
+    setTimeout(() => $<HTMLButtonElement>(el, 'button').click());
+    await oneEvent(el, 'camera-stop');
+  });
+
+  it('says why the camera is not running', async () => {
+    const el = await fixture<FgCameraView>(html`<fg-camera-view status="failed" problem="Camera permission was denied."></fg-camera-view>`);
+    await expect(el).to.be.accessible();
+    expect($(el, '.problem').textContent).to.equal('Camera permission was denied.');
+  });
+});
+
+describe('fg-enrol-panel', () => {
+  it('is accessible and refuses an empty name without an event', async () => {
+    const el = await fixture<FgEnrolPanel>(html`<fg-enrol-panel canEnrol></fg-enrol-panel>`);
+    await expect(el).to.be.accessible();
+    let fired = false;
+    el.addEventListener('enrol-start', () => (fired = true));
+    $<HTMLButtonElement>(el, 'button[type=submit]').click();
+    await el.updateComplete;
+    expect(fired).to.equal(false);
+    expect($(el, '.problem').textContent).to.match(/Give this person a name/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('submits with Enter: the name, the labels given, the thumbnail off by default', async () => {
+    const el = await fixture<FgEnrolPanel>(html`<fg-enrol-panel canEnrol></fg-enrol-panel>`);
+    $<HTMLSelectElement>(el, 'select[name=age_band]').value = '30-44';
+    $<HTMLInputElement>(el, 'input[name=name]').focus();
+    setTimeout(() => sendKeys({ type: '  Ada  ' }).then(() => sendKeys({ press: 'Enter' })));
+    const event = await oneEvent(el, 'enrol-start');
+    expect(event.request).to.deep.equal({ name: 'Ada', labels: { age_band: '30-44' }, keepThumbnail: false });
+  });
+
+  it('shows progress and cancels', async () => {
+    const el = await fixture<FgEnrolPanel>(html`<fg-enrol-panel canEnrol .progress=${{ taken: 2, needed: 5, hint: 'Come closer.' }}></fg-enrol-panel>`);
+    await expect(el).to.be.accessible();
+    expect($<HTMLProgressElement>(el, 'progress').value).to.equal(2);
+    expect(el.shadowRoot!.textContent).to.match(/Capture 3 of 5/).and.match(/Come closer/);
+    setTimeout(() => $<HTMLButtonElement>(el, 'button').click());
+    await oneEvent(el, 'enrol-cancel');
+  });
+
+  it('explains why it cannot enrol', async () => {
+    const el = await fixture<FgEnrolPanel>(html`<fg-enrol-panel unavailableReason="Start the camera to enrol."></fg-enrol-panel>`);
+    expect($<HTMLButtonElement>(el, 'button[type=submit]').disabled).to.equal(true);
+    expect(el.shadowRoot!.textContent).to.contain('Start the camera to enrol.');
+  });
+});
+
+describe('fg-people-list', () => {
+  const people = [
+    { id: 'p1', name: 'Ada', labels: { race: 'White' }, embeddings: [new Float32Array(4)], createdAt: 0, updatedAt: 0, modelSha256: 'x', scoreId: 's' },
+  ] as Template[];
+
+  it('is accessible, renames with the keyboard and deletes', async () => {
+    const el = await fixture<FgPeopleList>(html`<fg-people-list .people=${people}></fg-people-list>`);
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, 'button[aria-label="Rename Ada"]').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('name');
+    await expect(el).to.be.accessible();
+    (el.shadowRoot!.activeElement as HTMLInputElement).select();
+    setTimeout(async () => {
+      await sendKeys({ type: 'Ada L.' });
+      await sendKeys({ press: 'Enter' });
+    });
+    const rename = await oneEvent(el, 'person-rename');
+    expect([rename.personId, rename.name]).to.deep.equal(['p1', 'Ada L.']);
+    await el.updateComplete;
+    setTimeout(() => $<HTMLButtonElement>(el, 'button[aria-label="Delete Ada"]').click());
+    expect((await oneEvent(el, 'person-delete')).personId).to.equal('p1');
+  });
+
+  it('asks before forgetting everything and focuses the confirmation', async () => {
+    const el = await fixture<FgPeopleList>(html`<fg-people-list></fg-people-list>`);
+    let fired = 0;
+    el.addEventListener('forget-everything', () => fired++);
+    $<HTMLButtonElement>(el, 'button').click();
+    await el.updateComplete;
+    expect(fired).to.equal(0);
+    await expect(el).to.be.accessible();
+    const confirm = el.shadowRoot!.activeElement as HTMLButtonElement;
+    expect(confirm.textContent).to.equal('Yes, forget everything');
+    confirm.click();
+    expect(fired).to.equal(1);
+  });
+});
+
+describe('fg-engine-status and fg-message', () => {
+  const info: EngineInfo = {
+    backend: 'wasm', requested: 'auto', reason: 'No WebGL here.', webglRenderer: null, wasmSimd: true, wasmMultithread: false,
+    crossOriginIsolated: false, thread: 'worker', humanVersion: '3.3.6', tfjsVersion: '4.22.0', modelBasePath: '/models/',
+    wasmPath: '/models/wasm/', models: [], loadMs: 1234,
+  };
+
+  it('says why wasm runs single-threaded', async () => {
+    const el = await fixture<FgEngineStatus>(html`<fg-engine-status status="ready" .info=${info}></fg-engine-status>`);
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.textContent).to.contain('not cross-origin isolated, so wasm runs single-threaded').and.contain('1.2 s');
+  });
+
+  it('shows an error with role alert and can be dismissed', async () => {
+    const el = await fixture<FgMessage>(html`<fg-message tone="error" dismissible>The models did not load.</fg-message>`);
+    await expect(el).to.be.accessible();
+    expect($(el, '[role=alert]')).to.exist;
+    setTimeout(() => $<HTMLButtonElement>(el, 'button').click());
+    await oneEvent(el, 'message-dismiss');
+  });
+});

@@ -8,7 +8,7 @@ import '../components/fg-message';
 import '../components/fg-people-list';
 import type { FgCameraView } from '../components/fg-camera-view';
 import { findBestMatch } from '../matching/search';
-import type { Store } from '../store';
+import { NOT_KEPT_NOTICE, type Store } from '../store';
 import { browserCamera, isCameraPermissionGranted, type CameraService } from './camera';
 import { finishEnrolment } from './enrol-flow';
 import { LiveController } from './live-controller';
@@ -163,7 +163,9 @@ export class FgApp extends LitElement {
   private async _openStore() {
     const { store, notice } = await this.storeFactory();
     this._store = store;
-    if (notice) this._notify('store', 'notice', notice);
+    // A store that keeps nothing is always announced, whoever opened it.
+    const text = notice ?? (store.isPersistent ? undefined : NOT_KEPT_NOTICE);
+    if (text) this._notify('store', 'notice', text);
     const loaded = await loadStoredState(store);
     if (loaded.problem) this._notify('store-read', 'error', loaded.problem);
     this._dispatch({ type: 'store-ready', isPersistent: store.isPersistent, ...loaded.values });

@@ -1,0 +1,142 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/app/fg-app';
+import type { CameraService } from '../../src/app/camera';
+import type { FgApp } from '../../src/app/fg-app';
+import type { StoreFactory, VisionFactory } from '../../src/app/services';
+import { createMemoryStore } from '../../src/store';
+import { VisionError, type EngineInfo, type FaceObservation, type Observation, type VisionClient } from '../../src/vision/types';
+
+const INFO: EngineInfo = {
+  backend: 'wasm', requested: 'auto', reason: 'A fake engine for this test.', webglRenderer: null, wasmSimd: true, wasmMultithread: true,
+  crossOriginIsolated: true, thread: 'worker', humanVersion: '3.3.6', tfjsVersion: '4.22.0', modelBasePath: '/models/',
+  wasmPath: '/models/wasm/', models: [], loadMs: 10,
+};
+
+/** A reproducible 1024-float embedding per person (a small LCG, seeded). */
+function embeddingOf(seed: number): Float32Array {
+  let state = seed;
+  return Float32Array.from({ length: 1024 }, () => {
+    state = (state * 1664525 + 1013904223) % 2 ** 32;
+    return state / 2 ** 32 - 0.5;
+  });
+}
+
+/** A vision client that sees whoever the test puts in front of it. */
+class FakeVision implements VisionClient {
+  person: number | null = 1;
+  async load(): Promise<EngineInfo> {
+    return INFO;
+  }
+  async detect(frame: ImageBitmap, options: { embed: boolean }): Promise<Observation> {
+    frame.close();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const faces: FaceObservation[] = this.person === null ? [] : [{
+      box: [170, 90, 300, 300], score: 0.99, embedding: options.embed ? embeddingOf(this.person) : null,
+      yaw: 0.1, pitch: 0.1, roll: 0, age: 30, gender: null, genderScore: null,
+    }];
+    return { width: 640, height: 480, faces, timings: { detect: 10, embed: options.embed ? 5 : 0, total: 15 } };
+  }
+  dispose(): void {}
+}
+
+/** A camera that is a canvas. */
+const canvasCamera: CameraService = {
+  listCameras: async () => [{ deviceId: 'canvas', label: 'Canvas camera' }],
+  async start() {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 480;
+    const context = canvas.getContext('2d')!;
+    let hue = 0;
+    const timer = setInterval(() => {
+      context.fillStyle = `hsl(${(hue += 10) % 360} 50% 50%)`;
+      context.fillRect(0, 0, 640, 480);
+    }, 50);
+    const stream = canvas.captureStream(20);
+    return { stream, deviceId: 'canvas', stop: () => { clearInterval(timer); stream.getTracks().forEach((t) => t.stop()); } };
+  },
+};
+
+const inner = <T extends Element>(root: Element, selector: string) => root.shadowRoot!.querySelector(selector) as T;
+
+async function mount(visionFactory: VisionFactory, storeFactory: StoreFactory = async () => ({ store: createMemoryStore() })) {
+  return fixture<FgApp>(html`<fg-app .visionFactory=${visionFactory} .storeFactory=${storeFactory} .camera=${canvasCamera} .autoStartCamera=${false}></fg-app>`);
+}
+
+describe('fg-app with a fake engine, a canvas camera and a memory store', () => {
+  it('enrols from observed frames, then matches, tells strangers apart and sees nobody', async () => {
+    const vision = new FakeVision();
+    const app = await mount(async () => ({ client: vision, info: INFO, modelSha256: 'fake-sha' }));
+    await waitUntil(() => app.dataset.vision === 'ready' && app.dataset.store === 'memory', 'engine and store ready');
+    await expect(app).to.be.accessible();
+    expect(app.shadowRoot!.textContent).to.match(/Nothing will be kept after you close this tab|nothing will be kept/i);
+
+    inner<HTMLButtonElement>(inner(app, 'fg-camera-view'), 'button').click();
+    const meter = inner<HTMLElement>(app, 'fg-match-meter');
+    await waitUntil(() => app.dataset.camera === 'on' && meter.dataset.state === 'unknown', 'a face, nobody enrolled', { timeout: 10000 });
+
+    const panel = inner<HTMLElement>(app, 'fg-enrol-panel');
+    inner<HTMLInputElement>(panel, 'input[name=name]').value = 'Ada';
+    inner<HTMLSelectElement>(panel, 'select[name=race]').value = 'Black';
+    inner<HTMLButtonElement>(panel, 'button[type=submit]').click();
+    await waitUntil(() => app.dataset.enrol === 'capturing', 'capturing');
+    await waitUntil(() => app.dataset.people === '1', 'Ada enrolled', { timeout: 15000 });
+    expect(panel.shadowRoot!.textContent).to.match(/Enrolled Ada from 5 captures: only its embeddings were kept/);
+    await waitUntil(() => meter.dataset.state === 'matched', 'Ada matched', { timeout: 5000 });
+    expect(meter.shadowRoot!.textContent).to.contain('Looks like Ada');
+    expect(meter.dataset.score).to.equal('1.000');
+    expect(inner<HTMLElement>(app, 'fg-people-list').shadowRoot!.textContent).to.contain('Black');
+
+    vision.person = 2;
+    await waitUntil(() => meter.dataset.state === 'unknown', 'a stranger is unknown', { timeout: 5000 });
+    vision.person = null;
+    await waitUntil(() => meter.dataset.state === 'no-face', 'nobody', { timeout: 5000 });
+    await expect(app).to.be.accessible();
+
+    inner<HTMLButtonElement>(inner(app, 'fg-camera-view'), 'button').click();
+    await waitUntil(() => app.dataset.camera === 'off', 'camera stopped');
+  });
+
+  it('pauses the camera when the tab is hidden and says so', async () => {
+    const app = await mount(async () => ({ client: new FakeVision(), info: INFO, modelSha256: 'fake-sha' }));
+    inner<HTMLButtonElement>(inner(app, 'fg-camera-view'), 'button').click();
+    await waitUntil(() => app.dataset.camera === 'on', 'camera on');
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    Object.defineProperty(document, 'visibilityState', visibility);
+    delete (document as { visibilityState?: unknown }).visibilityState;
+    await waitUntil(() => app.dataset.camera === 'paused', 'paused');
+    expect(inner(app, 'fg-camera-view').shadowRoot!.textContent).to.contain('Camera paused while this tab was hidden');
+  });
+
+  it('keeps the rest of the app working when the models fail, and says so', async () => {
+    const app = await mount(async () => { throw new VisionError('models-failed', 'faceres.json answered HTTP 404.'); });
+    await waitUntil(() => app.dataset.vision === 'failed', 'vision failed');
+    const message = inner<HTMLElement>(app, 'fg-message[tone=error]');
+    expect(message.getAttribute('tone')).to.equal('error');
+    expect(message.textContent).to.match(/faceres.json answered HTTP 404\. Your enrolled people, packs and the other tabs still work/);
+    expect(inner<HTMLElement>(app, 'fg-people-list')).to.exist;
+    expect(inner<HTMLButtonElement>(inner(app, 'fg-enrol-panel'), 'button[type=submit]').disabled).to.equal(true);
+    await expect(app).to.be.accessible();
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    const app = await mount(async () => ({ client: new FakeVision(), info: INFO, modelSha256: 'fake-sha' }));
+    inner<HTMLButtonElement>(app, '#tab-live').focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await app.updateComplete;
+    expect(app.shadowRoot!.activeElement?.id).to.equal('tab-groups');
+    expect(inner<HTMLElement>(app, '#panel-groups').hidden).to.equal(false);
+    expect(inner<HTMLElement>(app, '#panel-live').hidden).to.equal(true);
+    expect(inner(app, 'fg-you-vs-groups')).to.exist;
+    await sendKeys({ press: 'End' });
+    await app.updateComplete;
+    expect(app.shadowRoot!.activeElement?.id).to.equal('tab-privacy');
+    await sendKeys({ press: 'ArrowRight' });
+    await app.updateComplete;
+    expect(app.shadowRoot!.activeElement?.id).to.equal('tab-live');
+    await expect(app).to.be.accessible();
+  });
+});

@@ -15,7 +15,16 @@ export interface WipeTargets {
   cacheStorage?: Pick<CacheStorage, 'keys' | 'delete'> | null;
   /** The service worker container; `null` where service workers are unavailable. */
   serviceWorker?: Pick<ServiceWorkerContainer, 'getRegistrations'> | null;
+  /** Deletes one IndexedDB database by name (default: `indexedDB.deleteDatabase`). */
+  deleteDatabaseNamed?: (name: string) => Promise<void>;
 }
+
+/**
+ * Databases dependencies create: tfjs (inside human) keeps a copy of the face models in
+ * `tensorflowjs` when human's `cacheModels` is on (its default). Model weights only, no user
+ * data, but "forget everything" leaves nothing behind.
+ */
+export const DEPENDENCY_DATABASES: readonly string[] = ['tensorflowjs'];
 
 /** What `wipeEverything` removed, and what it could not. */
 export interface WipeReport {
@@ -25,6 +34,8 @@ export interface WipeReport {
   database: ForgetReport | null;
   /** Names of the Cache Storage caches deleted. */
   deletedCaches: string[];
+  /** Dependencies' IndexedDB databases deleted (or found absent). */
+  deletedDatabases: string[];
   /** Scopes of the service workers unregistered. */
   unregisteredScopes: string[];
   /** One sentence per step that failed, saying what is left. */
@@ -63,6 +74,17 @@ export async function wipeEverything(targets: WipeTargets): Promise<WipeReport> 
     problems.push(`The offline copy of the app could not be fully deleted (${describe(error)}); it holds the app and its models, no data of yours.`);
   }
 
+  const deleteNamed = targets.deleteDatabaseNamed ?? deleteIndexedDb;
+  const deletedDatabases: string[] = [];
+  for (const name of DEPENDENCY_DATABASES) {
+    try {
+      await deleteNamed(name);
+      deletedDatabases.push(name);
+    } catch (error) {
+      problems.push(`The copy of the face models in the ${name} database could not be deleted (${describe(error)}); it holds no data of yours.`);
+    }
+  }
+
   const unregisteredScopes: string[] = [];
   try {
     for (const registration of (await serviceWorker?.getRegistrations()) ?? []) {
@@ -73,7 +95,7 @@ export async function wipeEverything(targets: WipeTargets): Promise<WipeReport> 
   }
 
   const isComplete = problems.length === 0 && isDatabaseGone;
-  return { isComplete, database, deletedCaches, unregisteredScopes, problems, message: describeWipe(database, deletedCaches, unregisteredScopes, problems, isDatabaseGone) };
+  return { isComplete, database, deletedCaches, deletedDatabases, unregisteredScopes, problems, message: describeWipe(database, deletedCaches, unregisteredScopes, problems, isDatabaseGone) };
 }
 
 function describeWipe(database: ForgetReport | null, caches: string[], scopes: string[], problems: string[], isDatabaseGone: boolean): string {
@@ -85,6 +107,17 @@ function describeWipe(database: ForgetReport | null, caches: string[], scopes: s
     : 'There was no offline copy of the app to delete.');
   if (scopes.length > 0) parts.push('The service worker was removed; reloading fetches the app afresh.');
   return [...parts, ...problems].join(' ');
+}
+
+/** Deletes a database by name; resolves also when it did not exist or another tab holds it (deleted on close). */
+function deleteIndexedDb(name: string): Promise<void> {
+  if (typeof indexedDB === 'undefined' || indexedDB === null) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onblocked = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
 }
 
 function describe(error: unknown): string {

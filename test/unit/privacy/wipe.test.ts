@@ -37,7 +37,10 @@ describe('wipeEverything', () => {
     const store = await storeWithOnePerson();
     const caches = fakeCaches(['workbox-precache-v2-http://127.0.0.1/', 'other']);
     const serviceWorker = fakeServiceWorker(['http://127.0.0.1/']);
-    const report = await wipeEverything({ store, cacheStorage: caches, serviceWorker });
+    const deleted: string[] = [];
+    const report = await wipeEverything({ store, cacheStorage: caches, serviceWorker, deleteDatabaseNamed: async (name) => void deleted.push(name) });
+    expect(deleted).toEqual(['tensorflowjs']);
+    expect(report.deletedDatabases).toEqual(['tensorflowjs']);
     expect(report.isComplete).toBe(true);
     expect(report.database?.deleted.people.records).toBe(1);
     expect(report.deletedCaches).toEqual(['workbox-precache-v2-http://127.0.0.1/', 'other']);

@@ -1,0 +1,152 @@
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENROL_TIMEOUT_MS, enrol, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from './helpers/app';
+import { launchChromium } from './helpers/chromium';
+import { makeFakeVideo } from './helpers/fake-video';
+import { REPO_ROOT, startPreviewServer, type PreviewServer } from './helpers/preview-server';
+import { offOrigin, recordRequests } from './helpers/requests';
+
+/** How long the service worker may take to precache about 17 MB on a loaded machine. */
+const PRECACHE_TIMEOUT_MS = 120_000;
+/** Requests the tests plant; the CSP must block each before it leaves the page. */
+const PLANTED = { fetch: 'http://127.0.0.2:9/planted-fetch', img: 'http://example.invalid/planted.png' };
+
+type Violation = { blockedUri: string; directive: string };
+
+/** Records every CSP violation on the page from its first line, in `window.__violations`. */
+async function watchViolations(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument(() => {
+    const list: Violation[] = [];
+    (window as unknown as { __violations: Violation[] }).__violations = list;
+    document.addEventListener('securitypolicyviolation', (event) => void list.push({ blockedUri: event.blockedURI, directive: event.effectiveDirective }));
+  });
+}
+
+/** Whether the app renders the privacy panel (wired by the app shell), after opening the tab. */
+async function openPrivacyTab(page: Page): Promise<boolean> {
+  await page.locator('fg-app >>> button#tab-privacy').click();
+  return page.evaluate(() => Boolean(document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-privacy-panel')?.shadowRoot?.querySelector('fg-network-panel')));
+}
+
+/** Waits for the service worker to be active and its precache filled; registers it if the app did not. */
+async function waitForOfflineCopy(page: Page): Promise<{ registeredByApp: boolean; entries: number }> {
+  return page.evaluate(async (timeoutMs) => {
+    const deadline = Date.now() + timeoutMs;
+    let registration = await navigator.serviceWorker.getRegistration();
+    // Give the app a moment to register it itself (src/privacy/offline.ts, once main.ts wires it).
+    while (!registration && Date.now() < deadline - timeoutMs / 2) {
+      await new Promise((done) => setTimeout(done, 250));
+      registration = await navigator.serviceWorker.getRegistration();
+    }
+    const registeredByApp = Boolean(registration);
+    if (!registration) registration = await navigator.serviceWorker.register('/sw.js');
+    await navigator.serviceWorker.ready;
+    let entries = 0;
+    while (Date.now() < deadline) {
+      const names = await caches.keys();
+      entries = 0;
+      for (const name of names) entries += (await (await caches.open(name)).keys()).length;
+      if (registration.active?.state === 'activated' && entries > 0) break;
+      await new Promise((done) => setTimeout(done, 250));
+    }
+    return { registeredByApp, entries };
+  }, PRECACHE_TIMEOUT_MS);
+}
+
+describe('privacy on the production build (vite preview, CSP and service worker)', () => {
+  let server: PreviewServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const camera = makeFakeVideo([resolve(REPO_ROOT, 'test/fixtures/camera-person-a.jpg')], 30);
+    [server, browser] = await Promise.all([startPreviewServer(), launchChromium({ fakeVideo: camera })]);
+    page = await browser.newPage();
+    await watchViolations(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('blocks planted requests to other origins with the CSP, and nothing else leaves the origin', async () => {
+    const activity = await recordRequests(page);
+    await page.goto(server.url, { waitUntil: 'load' });
+    await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
+    expect(await page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations)).toEqual([]);
+
+    const fetchOutcome = await page.evaluate(async (planted) => {
+      const img = Object.assign(document.createElement('img'), { alt: '', src: planted.img });
+      document.body.append(img);
+      try {
+        await fetch(planted.fetch);
+        return 'sent';
+      } catch {
+        return 'blocked';
+      }
+    }, PLANTED);
+    expect(fetchOutcome).toBe('blocked');
+    await page.waitForFunction((n) => (window as unknown as { __violations: Violation[] }).__violations.length >= n, {}, 2);
+    const violations = await page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
+    expect(violations).toEqual(expect.arrayContaining([
+      { blockedUri: PLANTED.fetch, directive: 'connect-src' },
+      { blockedUri: PLANTED.img, directive: 'img-src' },
+    ]));
+
+    if (await openPrivacyTab(page)) {
+      const shown = await page.evaluate(() => {
+        const panel = document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-privacy-panel')?.shadowRoot?.querySelector('fg-network-panel')?.shadowRoot;
+        return { badge: panel?.querySelector('.badge')?.textContent ?? '', violations: panel?.querySelector('.violations')?.textContent ?? '' };
+      });
+      expect(shown.violations).toContain(PLANTED.fetch);
+      expect(shown.violations).toContain(PLANTED.img);
+      // Blocked before they left, so the browser records no request to another origin.
+      expect(shown.badge).toContain('Requests to other origins: 0');
+    } else {
+      console.warn('PENDING: fg-app does not render <fg-privacy-panel> with an audit yet; the panel half of this check was skipped.');
+    }
+
+    await activity.collectResourceTimings();
+    await activity.stop();
+    const left = offOrigin(activity.requests, server.url).filter(({ url }) => url !== PLANTED.fetch && url !== PLANTED.img);
+    expect(left).toEqual([]);
+  });
+
+  it('after one visit, opens, detects and matches with the server stopped, still cross-origin isolated', async () => {
+    const copy = await waitForOfflineCopy(page);
+    if (!copy.registeredByApp) console.warn('PENDING: the app did not register the service worker (OfflineController in main.ts); the test registered /sw.js itself.');
+    expect(copy.entries).toBeGreaterThanOrEqual(10);
+
+    await server.close();
+    await page.reload({ waitUntil: 'load' });
+    const ready = await waitForApp(page, 'the models, offline', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
+    expect(await page.evaluate(() => ({ isolated: crossOriginIsolated, controlled: Boolean(navigator.serviceWorker.controller) }))).toEqual({ isolated: true, controlled: true });
+    if (ready.engine?.backend === 'wasm') expect(ready.engine.wasmMultithread).toBe(true);
+
+    await startCameraIfNeeded(page);
+    await waitForApp(page, 'a face in the camera, offline', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
+    await enrol(page, 'Person A');
+    await waitForApp(page, 'the enrolment to be saved, offline', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+    await waitForApp(page, 'a match, offline', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
+  });
+
+  it('"Forget everything" leaves no FaceGap database, no cache and no service worker', async () => {
+    if (!(await openPrivacyTab(page))) {
+      console.warn('PENDING: fg-app does not render <fg-privacy-panel> with its store yet; "Forget everything" cannot be pressed.');
+      return;
+    }
+    await page.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> button.forget').click();
+    await page.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> button.confirm-forget').click();
+    await page.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> .wipe-report').wait();
+    const left = await page.evaluate(async () => ({
+      databases: (await indexedDB.databases()).map((db) => db.name),
+      caches: await caches.keys(),
+      registrations: (await navigator.serviceWorker.getRegistrations()).length,
+    }));
+    expect(left.databases.filter((name) => name === 'facegap' || name === 'tensorflowjs')).toEqual([]);
+    expect(left.caches).toEqual([]);
+    expect(left.registrations).toBe(0);
+  });
+});

@@ -1,17 +1,18 @@
-import { Human } from '@vladmandic/human';
-import { chooseBackend, parseBackendRequest, readWebglRenderer } from '../src/vision/backend';
-import { MODEL_BASE_PATH, WASM_PATH } from '../src/vision/client';
-import { buildHumanConfig } from '../src/vision/config';
+import { parseBackendRequest } from '../src/vision/backend';
+import type { BareRequest, BareResponse } from './bare-loop.worker';
 
 /**
- * The floor the app's live loop is measured against: human alone, same configuration, same
- * camera, detect + mesh + embedding on every frame, as fast as it goes. Reports per-frame
- * timings on `window.__bareLoop` and in `#result`; scripts/bench/live.ts reads them.
+ * The floor the app's live loop is measured against: human alone in a worker, same
+ * configuration, same camera, detect + mesh + embedding on every frame, as fast as it goes.
+ * The page only grabs frames. Reports per-frame timings on `window.__bareLoop` and in `#result`;
+ * scripts/bench/live.ts reads them. `?seconds=20&backend=wasm`.
  */
 
 /** One processed frame, in milliseconds. */
 export interface BareFrame {
-  /** Wall time of `human.detect` as the page sees it. */
+  /** From grabbing the frame to the worker's answer, as the page sees it. */
+  roundTrip: number;
+  /** Wall time of `human.detect` in the worker. */
   total: number;
   /** human's own stages: the whole face pipeline, and the faceres embedding within it. */
   face: number;
@@ -23,14 +24,9 @@ export interface BareFrame {
 export interface BareLoopReport {
   state: 'running' | 'done' | 'failed';
   error?: string;
-  backend?: string;
-  wasmSimd?: boolean;
-  wasmMultithread?: boolean;
-  crossOriginIsolated?: boolean;
+  engine?: Omit<Extract<BareResponse, { type: 'loaded' }>, 'type'>;
   hardwareConcurrency?: number;
-  humanVersion?: string;
-  loadMs?: number;
-  /** Measured window: wall time and frames within it. */
+  /** The measured stretch: its wall time and the frames within it. */
   elapsedMs?: number;
   frames?: BareFrame[];
 }
@@ -49,6 +45,7 @@ const params = new URLSearchParams(location.search);
 const seconds = Number(params.get('seconds') ?? DEFAULT_SECONDS);
 const output = document.querySelector<HTMLPreElement>('#result')!;
 const video = document.querySelector<HTMLVideoElement>('#camera')!;
+const worker = new Worker(new URL('./bare-loop.worker.ts', import.meta.url), { type: 'module', name: 'facegap-bare-loop' });
 
 function publish(report: BareLoopReport): void {
   window.__bareLoop = report;
@@ -57,47 +54,47 @@ function publish(report: BareLoopReport): void {
   output.textContent = JSON.stringify({ ...summary, frameCount: frames?.length ?? 0 }, null, 2);
 }
 
+function ask(request: BareRequest, transfer: Transferable[] = []): Promise<BareResponse> {
+  return new Promise((resolve, reject) => {
+    worker.addEventListener('message', (event: MessageEvent<BareResponse>) => {
+      if (event.data.type === 'failed') reject(new Error(event.data.message));
+      else resolve(event.data);
+    }, { once: true });
+    worker.addEventListener('error', (event) => reject(new Error(event.message || 'the bench worker did not start')), { once: true });
+    worker.postMessage(request, transfer);
+  });
+}
+
+async function detectOnce(): Promise<BareFrame> {
+  const started = performance.now();
+  const frame = await createImageBitmap(video);
+  const answer = await ask({ type: 'detect', frame }, [frame]);
+  if (answer.type !== 'detected') throw new Error(`unexpected answer ${answer.type}`);
+  return { roundTrip: performance.now() - started, total: answer.total, face: answer.face, embed: answer.embed, faces: answer.faces };
+}
+
 async function run(): Promise<void> {
   publish({ state: 'running' });
-  const started = performance.now();
-  const { backend } = chooseBackend(parseBackendRequest(params.get('backend')), readWebglRenderer());
-  const human = new Human(buildHumanConfig(backend, MODEL_BASE_PATH, WASM_PATH));
-  await human.init();
-  await human.load();
-  if (human.tf.getBackend() !== backend) throw new Error(`Asked for ${backend}, ${human.tf.getBackend()} started.`);
-  const loadMs = performance.now() - started;
+  const loaded = await ask({
+    type: 'load',
+    backend: parseBackendRequest(params.get('backend')),
+    modelBasePath: new URL('/models/', location.href).href,
+    wasmPath: new URL('/models/wasm/', location.href).href,
+  });
+  if (loaded.type !== 'loaded') throw new Error(`unexpected answer ${loaded.type}`);
+  const { type: _, ...engine } = loaded;
 
   video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
   await video.play();
-  for (let index = 0; index < WARMUP_FRAMES; index++) await human.detect(video);
+  for (let index = 0; index < WARMUP_FRAMES; index++) await detectOnce();
 
   const frames: BareFrame[] = [];
   const windowStart = performance.now();
-  while (performance.now() - windowStart < seconds * 1000) {
-    const frameStart = performance.now();
-    const result = await human.detect(video);
-    if (result.error) throw new Error(result.error);
-    frames.push({
-      total: performance.now() - frameStart,
-      face: Number(human.performance.face ?? 0),
-      embed: Number(human.performance.description ?? 0),
-      faces: result.face.length,
-    });
-  }
+  while (performance.now() - windowStart < seconds * 1000) frames.push(await detectOnce());
   const elapsedMs = performance.now() - windowStart;
   (video.srcObject as MediaStream).getTracks().forEach((track) => track.stop());
-  publish({
-    state: 'done',
-    backend,
-    wasmSimd: backend === 'wasm' && Boolean(human.env.wasm.simd),
-    wasmMultithread: backend === 'wasm' && Boolean(human.env.wasm.multithread),
-    crossOriginIsolated,
-    hardwareConcurrency: navigator.hardwareConcurrency,
-    humanVersion: human.version,
-    loadMs,
-    elapsedMs,
-    frames,
-  });
+  worker.terminate();
+  publish({ state: 'done', engine, hardwareConcurrency: navigator.hardwareConcurrency, elapsedMs, frames });
 }
 
 run().catch((error: unknown) => publish({ state: 'failed', error: error instanceof Error ? error.message : String(error) }));

@@ -64,28 +64,21 @@ export class FgDetChart extends LitElement {
         ${drawable.map((curve) => {
           const style = findSeriesStyle(this.curves.indexOf(curve));
           const pts = curve.points.filter((p) => p.fmr > 0 && p.fnmr > 0);
-          const end = pts[pts.length - 1];
-          const labelY = this._labelY(curve, y);
+          const labelY = MARGIN.top + 14 + drawable.indexOf(curve) * 30;
+          const lx = WIDTH - MARGIN.right + 16;
           return svg`<g>
             <path d=${path(pts) ?? ''} fill="none" stroke=${style.colour} stroke-width="3" stroke-dasharray=${style.dash || nothing}></path>
             ${curve.current && curve.current.fmr > 0 && curve.current.fnmr > 0 ? svg`
-              <path transform="translate(${x(curve.current.fmr)} ${y(curve.current.fnmr)})" d=${markerPath(style.marker, 7)}
+              <path transform="translate(${x(curve.current.fmr)} ${y(curve.current.fnmr)})" d=${markerPath(style.marker, 8)}
                 fill=${style.colour} stroke="#000" stroke-width="1.2"></path>` : nothing}
-            <line x1=${x(end.fmr)} y1=${y(end.fnmr)} x2=${WIDTH - MARGIN.right + 8} y2=${labelY} stroke=${style.colour} stroke-width="1"></line>
-            <path transform="translate(${WIDTH - MARGIN.right + 20} ${labelY})" d=${markerPath(style.marker, 6)} fill=${style.colour} stroke="#000" stroke-width="1"></path>
-            <text class="label" x=${WIDTH - MARGIN.right + 32} y=${labelY + 5}>${curve.group}</text>
+            <line x1=${lx} x2=${lx + 34} y1=${labelY} y2=${labelY} stroke=${style.colour} stroke-width="3" stroke-dasharray=${style.dash || nothing}></line>
+            <path transform="translate(${lx + 17} ${labelY})" d=${markerPath(style.marker, 6)} fill=${style.colour} stroke="#000" stroke-width="1"></path>
+            <text class="label" x=${lx + 42} y=${labelY + 5}>${curve.group}</text>
           </g>`;
         })}
       </svg>
       <p class="note">Markers show each group at the current threshold. Points where a rate is 0 cannot sit on a log axis and are left out${left.length ? html`; no curve for ${left.join(', ')} (needs both kinds of pair)` : nothing}.</p>
     </figure>`;
-  }
-
-  /** Spreads the right-hand labels so they never overlap, in the order of their curves' heights. */
-  private _labelY(curve: DetCurve, y: (v: number) => number): number {
-    const order = this.curves.filter((c) => c.points.length > 0).map((c) => c.group);
-    const step = Math.min(34, (HEIGHT - MARGIN.top - MARGIN.bottom) / Math.max(1, order.length));
-    return MARGIN.top + 10 + order.indexOf(curve.group) * step + (y(1) - MARGIN.top);
   }
 
   private _describe(curves: readonly DetCurve[]): string {

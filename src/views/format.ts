@@ -16,7 +16,8 @@ export function formatCount(count: number): string {
 /** Writes a 0..1 rate as a percentage with two significant digits (0.0123 -> "1.2%"); null -> "not measurable". */
 export function formatRate(rate: number | null | undefined): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return NOT_MEASURABLE;
-  if (rate === 0) return '0%';
+  // A Wilson bound of zero errors comes out as ~1e-17, not 0: floating-point dust, not a rate.
+  if (Math.abs(rate) < 1e-12) return '0%';
   if (rate === 1) return '100%';
   const percent = rate * 100;
   const digits = percent >= 10 ? 3 : 2;

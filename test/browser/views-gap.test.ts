@@ -1,0 +1,83 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/components/fg-gap-view';
+import type { FgGapView } from '../../src/components/fg-gap-view';
+import type { BiasReport } from '../../src/metrics/report';
+import { decodePack } from '../../src/datasets/pack';
+import { createSyntheticPack } from '../fixtures/synthetic-pack';
+
+/** Follows a path of selectors, each inside the shadow root of the previous match. */
+const inner = (el: Element, path: string): Element | null => {
+  let current: Element | null = el;
+  for (const selector of path.split(' >> ')) current = current?.shadowRoot?.querySelector(selector) ?? null;
+  return current;
+};
+const displayed = (el: Element, group: string, key: string): string | undefined =>
+  (inner(el, `fg-gap-panels >> fg-rate-table >> tr[data-group="${group}"] td[data-key="${key}"]`) as HTMLElement | null)?.dataset.value;
+type Updating = Element & { updateComplete: Promise<unknown> };
+/** Waits for the view, its panels and their table and sentence to finish rendering. */
+const settle = async (el: FgGapView): Promise<void> => {
+  for (const path of ['', 'fg-gap-panels', 'fg-gap-panels >> fg-rate-table', 'fg-gap-panels >> fg-summary-sentence']) {
+    await ((path ? inner(el, path) : el) as Updating).updateComplete;
+  }
+};
+const ready = (el: FgGapView) => waitUntil(() => inner(el, 'fg-gap-panels >> fg-rate-table >> tr[data-group]'), 'gap view never finished scoring', { timeout: 60000 });
+
+describe('fg-gap-view', () => {
+  it('says no pack is loaded', async () => {
+    const el = await fixture<FgGapView>(html`<fg-gap-view></fg-gap-view>`);
+    expect(el.shadowRoot!.textContent).to.contain('No pack loaded');
+    await expect(el).to.be.accessible();
+  });
+
+  it('scores once, then reacts to threshold and grouping without rescoring; accessible; flags small groups', async () => {
+    const pack = createSyntheticPack();
+    const el = await fixture<FgGapView>(html`<fg-gap-view .pack=${pack} .threshold=${0.35} .groupBy=${['race', 'gender']}></fg-gap-view>`);
+    await ready(el);
+    await expect(el).to.be.accessible({ ignoredRules: ['color-contrast'] });
+    const before = displayed(el, 'Black/female', 'fmr');
+    expect(Number(before)).to.be.greaterThan(0);
+    expect(inner(el, 'fg-gap-panels >> fg-rate-table >> tr[data-group="Asian/female"] .flag')?.textContent).to.contain('only 3 people');
+    el.threshold = 0.45;
+    await el.updateComplete;
+    await (el.shadowRoot!.querySelector('fg-gap-panels') as unknown as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    await waitUntil(() => displayed(el, 'Black/female', 'fmr') !== before);
+    expect(Number(displayed(el, 'Black/female', 'fmr'))).to.be.lessThan(Number(before));
+    el.groupBy = ['gender'];
+    await waitUntil(() => displayed(el, 'female', 'fmr') !== undefined, 'regrouping did not redraw');
+    expect(el.shadowRoot!.querySelector('progress')).to.equal(null);
+    el.threshold = 1;
+    await waitUntil(() => (inner(el, 'fg-gap-panels >> fg-summary-sentence >> p') as HTMLElement | null)?.dataset.kind === 'no-errors');
+    expect(inner(el, 'fg-gap-panels >> fg-summary-sentence >> p')!.textContent).not.to.match(/NaN|Infinity/);
+  });
+
+  it('shows the same numbers as the metrics CLI for utkface-600 (when the pack is present)', async function () {
+    const response = await fetch('/packs/utkface-600.json');
+    if (!response.ok) this.skip();
+    const text = await response.text();
+    const model = JSON.parse(text).model;
+    const pack = decodePack(text, { modelSha256: model.sha256, dim: model.dim, scoreId: 'human-similarity-v1' });
+    const cli = (await (await fetch('/test/fixtures/cli-utkface-600.json')).json()) as BiasReport;
+    const el = await fixture<FgGapView>(html`<fg-gap-view .pack=${pack} .threshold=${cli.thresholds[0].threshold} .groupBy=${['race']}></fg-gap-view>`);
+    await ready(el);
+    for (const at of cli.thresholds) {
+      el.threshold = at.threshold;
+      await settle(el);
+      for (const [group, rates] of Object.entries(at.by_group)) {
+        const fmr = displayed(el, group, 'fmr');
+        expect(fmr === 'null' ? null : Number(fmr), `${group} fmr at ${at.threshold}`).to.be.closeTo(rates.fmr ?? NaN, 1e-9);
+        expect(Number(displayed(el, group, 'impostor_pairs'))).to.equal(rates.impostor_pairs);
+        expect(Number(displayed(el, group, 'genuine_pairs'))).to.equal(rates.genuine_pairs);
+        const ci = JSON.parse((inner(el, `fg-gap-panels >> fg-rate-table >> tr[data-group="${group}"] td[data-key="fmr"]`) as HTMLElement).dataset.ci95!);
+        expect(ci[0]).to.be.closeTo(rates.fmr_ci95![0], 1e-9);
+        expect(ci[1]).to.be.closeTo(rates.fmr_ci95![1], 1e-9);
+      }
+      for (const [key, value] of Object.entries(at.summary)) {
+        const shown = (inner(el, `fg-gap-panels >> fg-summary-sentence >> dd[data-key="${key}"]`) as HTMLElement).dataset.value!;
+        if (typeof value === 'number') expect(Number(shown), key).to.be.closeTo(value, 1e-9);
+        else expect(shown, key).to.equal(String(value));
+      }
+    }
+    const fmrPreset = inner(el, 'fg-threshold-slider >> button[data-preset="fmr-1e-3"]') as HTMLElement;
+    if (cli.threshold_at_fmr[0]?.target === 1e-3) expect(fmrPreset.textContent).to.contain(cli.threshold_at_fmr[0].threshold!.toFixed(3));
+  });
+});

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/fg-camera-view';
 import '../../src/components/fg-engine-status';
@@ -14,6 +14,11 @@ import type { FgMessage } from '../../src/components/fg-message';
 import type { FgPeopleList } from '../../src/components/fg-people-list';
 import type { Template } from '../../src/matching/templates';
 import type { EngineInfo } from '../../src/vision/types';
+
+/** The next event of that name, typed through HTMLElementEventMap. */
+function nextEvent<K extends keyof HTMLElementEventMap>(el: Element, name: K): Promise<HTMLElementEventMap[K]> {
+  return new Promise((resolve) => el.addEventListener(name, (event) => resolve(event as HTMLElementEventMap[K]), { once: true }));
+}
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector)! as T;
 
@@ -63,7 +68,7 @@ describe('fg-camera-view', () => {
     const button = $<HTMLButtonElement>(el, 'button');
     expect(button.textContent).to.equal('Start camera');
     setTimeout(() => button.click());
-    const event = await oneEvent(el, 'camera-start');
+    const event = await nextEvent(el, 'camera-start');
     expect(event.deviceId).to.equal('');
   });
 
@@ -80,9 +85,9 @@ describe('fg-camera-view', () => {
     const select = $<HTMLSelectElement>(el, 'select');
     select.value = 'b';
     setTimeout(() => select.dispatchEvent(new Event('change')));
-    expect((await oneEvent(el, 'camera-select')).deviceId).to.equal('b');
+    expect((await nextEvent(el, 'camera-select')).deviceId).to.equal('b');
     setTimeout(() => $<HTMLButtonElement>(el, 'button').click());
-    await oneEvent(el, 'camera-stop');
+    await nextEvent(el, 'camera-stop');
   });
 
   it('says why the camera is not running', async () => {
@@ -110,7 +115,7 @@ describe('fg-enrol-panel', () => {
     $<HTMLSelectElement>(el, 'select[name=age_band]').value = '30-44';
     $<HTMLInputElement>(el, 'input[name=name]').focus();
     setTimeout(() => sendKeys({ type: '  Ada  ' }).then(() => sendKeys({ press: 'Enter' })));
-    const event = await oneEvent(el, 'enrol-start');
+    const event = await nextEvent(el, 'enrol-start');
     expect(event.request).to.deep.equal({ name: 'Ada', labels: { age_band: '30-44' }, keepThumbnail: false });
   });
 
@@ -120,7 +125,7 @@ describe('fg-enrol-panel', () => {
     expect($<HTMLProgressElement>(el, 'progress').value).to.equal(2);
     expect(el.shadowRoot!.textContent).to.match(/Capture 3 of 5/).and.match(/Come closer/);
     setTimeout(() => $<HTMLButtonElement>(el, 'button').click());
-    await oneEvent(el, 'enrol-cancel');
+    await nextEvent(el, 'enrol-cancel');
   });
 
   it('explains why it cannot enrol', async () => {
@@ -148,11 +153,11 @@ describe('fg-people-list', () => {
       await sendKeys({ type: 'Ada L.' });
       await sendKeys({ press: 'Enter' });
     });
-    const rename = await oneEvent(el, 'person-rename');
+    const rename = await nextEvent(el, 'person-rename');
     expect([rename.personId, rename.name]).to.deep.equal(['p1', 'Ada L.']);
     await el.updateComplete;
     setTimeout(() => $<HTMLButtonElement>(el, 'button[aria-label="Delete Ada"]').click());
-    expect((await oneEvent(el, 'person-delete')).personId).to.equal('p1');
+    expect((await nextEvent(el, 'person-delete')).personId).to.equal('p1');
   });
 
   it('asks before forgetting everything and focuses the confirmation', async () => {
@@ -188,6 +193,6 @@ describe('fg-engine-status and fg-message', () => {
     await expect(el).to.be.accessible();
     expect($(el, '[role=alert]')).to.exist;
     setTimeout(() => $<HTMLButtonElement>(el, 'button').click());
-    await oneEvent(el, 'message-dismiss');
+    await nextEvent(el, 'message-dismiss');
   });
 });

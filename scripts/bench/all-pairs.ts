@@ -3,6 +3,8 @@
  * `computeSimilarity` loop over separate arrays, for 1,000, 2,000 and 5,000 random 1024-dim
  * embeddings in one run. Above NAIVE_FULL_LIMIT embeddings the naive loop is timed on its first
  * rows only and extrapolated per pair (printed as such). Writes bench-results/all-pairs.json.
+ * Times are process CPU time (user + system), which other processes on a shared machine do not
+ * inflate as much as wall time; wall times are kept in the JSON too.
  *
  *   npx tsx scripts/bench/all-pairs.ts [sizes...]
  */
@@ -26,13 +28,24 @@ interface BenchRow {
   count: number;
   pairs: number;
   blockedMs: number;
+  blockedWallMs: number;
   blockedJsMs: number | null;
   naiveMs: number;
+  naiveWallMs: number;
   naiveExtrapolated: boolean;
   naiveSampledPairs: number;
   speedup: number;
   speedupJs: number | null;
   maxAbsDifference: number;
+}
+
+/** Runs `work` and returns its process CPU time and wall time, in ms. */
+function timeCpu<T>(work: () => T): { cpuMs: number; wallMs: number; value: T } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const value = work();
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall, value };
 }
 
 function makeEmbeddings(count: number): Float32Array[] {
@@ -41,26 +54,26 @@ function makeEmbeddings(count: number): Float32Array[] {
 }
 
 /** Times the naive loop row by row until `limit` pairs; returns ms, pairs done and max diff. */
-function timeNaive(embeddings: Float32Array[], limit: number, blocked: Float32Array): { ms: number; pairs: number; maxDiff: number } {
+function timeNaive(embeddings: Float32Array[], limit: number, blocked: Float32Array): { ms: number; wallMs: number; pairs: number; maxDiff: number } {
   const n = embeddings.length;
   let pairs = 0;
   let maxDiff = 0;
   let sink = 0;
-  const start = performance.now();
-  for (let i = 0; i < n && pairs < limit; i++) {
-    for (let j = i + 1; j < n; j++) {
-      sink += computeSimilarity(embeddings[i], embeddings[j]);
-      pairs++;
+  const timed = timeCpu(() => {
+    for (let i = 0; i < n && pairs < limit; i++) {
+      for (let j = i + 1; j < n; j++) {
+        sink += computeSimilarity(embeddings[i], embeddings[j]);
+        pairs++;
+      }
     }
-  }
-  const ms = performance.now() - start;
+  });
   // Accuracy check outside the timed loop, on the same pairs.
   let k = 0;
   for (let i = 0; i < n && k < pairs; i++) {
     for (let j = i + 1; j < n; j++, k++) maxDiff = Math.max(maxDiff, Math.abs(computeSimilarity(embeddings[i], embeddings[j]) - blocked[k]));
   }
   if (Number.isNaN(sink)) throw new Error('unreachable');
-  return { ms, pairs, maxDiff };
+  return { ms: timed.cpuMs, wallMs: timed.wallMs, pairs, maxDiff };
 }
 
 function runOne(count: number): BenchRow {
@@ -68,20 +81,15 @@ function runOne(count: number): BenchRow {
   const { packed, dim } = packEmbeddings(embeddings);
   const pairs = countPairs(count);
   scoreAllPairs(packed.subarray(0, 64 * dim), dim); // warm-up
-  let start = performance.now();
-  const result = scoreAllPairs(packed, dim);
-  const blockedMs = performance.now() - start;
-  let blockedJsMs: number | null = null;
-  if (count <= NAIVE_FULL_LIMIT) {
-    start = performance.now();
-    scoreAllPairs(packed, dim, { kernel: 'js' });
-    blockedJsMs = performance.now() - start;
-  }
+  const blocked = timeCpu(() => scoreAllPairs(packed, dim));
+  const result = blocked.value;
+  const blockedJsMs = count <= NAIVE_FULL_LIMIT ? timeCpu(() => scoreAllPairs(packed, dim, { kernel: 'js' })).cpuMs : null;
   const isExtrapolated = count > NAIVE_FULL_LIMIT;
   const naive = timeNaive(embeddings, isExtrapolated ? NAIVE_SAMPLE_PAIRS : Infinity, result.scores);
   const naiveMs = (naive.ms / naive.pairs) * pairs;
+  const blockedMs = blocked.cpuMs;
   return {
-    count, pairs, blockedMs, blockedJsMs, naiveMs, naiveExtrapolated: isExtrapolated, naiveSampledPairs: naive.pairs,
+    count, pairs, blockedMs, blockedWallMs: blocked.wallMs, blockedJsMs, naiveMs, naiveWallMs: (naive.wallMs / naive.pairs) * pairs, naiveExtrapolated: isExtrapolated, naiveSampledPairs: naive.pairs,
     speedup: naiveMs / blockedMs, speedupJs: blockedJsMs === null ? null : naiveMs / blockedJsMs, maxAbsDifference: naive.maxDiff,
   };
 }
@@ -90,6 +98,7 @@ const sizes = process.argv.slice(2).map(Number).filter((n) => n > 1);
 const rows = (sizes.length > 0 ? sizes : [1000, 2000, 5000]).map(runOne);
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 console.log(`all-pairs scoring, dim ${EMBEDDING_DIM}, node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}`);
+console.log('CPU time (user + system) of this process; wall times in the JSON');
 console.log('N      pairs        blocked(wasm)  blocked(js)  naive                speedup  max|diff|');
 for (const r of rows) {
   const naive = `${fmt(r.naiveMs)}${r.naiveExtrapolated ? ` (extrap. ${(r.naiveSampledPairs / 1e6).toFixed(1)}M)` : ''}`;

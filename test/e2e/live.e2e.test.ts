@@ -2,11 +2,14 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENROL_TIMEOUT_MS, enrol, readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from './helpers/app';
+import { TABS } from '../../src/app/tabs';
 import { launchChromium } from './helpers/chromium';
 import { makeFakeVideo } from './helpers/fake-video';
 import { startPreviewServer, REPO_ROOT, type PreviewServer } from './helpers/preview-server';
 import { consoleErrors, cspViolations, offOrigin, recordRequests, type ActivityRecorder } from './helpers/requests';
 
+/** Time each tab gets to make its requests before the next one is opened. */
+const TAB_SETTLE_MS = 1_000;
 /** Frames in the fake camera's loop; one photo repeated, so every frame shows the same face. */
 const CAMERA_FRAMES = 30;
 
@@ -63,12 +66,19 @@ describe('live view on the production build (vite preview, fake camera, real mod
     await expectNothingLeftTheOrigin(page, activity);
   });
 
-  it('runs ?backend=wasm multithreaded, because vite preview isolates the page', async () => {
+  it('runs ?backend=wasm multithreaded, because vite preview isolates the page; every tab opens within the origin', async () => {
     const { page, activity } = await open('/?backend=wasm');
     const ready = await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
 
     expect(ready.engine).toMatchObject({ backend: 'wasm', thread: 'worker', crossOriginIsolated: true, wasmMultithread: true });
     expect(ready.engineStatus).toMatch(/multithreaded/);
+    for (const tab of TABS) {
+      await page.locator(`fg-app >>> #tab-${tab.id}`).click();
+      await page.waitForFunction((id) => document.querySelector('fg-app')?.shadowRoot?.querySelector(`#panel-${id}`)?.hasAttribute('hidden') === false,
+        { timeout: 10_000 }, tab.id);
+      // Panels load their data (packs, storage estimates) when shown; give them a moment to ask.
+      await new Promise((done) => setTimeout(done, TAB_SETTLE_MS));
+    }
     await expectNothingLeftTheOrigin(page, activity);
   });
 });

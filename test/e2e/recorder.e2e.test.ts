@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/chromium';
-import { offOrigin, recordRequests } from './helpers/requests';
+import { cspViolations, offOrigin, recordRequests } from './helpers/requests';
 
 /**
  * The request recorder must see what a privacy check cares about: requests from the page, from
@@ -11,12 +11,12 @@ import { offOrigin, recordRequests } from './helpers/requests';
  * servers on different ports are two origins; the page has no CSP, so every request is made.
  */
 function makePage(other: string): string {
-  const nested = `fetch('${other}/from-nested-worker').then(() => postMessage('done'))`;
-  const worker = `await fetch('${other}/from-worker');
+  const nested = `fetch('${other}/from-nested-worker').catch(() => null).then(() => postMessage('done'))`;
+  const worker = `await fetch('${other}/from-worker').catch(() => null);
     const nested = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(nested)}], { type: 'text/javascript' })));
     nested.onmessage = () => postMessage('done');`;
   return `<!doctype html><title>recorder check</title><script type="module">
-    await fetch('${other}/from-page');
+    await fetch('${other}/from-page').catch(() => null);
     const worker = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(worker)}], { type: 'text/javascript' })), { type: 'module' });
     worker.onmessage = () => { document.title = 'done'; };
   </script>`;
@@ -37,7 +37,12 @@ describe('recordRequests', () => {
   beforeAll(async () => {
     other = createServer((_, response) => response.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('ok'));
     const otherOrigin = await listen(other);
-    home = createServer((_, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end(makePage(otherOrigin)));
+    home = createServer((request, response) => {
+      // /csp is the same page under the app's connect-src, so its requests are refused and reported instead.
+      const headers: Record<string, string> = { 'Content-Type': 'text/html' };
+      if (request.url === '/csp') headers['Content-Security-Policy'] = "connect-src 'self'";
+      response.writeHead(200, headers).end(makePage(otherOrigin));
+    });
     await listen(home);
     browser = await launchChromium();
   });
@@ -63,5 +68,19 @@ describe('recordRequests', () => {
     expect([...paths('network')].sort()).toEqual(['/from-nested-worker', '/from-page', '/from-worker']);
     expect(paths('resource-timing').has('/from-worker')).toBe(true);
     expect(leaks.find((r) => r.url.endsWith('/from-worker'))?.target).toMatch(/^worker /);
+  });
+
+  it('hears CSP violations of the page and of its workers', async () => {
+    const address = home.address();
+    const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+    const page = await browser.newPage();
+    const activity = await recordRequests(page);
+    await page.goto(new URL('/csp', origin).href);
+    await page.waitForFunction(() => document.title === 'done', { timeout: 30_000 });
+    await activity.stop();
+
+    const targets = new Set(cspViolations(activity.messages).map((message) => message.target.split(' ')[0]));
+    expect([...targets].sort()).toEqual(['page', 'worker']);
+    expect(offOrigin(activity.requests, origin).filter((r) => r.seenBy === 'network')).toEqual([]);
   });
 });

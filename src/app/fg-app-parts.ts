@@ -1,9 +1,9 @@
 /** Pieces of fg-app kept apart to keep it short: reading stored state, the other tabs' panels. */
 import { html } from 'lit';
 import type { Template } from '../matching/templates';
-import { DEFAULT_SETTINGS, type Store } from '../store';
+import type { Store } from '../store';
 import type { TabId } from './tabs';
-import { resolveThreshold } from './threshold';
+import { DEFAULT_THRESHOLD_SIMILARITY } from './threshold';
 
 /** What fg-app reads from the store at start, and a sentence when reading failed. */
 export interface StoredState {
@@ -15,10 +15,10 @@ export interface StoredState {
 export async function loadStoredState(store: Store): Promise<StoredState> {
   try {
     const [templates, settings] = await Promise.all([store.people.list(), store.settings.getAll()]);
-    return { values: { templates, threshold: resolveThreshold(settings.threshold, DEFAULT_SETTINGS.threshold), activePackId: settings.activePackId } };
+    return { values: { templates, threshold: settings.threshold, activePackId: settings.activePackId } };
   } catch (error) {
     const problem = error instanceof Error ? error.message : String(error);
-    return { values: { templates: [], threshold: resolveThreshold(NaN, DEFAULT_SETTINGS.threshold), activePackId: null }, problem };
+    return { values: { templates: [], threshold: DEFAULT_THRESHOLD_SIMILARITY, activePackId: null }, problem };
   }
 }
 

@@ -3,8 +3,9 @@
  * value written by another version (or damaged) falls back to its default instead of breaking.
  */
 
-/** Similarity threshold used until the user moves it (human's faceid demo uses the same 0.5). */
-export const DEFAULT_THRESHOLD_SIMILARITY = 0.5;
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
+
+export { DEFAULT_THRESHOLD_SIMILARITY };
 
 /** Which impostor pairs count for a group (shared/spec/bias-metrics.md, `impostor_grouping`). */
 export type ImpostorGrouping = 'within' | 'probe';

@@ -1,11 +1,14 @@
 import { VisionEngine } from './engine';
 import type { VisionRequest, VisionResponse } from './protocol';
-import type { DetectOptions, EngineInfo, LoadOptions, Observation, VisionClient } from './types';
+import type { DetectOptions, EngineInfo, LoadOptions, Observation, ThreadAudit, VisionClient } from './types';
 import { VisionError } from './types';
 
 /** Where the app serves human's models and the tfjs wasm binaries: its own origin, always. */
 export const MODEL_BASE_PATH = new URL('/models/', location.href).href;
 export const WASM_PATH = new URL('/models/wasm/', location.href).href;
+
+/** Longest wait for models and backend to load; on this 2-core machine it takes about 2 s. */
+export const LOAD_TIMEOUT_MS = 60_000;
 
 type Pending = { resolve: (value: VisionResponse) => void; reject: (reason: unknown) => void };
 
@@ -30,7 +33,16 @@ export class WorkerVisionClient implements VisionClient {
 
   async load(options: LoadOptions): Promise<EngineInfo> {
     const { signal, ...rest } = options;
-    const response = await this.request({ id: 0, type: 'load', options: rest }, signal);
+    // A blocked wasm thread makes human's load hang rather than fail: give up with a reason.
+    const timeout = AbortSignal.timeout(LOAD_TIMEOUT_MS);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const response = await this.request({ id: 0, type: 'load', options: rest }, combined).catch((error: unknown) => {
+      if (timeout.aborted && !signal?.aborted) {
+        throw new VisionError('models-timeout', `The face models did not finish loading within ${LOAD_TIMEOUT_MS / 1000} s. ` +
+          'The browser may be blocking WebAssembly threads; try ?backend=cpu, or reload.');
+      }
+      throw error;
+    });
     if (response.type !== 'loaded') throw toError(response);
     return response.info;
   }
@@ -40,6 +52,12 @@ export class WorkerVisionClient implements VisionClient {
     const response = await this.request({ id: 0, type: 'detect', frame, options: rest }, signal, [frame]);
     if (response.type !== 'observed') throw toError(response);
     return response.observation;
+  }
+
+  async audit(signal?: AbortSignal): Promise<ThreadAudit> {
+    const response = await this.request({ id: 0, type: 'audit' }, signal);
+    if (response.type !== 'audited') throw toError(response);
+    return { requests: response.requests, violations: response.violations };
   }
 
   dispose(): void {
@@ -95,6 +113,11 @@ export class MainThreadVisionClient implements VisionClient {
     const observation = await this.engine.detect(frame, rest);
     throwIfAborted(signal);
     return observation;
+  }
+
+  /** On the main thread the page's own resource timing already sees every fetch. */
+  async audit(): Promise<ThreadAudit> {
+    return { requests: [], violations: [] };
   }
 
   dispose(): void {

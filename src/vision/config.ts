@@ -18,6 +18,8 @@ export function buildHumanConfig(backend: BackendName, modelBasePath: string, wa
     modelBasePath,
     wasmPath,
     wasmPlatformFetch: false,
+    // human would keep a second copy of every model in IndexedDB; the service worker caches them.
+    cacheModels: false,
     debug: false,
     // Sequential stages, so human's own per-stage timings (face, description) are meaningful.
     async: false,

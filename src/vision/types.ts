@@ -1,3 +1,6 @@
+import type { ResourceRecord } from '../privacy/resource-entries';
+import type { ViolationRecord } from '../privacy/violations';
+
 /** What the vision engine reports: plain data, safe to post between a worker and the page. */
 
 /** A backend the user can ask for with `?backend=`; `auto` picks one from the hardware. */
@@ -86,15 +89,23 @@ export interface LoadOptions {
  */
 export interface VisionClient {
   load(options: LoadOptions): Promise<EngineInfo>;
+  /** The requests and CSP violations of the inference thread, for the privacy panel. */
+  audit?(signal?: AbortSignal): Promise<ThreadAudit>;
   /** Takes ownership of the bitmap (it is transferred or closed). */
   detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation>;
   dispose(): void;
 }
 
+/** What the inference thread fetched and what its CSP blocked. */
+export interface ThreadAudit {
+  requests: ResourceRecord[];
+  violations: ViolationRecord[];
+}
+
 /** A failure the UI can show as it is: what happened, and what to do next. */
 export class VisionError extends Error {
   constructor(
-    readonly kind: 'models-failed' | 'wasm-failed' | 'backend-unavailable' | 'inference-failed' | 'worker-failed',
+    readonly kind: 'models-failed' | 'models-timeout' | 'wasm-failed' | 'backend-unavailable' | 'inference-failed' | 'worker-failed',
     message: string,
   ) {
     super(message);

@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+import { collectResourceEntries } from '../privacy/resource-entries';
+import { watchViolations } from '../privacy/violations';
 import { VisionEngine } from './engine';
 import type { VisionRequest, VisionResponse } from './protocol';
 import { VisionError } from './types';
@@ -9,6 +11,10 @@ import { VisionError } from './types';
  * human call cannot be interrupted, so its answer is simply not wanted).
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** How this worker's requests are labelled in the privacy panel. */
+const WORKER_CONTEXT = 'vision worker';
+// Started before anything loads: CSP violations are not buffered, so later watching would miss them.
+const violations = watchViolations(scope, WORKER_CONTEXT);
 const engine = new VisionEngine();
 const cancelled = new Set<number>();
 let queue: Promise<void> = Promise.resolve();
@@ -19,10 +25,15 @@ scope.addEventListener('message', (event: MessageEvent<VisionRequest>) => {
     cancelled.add(request.id);
     return;
   }
+  // The page's resource timing cannot see this worker's fetches (models, wasm): it asks for them.
+  if (request.type === 'audit') {
+    reply({ id: request.id, type: 'audited', requests: collectResourceEntries(WORKER_CONTEXT), violations: violations.read() });
+    return;
+  }
   queue = queue.then(() => handle(request));
 });
 
-async function handle(request: Exclude<VisionRequest, { type: 'cancel' }>): Promise<void> {
+async function handle(request: Exclude<VisionRequest, { type: 'cancel' | 'audit' }>): Promise<void> {
   if (cancelled.delete(request.id)) {
     if (request.type === 'detect') request.frame.close();
     return;

@@ -3,7 +3,7 @@ import { describeCameraFailure } from '../../../src/app/camera';
 import { ENROL_CAPTURE_SPACING_MS, startEnrolment, offerCapture } from '../../../src/app/enrolment';
 import type { LiveFrame } from '../../../src/app/live-loop';
 import { createInitialState, ENROL_STOPPED_MESSAGE, isEnrolmentReady, reduceAppState, selectMatchView, type AppState } from '../../../src/app/state';
-import { DEFAULT_THRESHOLD_SIMILARITY, resolveThreshold } from '../../../src/app/threshold';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../../../src/app/threshold';
 import type { SearchResult } from '../../../src/matching/search';
 import { assessQuality } from '../../../src/vision/quality';
 import type { FaceObservation, Observation } from '../../../src/vision/types';
@@ -112,12 +112,3 @@ describe('offerCapture', () => {
   });
 });
 
-describe('resolveThreshold', () => {
-  it.each([
-    [0.5, 0.5, DEFAULT_THRESHOLD_SIMILARITY],
-    [0.7, 0.5, 0.7],
-    [0.6, 0.6, DEFAULT_THRESHOLD_SIMILARITY],
-  ])('stored %s, store default %s -> %s', (stored, storeDefault, expected) => {
-    expect(resolveThreshold(stored, storeDefault)).toBe(expected);
-  });
-});

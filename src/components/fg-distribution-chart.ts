@@ -53,8 +53,9 @@ export class FgDistributionChart extends LitElement {
         <g transform="translate(${LABEL_WIDTH},14)">
           <rect width="22" height="14" fill=${IMPOSTOR_COLOUR} fill-opacity="0.45" stroke=${IMPOSTOR_COLOUR} stroke-width="2"></rect>
           <text class="label" x="30" y="12">different people (impostor pairs)</text>
-          <line x1="330" x2="360" y1="7" y2="7" stroke=${GENUINE_COLOUR} stroke-width="3" stroke-dasharray="6 3"></line>
-          <text class="label" x="368" y="12">same person (genuine pairs)</text>
+          ${this.rows.some((r) => r.genuine.length > 0) ? svg`
+          <line x1="390" x2="420" y1="7" y2="7" stroke=${GENUINE_COLOUR} stroke-width="3" stroke-dasharray="6 3"></line>
+          <text class="label" x="428" y="12">same person (genuine pairs)</text>` : nothing}
         </g>
         ${x.ticks(10).map((t) => svg`
           <line class="grid" x1=${x(t)} x2=${x(t)} y1=${TOP} y2=${height - BOTTOM}></line>
@@ -79,7 +80,7 @@ export class FgDistributionChart extends LitElement {
     return svg`
       <line class="grid" x1=${LABEL_WIDTH} x2=${WIDTH - RIGHT} y1=${base} y2=${base}></line>
       <text class="label" x=${LABEL_WIDTH - 12} y=${top + ROW_HEIGHT / 2 - 4} text-anchor="end" font-weight="600">${row.group}</text>
-      <text class="tick" x=${LABEL_WIDTH - 12} y=${top + ROW_HEIGHT / 2 + 14} text-anchor="end">${formatCount(row.impostorPairs)} impostor \u00b7 ${formatCount(row.genuinePairs)} genuine</text>
+      <text class="tick" x=${LABEL_WIDTH - 12} y=${top + ROW_HEIGHT / 2 + 14} text-anchor="end">${row.genuinePairs > 0 ? `${formatCount(row.impostorPairs)} + ${formatCount(row.genuinePairs)} pairs` : `${formatCount(row.impostorPairs)} pairs`}</text>
       ${row.impostor.length ? svg`<path d=${toPath(row.impostor)} fill=${IMPOSTOR_COLOUR} fill-opacity="0.45" stroke=${IMPOSTOR_COLOUR} stroke-width="1.5"></path>` : nothing}
       ${row.genuine.length ? svg`<path d=${toPath(row.genuine)} fill="none" stroke=${GENUINE_COLOUR} stroke-width="3" stroke-dasharray="6 3"></path>` : nothing}
       ${!row.impostor.length && !row.genuine.length ? svg`<text class="tick" x=${LABEL_WIDTH + 10} y=${base - 20}>no pairs in this group</text>` : nothing}`;

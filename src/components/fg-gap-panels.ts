@@ -32,7 +32,8 @@ const COLUMNS: readonly RateColumn[] = [
 @customElement('fg-gap-panels')
 export class FgGapPanels extends LitElement {
   static override styles = css`
-    :host { display: grid; gap: 1.5em; }
+    :host { display: grid; gap: 1.5em; align-content: start; }
+    :host > *, .charts > * { min-width: 0; }
     .charts { display: grid; gap: 1.5em; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30em), 1fr)); }
     .explain { margin: 0; color: var(--fg-muted, #555b66); font-size: calc(0.95rem * var(--fg-chart-scale, 1)); max-width: 70ch; }
   `;
@@ -88,19 +89,24 @@ export class FgGapPanels extends LitElement {
     const at = this._at;
     if (!this.gap || !at) return nothing;
     const boot = this._currentBootstrap()?.result ?? null;
+    const hasGenuine = this.gap.index.overall.genuine.length > 0;
     const curves: DetCurve[] = this._det.map((d) => ({ ...d, current: computeDetPointAt(this.gap!.index.byGroup.get(d.group)!, this.threshold) }));
     return html`
       <fg-summary-sentence .sentence=${this._sentence} .report=${at.report}></fg-summary-sentence>
-      <fg-rate-table caption="Error rates by group at this threshold" .columns=${COLUMNS}
+      <fg-rate-table caption="Error rates by group at this threshold" .columns=${hasGenuine ? COLUMNS : COLUMNS.slice(0, 3)}
         .rows=${at.rows.map((row) => this._toRateRow(row, boot))} emptyText="This grouping leaves no group with pairs to compare."></fg-rate-table>
+      ${hasGenuine ? nothing : html`<p class="explain">This set has one photo per person, so there are no same-person
+        pairs: only false matches can be measured here, not missed matches.</p>`}
       <p class="explain">Each rate has two 95% intervals. The first (Wilson) treats every pair as independent,
         which they are not: each face appears in many pairs. The second resamples people${boot ? ` (${boot.replicates} times)` : ' (being computed)'}
         and is usually wider; trust it more. Overall: ${formatRate(at.overall.fmr.rate)} false matches over
         ${formatCount(at.overall.fmr.pairs)} different-person pairs, cross-group pairs included.</p>
-      <div class="charts">
+      ${hasGenuine ? html`<div class="charts">
         <fg-distribution-chart .rows=${this._distribution} .threshold=${this.threshold} ?presenter=${this.presenter}></fg-distribution-chart>
         <fg-det-chart .curves=${curves} ?presenter=${this.presenter}></fg-det-chart>
-      </div>`;
+      </div>` : html`
+        <fg-distribution-chart .rows=${this._distribution} .threshold=${this.threshold} ?presenter=${this.presenter}></fg-distribution-chart>
+        <fg-det-chart .curves=${curves} ?presenter=${this.presenter}></fg-det-chart>`}`;
   }
 
   private _currentBootstrap(): { result: BootstrapResult; ratioGroups: readonly [string, string] | null } | null {

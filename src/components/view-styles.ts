@@ -3,11 +3,12 @@ import { css } from 'lit';
 
 /** Sections, explanations, states and the presenter look. */
 export const viewStyles = css`
-  :host { display: grid; gap: 1.25em; color: var(--fg-text, #1a1a1a); --fg-chart-scale: 1; container-type: inline-size; }
+  :host { display: grid; gap: 1.25em; align-content: start; color: var(--fg-text, #1a1a1a); --fg-chart-scale: 1; container-type: inline-size; }
   :host([presenter]) {
     --fg-chart-scale: 1.3; --fg-text: #000; --fg-muted: #222; --fg-border: #555; --fg-bg: #fff; --fg-surface: #eef0f3;
     background: #fff; font-size: 1.25rem;
   }
+  :host > * { min-width: 0; }
   h2 { margin: 0 0 0.3em; font-size: calc(1.5rem * var(--fg-chart-scale)); }
   h3 { margin: 0 0 0.3em; font-size: calc(1.15rem * var(--fg-chart-scale)); }
   .controls { display: grid; gap: 0.75em; padding: 0.75em 1em; border-radius: 0.75em; background: var(--fg-surface, #f3f5f8); }

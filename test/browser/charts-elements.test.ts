@@ -1,3 +1,5 @@
+import type { ThresholdChangeEvent } from '../../src/components/fg-threshold-slider';
+import type { GroupByChangeEvent } from '../../src/components/fg-group-picker';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/fg-det-chart';
@@ -33,10 +35,10 @@ describe('fg-threshold-slider', () => {
     $<HTMLInputElement>(el, 'input').focus();
     const keyed = oneEvent(el, 'threshold-change');
     await sendKeys({ press: 'ArrowRight' });
-    expect((await keyed).threshold).to.be.closeTo(0.605, 1e-9);
+    expect(((await keyed) as unknown as ThresholdChangeEvent).threshold).to.be.closeTo(0.605, 1e-9);
     const preset = oneEvent(el, 'threshold-change');
     $<HTMLButtonElement>(el, 'button[data-preset="fmr-1e-3"]').click();
-    expect((await preset).threshold).to.equal(0.64);
+    expect(((await preset) as unknown as ThresholdChangeEvent).threshold).to.equal(0.64);
     expect($<HTMLButtonElement>(el, 'button[data-preset="eer"]').disabled).to.equal(true);
   });
 });
@@ -49,11 +51,11 @@ describe('fg-group-picker', () => {
     expect(radios.length).to.equal(7);
     const clicked = oneEvent(el, 'group-by-change');
     (el.shadowRoot!.querySelector('input[value="race/gender"]') as HTMLInputElement).click();
-    expect((await clicked).groupBy).to.deep.equal(['race', 'gender']);
+    expect(((await clicked) as unknown as GroupByChangeEvent).groupBy).to.deep.equal(['race', 'gender']);
     radios[0].focus();
     const keyed = oneEvent(el, 'group-by-change');
     await sendKeys({ press: 'ArrowRight' });
-    expect((await keyed).groupBy).to.deep.equal(['gender']);
+    expect(((await keyed) as unknown as GroupByChangeEvent).groupBy).to.deep.equal(['gender']);
   });
 });
 

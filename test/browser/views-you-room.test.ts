@@ -1,3 +1,4 @@
+import type { ThresholdChangeEvent } from '../../src/components/fg-threshold-slider';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/fg-room-view';
@@ -43,7 +44,7 @@ describe('fg-you-vs-groups', () => {
     (slider.shadowRoot!.querySelector('input') as HTMLInputElement).focus();
     const change = oneEvent(el, 'threshold-change');
     await sendKeys({ press: 'ArrowLeft' });
-    expect((await change).threshold).to.be.closeTo(0.995, 1e-9);
+    expect(((await change) as unknown as ThresholdChangeEvent).threshold).to.be.closeTo(0.995, 1e-9);
   });
 });
 

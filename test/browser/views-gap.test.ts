@@ -50,13 +50,13 @@ describe('fg-gap-view', () => {
     expect(inner(el, 'fg-gap-panels >> fg-summary-sentence >> p')!.textContent).not.to.match(/NaN|Infinity/);
   });
 
-  it('shows the same numbers as the metrics CLI for utkface-600 (when the pack is present)', async function () {
-    const response = await fetch('/packs/utkface-600.json');
+  for (const name of ['utkface-600', 'lfw-94']) it(`shows the same numbers as the metrics CLI for ${name} (when the pack is present)`, async function () {
+    const response = await fetch(`/packs/${name}.json`);
     if (!response.ok) this.skip();
     const text = await response.text();
     const model = JSON.parse(text).model;
     const pack = decodePack(text, { modelSha256: model.sha256, dim: model.dim, scoreId: 'human-similarity-v1' });
-    const cli = (await (await fetch('/test/fixtures/cli-utkface-600.json')).json()) as BiasReport;
+    const cli = (await (await fetch(`/test/fixtures/cli-${name}.json`)).json()) as BiasReport;
     const el = await fixture<FgGapView>(html`<fg-gap-view .pack=${pack} .threshold=${cli.thresholds[0].threshold} .groupBy=${['race']}></fg-gap-view>`);
     await ready(el);
     for (const at of cli.thresholds) {
@@ -73,6 +73,11 @@ describe('fg-gap-view', () => {
         const ci = JSON.parse((inner(el, `fg-gap-panels >> fg-rate-table >> tr[data-group="${group}"] td[data-key="fmr"]`) as HTMLElement).dataset.ci95!);
         expect(ci[0]).to.be.closeTo(rates.fmr_ci95![0], 1e-9);
         expect(ci[1]).to.be.closeTo(rates.fmr_ci95![1], 1e-9);
+        if (genuine !== undefined) {
+          const fnmr = displayed(el, group, 'fnmr');
+          if (rates.fnmr === null) expect(fnmr).to.equal('null');
+          else expect(Number(fnmr), `${group} fnmr at ${at.threshold}`).to.be.closeTo(rates.fnmr, 1e-9);
+        }
       }
       for (const [key, value] of Object.entries(at.summary)) {
         const shown = (inner(el, `fg-gap-panels >> fg-summary-sentence >> dd[data-key="${key}"]`) as HTMLElement).dataset.value!;

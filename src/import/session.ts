@@ -1,0 +1,232 @@
+/**
+ * One import in the page, as a small service the import panel shows: chosen files -> detected
+ * label format and preview -> runImport with an IndexedDB ledger -> a stored pack. The panel only
+ * reads `state` and calls methods; the app hands in the vision client and the store, so a test can
+ * hand in fakes.
+ */
+import {
+  detectLabelFormat, parseCsv, parseDetectedLabels, isImagePath, normalisePath, suggestColumnMapping,
+  type ColumnMapping, type LabelFormatDetection, type LabelledItem, type LabelProblem,
+} from '../datasets/labels';
+import type { PackModel } from '../datasets/pack-types';
+import type { ImportJob, Store } from '../store/types';
+import type { VisionClient } from '../vision/types';
+import { assemblePack, describePreprocessing } from './assemble';
+import { hashText } from './bundled';
+import { createStoreLedger } from './ledger';
+import { runImport } from './pipeline';
+import { TIGHT_CROP_PREPROCESSING, UNPADDED_PREPROCESSING } from './preprocess';
+import { toStoredPackInput } from './stored-pack';
+import type { ImportProgress } from './types';
+
+/** A chosen file and its path relative to the chosen folder. */
+export interface ChosenFile {
+  path: string;
+  file: Blob;
+}
+
+/** Rows shown in the preview table. */
+export const PREVIEW_ROWS = 8;
+
+/** What the preview step shows before anything is imported. */
+export interface ImportPreview {
+  detection: LabelFormatDetection;
+  /** Photos that will be imported. */
+  itemCount: number;
+  /** The first PREVIEW_ROWS items. */
+  rows: LabelledItem[];
+  /** label -> value -> photos. */
+  counts: Record<string, Record<string, number>>;
+  problems: LabelProblem[];
+  /** Header of the label CSV, for the column-mapping step (generic CSV only). */
+  csvHeader: string[] | null;
+  /** The mapping in use (generic CSV only). */
+  mapping: ColumnMapping | null;
+  /** Whether tight-crop padding is proposed (UTKFace-style crops). */
+  isPadProposed: boolean;
+  /** An unfinished import of exactly these files, which starting will continue. */
+  resumeJob: ImportJob | null;
+}
+
+/** Where the session is. */
+export type ImportPhase = 'idle' | 'preview' | 'running' | 'finished' | 'cancelled' | 'stopped';
+
+/** Everything the panel shows. */
+export interface ImportSessionState {
+  phase: ImportPhase;
+  /** The chosen folder's name, or "N files". */
+  source: string;
+  preview: ImportPreview | null;
+  progress: ImportProgress | null;
+  /** The outcome, in a sentence or two. */
+  message: string | null;
+  /** Photos that yielded no embedding, and why. */
+  failures: { file: string; message: string }[];
+  /** Id of the stored pack, once finished. */
+  packId: string | null;
+  /** Imports left unfinished (after a cancel or reload). */
+  unfinished: ImportJob[];
+}
+
+/** What starting an import takes. */
+export interface StartOptions {
+  name: string;
+  /** Pad photos (tight crops); the preview proposes a value. */
+  pad: boolean;
+}
+
+/** Fired (as `change`) whenever `state` changes. */
+export class ImportSessionChangeEvent extends Event {
+  constructor() {
+    super('change');
+  }
+}
+
+/** See the file comment. */
+export class ImportSession extends EventTarget {
+  state: ImportSessionState = { phase: 'idle', source: '', preview: null, progress: null, message: null, failures: [], packId: null, unfinished: [] };
+  private files: ChosenFile[] = [];
+  private csvTexts: string[] = [];
+  private items: LabelledItem[] = [];
+  private controller: AbortController | null = null;
+
+  constructor(private readonly deps: { client: VisionClient; store: Store; model: PackModel }) {
+    super();
+  }
+
+  /** Lists unfinished imports, for the resume prompt. */
+  async refreshUnfinished(): Promise<void> {
+    const jobs = await this.deps.store.importJobs.list();
+    this.update({ unfinished: jobs.filter((job) => job.status !== 'finished') });
+  }
+
+  /** Reads the chosen files' CSVs, detects the label format and prepares the preview. */
+  async choose(source: string, files: readonly ChosenFile[]): Promise<void> {
+    this.files = files.map((chosen) => ({ path: normalisePath(chosen.path), file: chosen.file }));
+    const csvFiles = this.files.filter((chosen) => /\.csv$/i.test(chosen.path));
+    this.csvTexts = await Promise.all(csvFiles.map((chosen) => chosen.file.text()));
+    const paths = this.files.map((chosen) => chosen.path);
+    const detected = detectLabelFormat(paths, this.csvTexts);
+    // A CSV whose columns no guess recognises still holds labels: offer the mapping step for it.
+    const detection: LabelFormatDetection = detected.format === 'unknown' && this.csvTexts.length > 0
+      ? {
+        format: 'generic-csv', csvIndex: 0,
+        reason: `${csvFiles[0].path} has no column FaceGap recognises as the photo's name: choose which columns hold what.`,
+        suggestedMapping: suggestColumnMapping(parseCsv(this.csvTexts[0]).header),
+      }
+      : detected;
+    const csvHeader = detection.csvIndex === null ? null : parseCsv(this.csvTexts[detection.csvIndex]).header;
+    const suggested = detection.suggestedMapping;
+    const mapping = detection.format === 'generic-csv' && suggested ? { ...suggested, file: suggested.file ?? '' } : null;
+    this.update({ phase: 'preview', source, preview: null, message: null, failures: [], packId: null, progress: null });
+    await this.preparePreview(detection, csvHeader, mapping);
+  }
+
+  /** Applies a column mapping (generic CSV) and refreshes the preview. */
+  async setMapping(mapping: ColumnMapping): Promise<void> {
+    const preview = this.state.preview;
+    if (!preview) return;
+    await this.preparePreview(preview.detection, preview.csvHeader, mapping);
+  }
+
+  /** Runs (or continues) the import; resolves when it ends, however it ends. */
+  async start(options: StartOptions): Promise<void> {
+    const preview = this.state.preview;
+    if (!preview || this.items.length === 0 || this.state.phase === 'running') return;
+    const { store, client, model } = this.deps;
+    const settings = options.pad ? TIGHT_CROP_PREPROCESSING : UNPADDED_PREPROCESSING;
+    const fingerprint = await this.fingerprint(options.pad);
+    const byPath = new Map(this.files.map((chosen) => [chosen.path, chosen.file]));
+    this.controller = new AbortController();
+    this.update({ phase: 'running', progress: { done: 0, total: this.items.length, failed: 0, remainingMs: null, file: '' }, message: null });
+    let job: ImportJob;
+    try {
+      job = preview.resumeJob && preview.resumeJob.details?.fingerprint === fingerprint
+        ? preview.resumeJob
+        : await store.importJobs.create({ source: this.state.source, totalFiles: this.items.length, details: { fingerprint, name: options.name } });
+    } catch (error) {
+      this.update({ phase: 'stopped', message: describe(error) });
+      return;
+    }
+    const result = await runImport(
+      this.items.map((labelled) => ({ labelled, read: async () => byPath.get(labelled.file) ?? Promise.reject(new Error('the file is no longer available')) })),
+      {
+        client, ledger: createStoreLedger(store.importJobs, job.id), preprocessing: settings,
+        subjects: preview.detection.format === 'utkface' ? 'one-per-photo' : 'as-labelled',
+        signal: this.controller.signal,
+        onProgress: (progress) => this.update({ progress }),
+      },
+    ).catch((error: unknown) => ({ status: 'stopped' as const, records: [], cause: error, message: `Face detection failed: ${describe(error)} What was done so far is kept; reload the page and choose the same files to continue.` }));
+    const failures = result.records.flatMap((record) => (record.status === 'failed' ? [{ file: record.file, message: record.message }] : []));
+    if (result.status !== 'finished') {
+      if (result.status === 'cancelled') await store.importJobs.setStatus(job.id, 'cancelled').catch(() => undefined);
+      this.update({ phase: result.status, message: result.message, failures });
+      await this.refreshUnfinished().catch(() => undefined);
+      return;
+    }
+    const pack = assemblePack(result.records, {
+      name: options.name,
+      description: `Imported from ${this.state.source} (${preview.detection.reason})`,
+      license: 'Imported by the user of this device; the photos\' own terms apply.',
+      attribution: this.state.source,
+    }, model, describePreprocessing(settings));
+    const packId = `imported-${job.id}`;
+    try {
+      await store.packs.put(toStoredPackInput(packId, pack));
+      await store.importJobs.delete(job.id);
+    } catch (error) {
+      this.update({ phase: 'stopped', failures, message: `${describe(error)} The embeddings are kept in the unfinished import; free some space and start it again to save the pack.` });
+      return;
+    }
+    const samples = pack.samples.length;
+    this.update({
+      phase: 'finished', failures, packId,
+      message: `Saved "${pack.name}": ${samples} face${samples === 1 ? '' : 's'}, ${failures.length} photo${failures.length === 1 ? '' : 's'} without a usable face. Only embeddings and labels were stored, no photos.`,
+    });
+    await this.refreshUnfinished().catch(() => undefined);
+  }
+
+  /** Stops after the photo in progress; what is done is kept. */
+  cancel(): void {
+    this.controller?.abort();
+  }
+
+  /** Deletes an unfinished import and what it kept. */
+  async discard(jobId: string): Promise<void> {
+    await this.deps.store.importJobs.delete(jobId);
+    await this.refreshUnfinished();
+  }
+
+  private async preparePreview(detection: LabelFormatDetection, csvHeader: string[] | null, mapping: ColumnMapping | null): Promise<void> {
+    const paths = this.files.map((chosen) => chosen.path);
+    const parsed = parseDetectedLabels(detection, paths, this.csvTexts, mapping && mapping.file ? { mapping } : {});
+    this.items = parsed.items.filter((item) => isImagePath(item.file));
+    const counts: Record<string, Record<string, number>> = {};
+    for (const item of this.items) {
+      for (const [label, value] of Object.entries(item.labels)) {
+        const byValue = (counts[label] ??= {});
+        byValue[value] = (byValue[value] ?? 0) + 1;
+      }
+    }
+    const isPadProposed = detection.format === 'utkface';
+    const fingerprint = await this.fingerprint(isPadProposed);
+    const resumeJob = this.state.unfinished.find((job) => job.details?.fingerprint === fingerprint) ?? null;
+    this.update({
+      preview: { detection, itemCount: this.items.length, rows: this.items.slice(0, PREVIEW_ROWS), counts, problems: parsed.problems, csvHeader, mapping, isPadProposed, resumeJob },
+    });
+  }
+
+  /** Identifies "the same import": same source, files, labels and padding. */
+  private fingerprint(pad: boolean): Promise<string> {
+    return hashText(JSON.stringify([this.state.source, pad, this.items.map((item) => [item.file, item.subject, item.labels])]));
+  }
+
+  private update(patch: Partial<ImportSessionState>): void {
+    this.state = { ...this.state, ...patch };
+    this.dispatchEvent(new ImportSessionChangeEvent());
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

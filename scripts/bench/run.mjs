@@ -20,7 +20,7 @@ const STEPS = [
   { name: 'build', run: buildIfStale },
   { name: 'live', command: [TSX, 'scripts/bench/live.ts'], needs: 'scripts/bench/live.ts' },
   { name: 'all-pairs', command: [TSX, 'scripts/bench/all-pairs.ts'], needs: 'scripts/bench/all-pairs.ts' },
-  // Next: { name: 'import', command: [TSX, 'scripts/bench/import-throughput.ts'], needs: 'scripts/bench/import-throughput.ts' },
+  { name: 'import', command: [TSX, 'scripts/bench/import.ts'], needs: 'scripts/bench/import.ts' },
 ];
 
 function newestMtime(path) {

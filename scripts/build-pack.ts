@@ -8,11 +8,12 @@
  *     [--license ...] [--attribution ... | --attribution-file f] [--margin 0.25] [--max-side 1280]
  *   --format identity-folders <dir> [--labels labels.csv]    one folder per person
  *   --format csv <dir> --labels labels.csv                   FairFace-style or generic CSV
+ *   --index packs/index.json    also list the written pack there (bundled packs)
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, normalize, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createServer, type Plugin } from 'vite';
 import { decodePack, packSummary } from '../src/datasets/pack';
@@ -21,6 +22,7 @@ import {
   applyColumnMapping, isFairFaceHeader, parseCsv, parseFairFaceCsv, parseIdentityFolders, parseUtkFaceFiles,
   suggestColumnMapping, type LabelParseResult,
 } from '../src/datasets/labels';
+import { NEAR_DUPLICATE_FLAG_PREFIX } from '../src/import/assemble';
 import type { PackBuildRequest, PackBuildResponse } from '../src/import/headless';
 import { formatRemaining } from '../src/import/time-left';
 import type { ImportProgress } from '../src/import/types';
@@ -49,6 +51,7 @@ interface Args {
   margin: number;
   maxSide: number;
   backend: 'wasm' | 'webgl' | 'cpu';
+  index?: string;
 }
 
 function fail(message: string): never {
@@ -87,7 +90,7 @@ function parseArgs(argv: string[]): Args {
     name: flags.get('name') ?? basename(dir),
     description: flags.get('description') ?? `Built from ${basename(dir)} with npm run build:pack.`,
     license: flags.get('license') ?? 'Not stated: check the source photos\' terms before sharing this pack.',
-    attribution, margin, maxSide, backend,
+    attribution, margin, maxSide, backend, index: flags.get('index'),
   };
 }
 
@@ -162,9 +165,30 @@ function printSummary(text: string): void {
   }
   const duplicates = pack.samples.filter((s) => s.flags?.some((f) => f.startsWith(DUPLICATE_FLAG_PREFIX)));
   console.log(`  duplicates: ${duplicates.length === 0 ? 'none' : duplicates.map((s) => `${s.id} ${s.flags!.join(' ')}`).join('; ')}`);
+  const near = pack.samples.filter((s) => s.flags?.some((f) => f.startsWith(NEAR_DUPLICATE_FLAG_PREFIX)));
+  console.log(`  near-duplicates (same photo re-cropped or re-encoded): ${near.length === 0 ? 'none' : near.map((s) => `${s.id} ${s.flags!.join(' ')} ${s.notes?.find((n) => n.startsWith('near-duplicate-cosine')) ?? ''}`).join('; ')}`);
   const crowded = pack.samples.filter((s) => s.notes?.some((n) => n.startsWith('several-faces')));
   if (crowded.length > 0) console.log(`  several faces (largest kept): ${crowded.length}`);
   console.log(`  preprocessing: ${JSON.stringify({ margin: pack.preprocessing.margin, fill: pack.preprocessing.fill, maxSide: pack.preprocessing.maxSide })}`);
+}
+
+/** Adds or replaces the pack's entry in a bundled-pack index (see src/import/bundled.ts for the format). */
+function updateIndex(indexFile: string, packFile: string, text: string): void {
+  const pack = JSON.parse(text) as { name: string; samples: unknown[]; failures: unknown[] };
+  const index = existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as { packs: { id: string }[] }) : { packs: [] };
+  const file = relative(dirname(resolve(indexFile)), packFile).split(sep).join('/');
+  const entry = {
+    id: basename(packFile, '.json'),
+    file,
+    name: pack.name,
+    samples: pack.samples.length,
+    failures: pack.failures.length,
+    bytes: Buffer.byteLength(text),
+    sha256: createHash('sha256').update(text).digest('hex'),
+  };
+  const packs = [...index.packs.filter((p) => p.id !== entry.id), entry].sort((a, b) => a.id.localeCompare(b.id));
+  writeFileSync(indexFile, `${JSON.stringify({ format: 'facegap-pack-index', version: 1, packs }, null, 2)}\n`);
+  console.log(`listed ${entry.id} in ${indexFile}`);
 }
 
 async function main(): Promise<void> {
@@ -220,6 +244,7 @@ async function main(): Promise<void> {
     const e = response.engine;
     console.log(`engine: human ${e.humanVersion}, ${e.backend} in ${e.thread}${e.backend === 'wasm' ? `, simd ${e.wasmSimd}, threads ${e.wasmMultithread}` : ''}; ${(response.elapsedMs / 1000).toFixed(1)} s, ${(parsed.items.length / (response.elapsedMs / 1000)).toFixed(1)} photos/s`);
     printSummary(text);
+    if (args.index) updateIndex(args.index, args.out, text);
     console.log(`\nwrote ${relative(process.cwd(), args.out)} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB)`);
   } finally {
     await browser?.close();

@@ -51,3 +51,14 @@ describe('planCanvas', () => {
     expect(planCanvas(w, h, { margin, maxSide, fill: '#808080' })).toEqual(expected);
   });
 });
+
+describe('flagNearDuplicates', () => {
+  it('flags a later sample almost parallel to an earlier one, and keeps it', async () => {
+    const { flagNearDuplicates } = await import('../../../src/import/assemble');
+    const records: ImportRecord[] = [sample('a', 'h1', [1, 0, 0, 0]), sample('b', 'h2', [0.99, 0.05, 0, 0]), sample('c', 'h3', [0.7, 0.7, 0, 0])];
+    const pack = assemblePack(records, description, model, describePreprocessing(TIGHT_CROP_PREPROCESSING));
+    expect(pack.samples.map((s) => s.flags ?? [])).toEqual([[], ['near-duplicate-of:a'], []]);
+    expect(pack.samples[1].notes).toEqual(['near-duplicate-cosine:0.999']);
+    expect(flagNearDuplicates(pack).samples[1].flags).toEqual(['near-duplicate-of:a']);
+  });
+});

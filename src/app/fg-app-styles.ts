@@ -19,4 +19,19 @@ export const appStyles = css`
   .side-column { display: grid; gap: 1.5rem; align-content: start; }
   .side-column > * { padding-bottom: 1.25rem; border-bottom: 1px solid var(--fg-border); }
   .placeholder { color: var(--fg-muted); }
+  header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 1.5rem; }
+  .pitch { flex: 1 1 30rem; }
+  .presenter-toggle {
+    font: inherit; padding: 0.45rem 0.9rem; border: 1px solid var(--fg-border); border-radius: 999px;
+    background: var(--fg-surface); color: var(--fg-text); cursor: pointer; margin-bottom: 1rem;
+  }
+  .presenter-toggle:focus-visible { outline: 3px solid var(--fg-oi-blue); outline-offset: 2px; }
+  details.import { margin-top: 2rem; border-top: 1px solid var(--fg-border); padding-top: 1rem; }
+  details.import > summary { cursor: pointer; font-weight: 600; font-size: 1.1rem; }
+  /* Presenter view: the room reads it from the back, so it takes the whole width in large type. */
+  :host([presenter]) { max-width: none; padding: 0.75rem 1.5rem; font-size: 1.25rem; background: #fff; color: #000; }
+  :host([presenter]) .pitch { display: none; }
+  .fg-presenter-layout { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 2rem; }
+  .fg-presenter-layout > * { min-width: 0; }
+  @media (max-width: 1500px) { .fg-presenter-layout { grid-template-columns: minmax(0, 1fr); } }
 `;

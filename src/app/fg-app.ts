@@ -8,7 +8,7 @@ import '../components/fg-message';
 import '../components/fg-people-list';
 import type { FgCameraView } from '../components/fg-camera-view';
 import { findBestMatch } from '../matching/search';
-import { NOT_KEPT_NOTICE, type Store } from '../store';
+import { NOT_KEPT_NOTICE, type Settings, type Store } from '../store';
 import { browserCamera, isCameraPermissionGranted, type CameraService } from './camera';
 import { finishEnrolment } from './enrol-flow';
 import { LiveController } from './live-controller';
@@ -16,7 +16,16 @@ import { describeVisionFailure, openBrowserStore, startBrowserVision, type Store
 import { appStyles } from './fg-app-styles';
 import { createInitialState, isEnrolmentReady, reduceAppState, selectMatchView, type AppAction, type AppState, type MatchView } from './state';
 import { findTabForKey, TABS, type TabId } from './tabs';
-import { loadStoredState, renderOtherPanel } from './fg-app-parts';
+import { loadStoredState } from './fg-app-parts';
+import { renderPresenter, renderTabPanel, type TabContext } from './fg-app-tabs';
+import { DEFAULT_PACK_ID, PackController } from './pack-controller';
+import { readModelIdentity } from '../import/model';
+import { ImportSession } from '../import/session';
+import { exportStoredPack, downloadText } from '../import/stored-pack';
+import type { NetworkAudit } from '../privacy/network-audit';
+import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
+import { wipeEverything } from '../privacy/wipe';
+import { MODEL_BASE_PATH } from '../vision/client';
 import type { VisionClient } from '../vision/types';
 
 /**
@@ -38,6 +47,10 @@ export class FgApp extends LitElement {
   @property({ attribute: false }) camera: CameraService = browserCamera;
   /** Start the camera on load when permission was already given. */
   @property({ type: Boolean, attribute: 'auto-start-camera' }) autoStartCamera = true;
+  /** The page's network audit (started by main.ts before anything loads), for the privacy tab. */
+  @property({ attribute: false }) audit: NetworkAudit | null = null;
+  /** The service-worker controller, for offline readiness. */
+  @property({ attribute: false }) offline: OfflineController | null = null;
 
   @state() private _state = createInitialState();
   @state() private _tab: TabId = 'live';
@@ -45,6 +58,13 @@ export class FgApp extends LitElement {
   private _vision: VisionClient | null = null;
   private _store: Store | null = null;
   private _isSaving = false;
+  @state() private _offlineStatus: OfflineStatus | null = null;
+  @state() private _importSession: ImportSession | null = null;
+  private readonly _packs = new PackController(this, {
+    store: () => this._store,
+    modelSha256: () => readModelIdentity(MODEL_BASE_PATH, '').then((model) => model.sha256),
+    onActivated: (id) => void this._saveSetting('activePackId', id),
+  });
 
   @query('fg-camera-view') private _cameraView!: FgCameraView;
 
@@ -66,7 +86,11 @@ export class FgApp extends LitElement {
   }
 
   override firstUpdated() {
-    void this._openStore();
+    this._offlineStatus = this.offline?.status ?? null;
+    this.offline?.addEventListener(OfflineStatusChangeEvent.eventName, (event) => {
+      this._offlineStatus = (event as OfflineStatusChangeEvent).status;
+    });
+    void this._openStore().then(() => this._packs.start(this._state.activePackId));
     void this._startVision();
     if (this.autoStartCamera) {
       void isCameraPermissionGranted().then((isGranted) => (isGranted ? this._live.start() : undefined));
@@ -96,12 +120,20 @@ export class FgApp extends LitElement {
       <div class="notices">
         ${this._state.notices.map((n) => html`<fg-message tone=${n.tone} dismissible @message-dismiss=${() => this._dispatch({ type: 'notice-dismissed', id: n.id })}>${n.text}</fg-message>`)}
       </div>
+      <button class="presenter-toggle" aria-pressed=${this._state.presenter ? 'true' : 'false'} @click=${this._onPresenter}>
+        ${this._state.presenter ? 'Leave presenter view' : 'Presenter view'}</button>
+      ${this._state.presenter ? renderPresenter(this._tabContext()) : this._renderTabs()}
+    `;
+  }
+
+  private _renderTabs() {
+    return html`
       <div role="tablist" aria-label="FaceGap views" @keydown=${this._onTabKey}>
         ${TABS.map((tab) => html`<button role="tab" id="tab-${tab.id}" aria-controls="panel-${tab.id}" aria-selected=${tab.id === this._tab ? 'true' : 'false'}
           tabindex=${tab.id === this._tab ? 0 : -1} @click=${() => this._selectTab(tab.id)}>${tab.label}</button>`)}
       </div>
       ${TABS.map((tab) => html`<section role="tabpanel" id="panel-${tab.id}" aria-labelledby="tab-${tab.id}" ?hidden=${tab.id !== this._tab}>
-        ${tab.id === 'live' ? this._renderLive() : renderOtherPanel(tab.id)}
+        ${tab.id === 'live' ? this._renderLive() : tab.id === this._tab ? renderTabPanel(tab.id, this._tabContext()) : nothing}
       </section>`)}
     `;
   }
@@ -135,6 +167,91 @@ export class FgApp extends LitElement {
     </div>`;
   }
 
+  private _tabContext(): TabContext {
+    return {
+      state: this._state, match: this._match, packs: this._packs, store: this._store, audit: this.audit,
+      offline: this._offlineStatus, importSession: this._importSession,
+      onThreshold: (event) => {
+        this._dispatch({ type: 'threshold-changed', threshold: event.threshold });
+        void this._saveSetting('threshold', event.threshold);
+      },
+      onGroupBy: (event) => {
+        this._dispatch({ type: 'group-by-changed', groupBy: event.groupBy });
+        void this._saveSetting('groupBy', event.groupBy);
+      },
+      onPackActivate: (event) => void this._packs.activate(event.packId),
+      onPackDelete: (event) => void this._deletePack(event.packId),
+      onPackExport: (event) => void this._exportPack(event.packId),
+      onImportFinished: (event) => void this._packs.refreshImported().then(() => this._packs.activate(event.packId)),
+      onForget: () => this._live.stop({ status: 'off' }),
+      onWiped: () => void this._afterWipe(),
+    };
+  }
+
+  private _onPresenter = () => {
+    const presenter = !this._state.presenter;
+    this._dispatch({ type: 'presenter-changed', presenter });
+    this.toggleAttribute('presenter', presenter);
+    void this._saveSetting('presenter', presenter);
+  };
+
+  private async _saveSetting<K extends keyof Settings>(key: K, value: Settings[K]) {
+    try {
+      await this._store?.settings.set(key, value);
+    } catch (error) {
+      this._notify('settings', 'error', `${error instanceof Error ? error.message : String(error)} The change applies until you close this tab.`);
+    }
+  }
+
+  private async _deletePack(id: string) {
+    try {
+      await this._store?.packs.delete(id);
+      await this._packs.forget(id);
+    } catch (error) {
+      this._notify('packs', 'error', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async _exportPack(id: string) {
+    const stored = await this._store?.packs.get(id);
+    if (!stored) return this._notify('packs', 'error', 'That pack is no longer on this device, so it could not be exported.');
+    const { fileName, text } = exportStoredPack(stored);
+    downloadText(fileName, text);
+  }
+
+  /** The import pipeline needs the running engine and the store; it is made once both are there. */
+  private async _prepareImport() {
+    const vision = this._state.vision;
+    if (!this._vision || !this._store || vision.status !== 'ready' || this._importSession) return;
+    try {
+      const model = await readModelIdentity(MODEL_BASE_PATH, vision.info.humanVersion);
+      this._importSession = new ImportSession({ client: this._vision, store: this._store, model });
+      await this._importSession.refreshUnfinished();
+    } catch (error) {
+      this._notify('import', 'error', `Importing photos is unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** After "forget everything": nothing of the user's is left, so start again from an empty store. */
+  private async _afterWipe() {
+    this._live.stop({ status: 'off' });
+    this._importSession = null;
+    this._dispatch({ type: 'templates-changed', templates: [] });
+    await this._openStore();
+    await this._packs.refreshImported();
+    await this._packs.activate(this._state.activePackId ?? DEFAULT_PACK_ID, { remember: false });
+    void this._prepareImport();
+  }
+
+  /** The vision worker's own requests (models, wasm) join the page's in the network audit. */
+  private async _auditVisionThread() {
+    const audit = this.audit;
+    if (!audit || !this._vision?.audit) return;
+    const { requests, violations } = await this._vision.audit().catch(() => ({ requests: [], violations: [] }));
+    audit.addRecords(requests);
+    audit.addViolations(violations);
+  }
+
   private _dispatch(action: AppAction) {
     this._state = reduceAppState(this._state, action);
   }
@@ -153,6 +270,8 @@ export class FgApp extends LitElement {
       this._vision = client;
       this._dispatch({ type: 'vision-ready', info, modelSha256 });
       this._live.resumeLoop();
+      void this._auditVisionThread();
+      void this._prepareImport();
     } catch (error) {
       const message = describeVisionFailure(error);
       this._dispatch({ type: 'vision-failed', message });
@@ -169,6 +288,8 @@ export class FgApp extends LitElement {
     const loaded = await loadStoredState(store);
     if (loaded.problem) this._notify('store-read', 'error', loaded.problem);
     this._dispatch({ type: 'store-ready', isPersistent: store.isPersistent, ...loaded.values });
+    this.toggleAttribute('presenter', loaded.values.presenter);
+    void this._prepareImport();
   }
 
   private async _saveEnrolment() {
@@ -192,16 +313,12 @@ export class FgApp extends LitElement {
     await this._changePeople(() => this._store!.people.delete(event.personId));
   };
 
+  /** The people list's "Forget everything": the same wipe as the privacy tab's. */
   private _onForget = async () => {
-    if (!this._store) return;
-    try {
-      const report = await this._store.forgetEverything();
-      this._notify('forget', 'notice', report.message);
-    } catch (error) {
-      this._notify('forget', 'error', error instanceof Error ? error.message : String(error));
-    }
-    this._dispatch({ type: 'templates-changed', templates: [] });
-    await this._openStore();
+    this._live.stop({ status: 'off' });
+    const report = await wipeEverything({ store: this._store });
+    this._notify('forget', report.isComplete ? 'notice' : 'error', report.message);
+    await this._afterWipe();
   };
 
   private async _changePeople(change: () => Promise<unknown>) {
@@ -216,6 +333,7 @@ export class FgApp extends LitElement {
 
   private _selectTab(id: TabId) {
     this._tab = id;
+    if (id === 'privacy') void this._auditVisionThread();
   }
 
   private _onTabKey(event: KeyboardEvent) {

@@ -61,6 +61,10 @@ export interface AppState {
   templates: Template[];
   threshold: number;
   activePackId: string | null;
+  /** Label fields the bias views group by, e.g. ['race'] or ['race', 'gender']. */
+  groupBy: string[];
+  /** Large type, both bias views side by side, for a room. */
+  presenter: boolean;
   enrolment: Enrolment | null;
   /** The outcome of the last enrolment, or why it failed. */
   enrolMessage: string;
@@ -71,12 +75,14 @@ export interface AppState {
 export type AppAction =
   | { type: 'vision-ready'; info: EngineInfo; modelSha256: string }
   | { type: 'vision-failed'; message: string }
-  | { type: 'store-ready'; isPersistent: boolean; templates: Template[]; threshold: number; activePackId: string | null }
+  | { type: 'store-ready'; isPersistent: boolean; templates: Template[]; threshold: number; activePackId: string | null; groupBy: string[]; presenter: boolean }
   | { type: 'camera-changed'; camera: CameraState }
   | { type: 'cameras-listed'; cameras: CameraDevice[] }
   | { type: 'frame'; frame: LiveFrame<SearchResult>; now: number }
   | { type: 'templates-changed'; templates: Template[] }
   | { type: 'threshold-changed'; threshold: number }
+  | { type: 'group-by-changed'; groupBy: string[] }
+  | { type: 'presenter-changed'; presenter: boolean }
   | { type: 'enrol-started'; request: EnrolRequest; needed?: number }
   | { type: 'enrol-ended'; message: string }
   | { type: 'notice-shown'; notice: Notice }
@@ -98,6 +104,8 @@ export function createInitialState(): AppState {
     templates: [],
     threshold: DEFAULT_THRESHOLD_SIMILARITY,
     activePackId: null,
+    groupBy: ['race'],
+    presenter: false,
     enrolment: null,
     enrolMessage: '',
     notices: [],
@@ -118,6 +126,8 @@ export function reduceAppState(state: AppState, action: AppAction): AppState {
         templates: action.templates,
         threshold: action.threshold,
         activePackId: action.activePackId,
+        groupBy: action.groupBy,
+        presenter: action.presenter,
       };
     case 'camera-changed':
       return action.camera.status === 'on' ? { ...state, camera: action.camera } : { ...clearLive(state), camera: action.camera };
@@ -130,6 +140,10 @@ export function reduceAppState(state: AppState, action: AppAction): AppState {
       return { ...state, templates: action.templates, search: null };
     case 'threshold-changed':
       return { ...state, threshold: action.threshold };
+    case 'group-by-changed':
+      return { ...state, groupBy: action.groupBy };
+    case 'presenter-changed':
+      return { ...state, presenter: action.presenter };
     case 'enrol-started':
       return { ...state, enrolment: startEnrolment(action.request, action.needed), enrolMessage: '' };
     case 'enrol-ended':

@@ -1,0 +1,93 @@
+/**
+ * The panels of fg-app's bias, room and privacy tabs, and its presenter layout. fg-app hands
+ * them its state and handlers (properties down, events up); nothing here holds state.
+ */
+import { html, nothing } from 'lit';
+import '../components/fg-gap-view';
+import '../components/fg-import-panel';
+import '../components/fg-pack-manager';
+import '../components/fg-privacy-panel';
+import '../components/fg-room-view';
+import '../components/fg-you-vs-groups';
+import type { ImportSession } from '../import/session';
+import type { NetworkAudit } from '../privacy/network-audit';
+import type { OfflineStatus } from '../privacy/offline';
+import type { Store } from '../store';
+import type { PackController } from './pack-controller';
+import type { AppState, MatchView } from './state';
+import type { TabId } from './tabs';
+
+/** What the panels read and whom they tell. */
+export interface TabContext {
+  state: AppState;
+  match: MatchView;
+  packs: PackController;
+  store: Store | null;
+  audit: NetworkAudit | null;
+  offline: OfflineStatus | null;
+  importSession: ImportSession | null;
+  onThreshold: (event: HTMLElementEventMap['threshold-change']) => void;
+  onGroupBy: (event: HTMLElementEventMap['group-by-change']) => void;
+  onPackActivate: (event: HTMLElementEventMap['pack-activate']) => void;
+  onPackDelete: (event: HTMLElementEventMap['pack-delete']) => void;
+  onPackExport: (event: HTMLElementEventMap['pack-export']) => void;
+  onImportFinished: (event: HTMLElementEventMap['import-finished']) => void;
+  onForget: () => void;
+  onWiped: () => void;
+}
+
+/** The panel of one tab other than Live. */
+export function renderTabPanel(tab: TabId, ctx: TabContext) {
+  switch (tab) {
+    case 'groups':
+      return html`${renderPackStatus(ctx)}${renderYouVsGroups(ctx)}`;
+    case 'gap':
+      return html`${renderPackChooser(ctx)}${renderGap(ctx)}
+        <details class="import">
+          <summary>Bring your own labelled photos</summary>
+          <fg-import-panel .session=${ctx.importSession} @import-finished=${ctx.onImportFinished}></fg-import-panel>
+        </details>`;
+    case 'room':
+      return html`<fg-room-view .people=${ctx.state.templates} .threshold=${ctx.state.threshold} .groupBy=${ctx.state.groupBy}
+        ?presenter=${ctx.state.presenter} @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy}></fg-room-view>`;
+    case 'privacy':
+      return html`<fg-privacy-panel .store=${ctx.store} .audit=${ctx.audit} .offline=${ctx.offline}
+        @forget-everything=${ctx.onForget} @data-wiped=${ctx.onWiped}></fg-privacy-panel>`;
+    default:
+      return nothing;
+  }
+}
+
+/** Presenter view: both bias views side by side, in large type, for the back of a room. */
+export function renderPresenter(ctx: TabContext) {
+  return html`${renderPackStatus(ctx)}<div class="fg-presenter-layout">${renderGap(ctx)}${renderYouVsGroups(ctx)}</div>`;
+}
+
+function renderYouVsGroups(ctx: TabContext) {
+  const { state, match } = ctx;
+  const bestMatch = match.name !== null && match.score !== null ? { name: match.name, score: match.score } : null;
+  return html`<fg-you-vs-groups .embedding=${state.latestEmbedding} .pack=${ctx.packs.pack} .threshold=${state.threshold}
+    .groupBy=${state.groupBy} .bestMatch=${bestMatch} ?presenter=${state.presenter}
+    @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy}></fg-you-vs-groups>`;
+}
+
+function renderGap(ctx: TabContext) {
+  const { state } = ctx;
+  return html`<fg-gap-view .pack=${ctx.packs.pack} .threshold=${state.threshold} .groupBy=${state.groupBy} ?presenter=${state.presenter}
+    @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy}></fg-gap-view>`;
+}
+
+function renderPackChooser(ctx: TabContext) {
+  const packs = ctx.packs;
+  const activeId = packs.state.status === 'idle' ? null : packs.state.id;
+  return html`<fg-pack-manager .bundled=${packs.bundled} .imported=${packs.imported} .activeId=${activeId}
+    @pack-activate=${ctx.onPackActivate} @pack-delete=${ctx.onPackDelete} @pack-export=${ctx.onPackExport}></fg-pack-manager>
+    ${renderPackStatus(ctx)}`;
+}
+
+function renderPackStatus(ctx: TabContext) {
+  const status = ctx.packs.state;
+  if (status.status === 'loading') return html`<p class="pack-status" role="status">Opening the reference pack…</p>`;
+  if (status.status === 'failed') return html`<fg-message tone="error" heading="The reference pack could not be opened">${status.message}</fg-message>`;
+  return nothing;
+}

@@ -1,0 +1,116 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { tryDecodePack } from '../datasets/pack';
+import type { ReferencePack } from '../datasets/pack-types';
+import { bundledPackUrl, loadBundledPackIndex, type BundledPackEntry } from '../import/bundled';
+import { FACERES_DIM } from '../import/model';
+import { fromStoredPack } from '../import/stored-pack';
+import { SCORE_ID } from '../matching/similarity';
+import type { PackMetadata, Store } from '../store';
+
+/** The pack the app opens with, so the bias views work before anyone imports anything. */
+export const DEFAULT_PACK_ID = 'utkface-600';
+
+/** Where the active pack stands; `message` says what went wrong and what is still shown. */
+export type PackStatus =
+  | { status: 'idle' }
+  | { status: 'loading'; id: string }
+  | { status: 'ready'; id: string }
+  | { status: 'failed'; id: string; message: string };
+
+/** What the controller needs from the app. */
+export interface PackControllerDeps {
+  store: () => Store | null;
+  /** sha256 of the faceres weights this app runs; a pack from another model is refused. */
+  modelSha256: () => Promise<string>;
+  /** Called when the user's choice of pack should be remembered. */
+  onActivated: (id: string) => void;
+}
+
+/**
+ * Keeps the list of packs (bundled ones from /packs/index.json, imported ones from IndexedDB) and
+ * the active pack, decoded and checked against this app's model. The decoded pack object is kept
+ * as it is: the views cache their all-pairs scores by that object, so it is never decoded twice.
+ */
+export class PackController implements ReactiveController {
+  bundled: BundledPackEntry[] = [];
+  imported: PackMetadata[] = [];
+  pack: ReferencePack | null = null;
+  state: PackStatus = { status: 'idle' };
+  private readonly cache = new Map<string, ReferencePack>();
+  private loadId = 0;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly deps: PackControllerDeps) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Lists the packs and opens `activeId` (or the default pack). */
+  async start(activeId: string | null): Promise<void> {
+    try {
+      this.bundled = await loadBundledPackIndex();
+    } catch (error) {
+      this.bundled = [];
+      this.fail(activeId ?? DEFAULT_PACK_ID, error instanceof Error ? error.message : String(error));
+    }
+    await this.refreshImported();
+    await this.activate(activeId ?? DEFAULT_PACK_ID, { remember: false });
+  }
+
+  /** Re-reads the imported packs (after an import, a delete or a wipe). */
+  async refreshImported(): Promise<void> {
+    const store = this.deps.store();
+    this.imported = store ? await store.packs.list().catch(() => []) : [];
+    this.host.requestUpdate();
+  }
+
+  /** Makes `id` the active pack; the previous one stays shown if this one cannot be opened. */
+  async activate(id: string, { remember = true } = {}): Promise<void> {
+    const load = ++this.loadId;
+    this.state = { status: 'loading', id };
+    this.host.requestUpdate();
+    try {
+      const pack = this.cache.get(id) ?? (await this.read(id));
+      if (load !== this.loadId) return;
+      this.cache.set(id, pack);
+      this.pack = pack;
+      this.state = { status: 'ready', id };
+      if (remember) this.deps.onActivated(id);
+    } catch (error) {
+      if (load !== this.loadId) return;
+      this.fail(id, error instanceof Error ? error.message : String(error));
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Forgets an imported pack that was deleted; falls back to the default pack if it was active. */
+  async forget(id: string): Promise<void> {
+    this.cache.delete(id);
+    await this.refreshImported();
+    if (this.state.status !== 'idle' && this.state.id === id) await this.activate(DEFAULT_PACK_ID);
+  }
+
+  private async read(id: string): Promise<ReferencePack> {
+    const entry = this.bundled.find((candidate) => candidate.id === id);
+    if (entry) return this.readBundled(entry);
+    const store = this.deps.store();
+    const stored = store ? await store.packs.get(id) : null;
+    if (!stored) throw new Error(`The pack “${id}” is not on this device any more.`);
+    return fromStoredPack(stored);
+  }
+
+  private async readBundled(entry: BundledPackEntry): Promise<ReferencePack> {
+    const response = await fetch(bundledPackUrl(entry));
+    if (!response.ok) throw new Error(`The bundled pack “${entry.name}” could not be loaded (HTTP ${response.status}).`);
+    const text = await response.text();
+    const decoded = tryDecodePack(text, { modelSha256: await this.deps.modelSha256(), dim: FACERES_DIM, scoreId: SCORE_ID });
+    if (!decoded.ok) throw new Error(decoded.rejection.message);
+    return decoded.pack;
+  }
+
+  private fail(id: string, message: string): void {
+    const kept = this.pack ? ` The views still show “${this.pack.name}”.` : '';
+    this.state = { status: 'failed', id, message: `${message}${kept}` };
+    this.host.requestUpdate();
+  }
+}

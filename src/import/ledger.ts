@@ -21,32 +21,27 @@ export function createMemoryLedger(initial: readonly ImportRecord[] = []): Impor
 
 const FAILURE_REASONS: readonly ImportFailureReason[] = ['unreadable', 'no-face'];
 
-/**
- * The store's file records carry a sentence, not a reason code, for failures; the code, hash, id
- * and labels follow the sentence on a last line of JSON and are read back here.
- * TODO(store): a `details` field on ImportFileRecord would make this line unnecessary.
- */
-function encodeProblem(record: Extract<ImportRecord, { status: 'failed' }>): string {
-  const { reason, hash, id, labels } = record;
-  return `${record.message}\n${JSON.stringify({ reason, hash, id, labels })}`;
-}
+/** What a failed file's record keeps in `details`, beside the sentence in `problem`. */
+type FailureDetails = {
+  reason: ImportFailureReason;
+  hash: string;
+  id: string;
+  labels: Record<string, string>;
+};
 
-function decodeProblem(file: string, problem: string): ImportRecord | null {
-  const split = problem.lastIndexOf('\n');
-  if (split < 0) return null;
-  try {
-    const { reason, hash, id, labels } = JSON.parse(problem.slice(split + 1)) as Record<string, unknown>;
-    if (!FAILURE_REASONS.includes(reason as ImportFailureReason) || typeof hash !== 'string' || typeof id !== 'string') return null;
-    if (typeof labels !== 'object' || labels === null) return null;
-    return { status: 'failed', file, reason: reason as ImportFailureReason, hash, id, labels: labels as Record<string, string>, message: problem.slice(0, split) };
-  } catch {
-    return null;
-  }
+function isFailureDetails(details: Record<string, unknown> | undefined): details is Record<string, unknown> & FailureDetails {
+  if (details === undefined) return false;
+  const { reason, hash, id, labels } = details;
+  return FAILURE_REASONS.includes(reason as ImportFailureReason) && typeof hash === 'string' && typeof id === 'string'
+    && typeof labels === 'object' && labels !== null;
 }
 
 /** Turns one ImportRecord into what the store's import-job repository keeps. */
 export function toFileOutcome(record: ImportRecord): ImportFileOutcome {
-  if (record.status === 'failed') return { file: record.file, status: 'failed', problem: encodeProblem(record) };
+  if (record.status === 'failed') {
+    const details: FailureDetails = { reason: record.reason, hash: record.hash, id: record.id, labels: record.labels };
+    return { file: record.file, status: 'failed', problem: record.message, details };
+  }
   return {
     file: record.file,
     status: 'done',
@@ -62,7 +57,12 @@ export function toFileOutcome(record: ImportRecord): ImportFileOutcome {
 
 /** Reads back a stored file record; null when it is not one this pipeline wrote. */
 export function fromFileRecord(stored: ImportFileRecord): ImportRecord | null {
-  if (stored.status === 'failed') return decodeProblem(stored.file, stored.problem ?? '');
+  if (stored.status === 'failed') {
+    // Records without details predate them, or were not written here: the file is simply tried again.
+    if (!isFailureDetails(stored.details)) return null;
+    const { reason, hash, id, labels } = stored.details;
+    return { status: 'failed', file: stored.file, reason, hash, id, labels, message: stored.problem ?? '' };
+  }
   const sample = stored.sample;
   if (!sample) return null;
   const details = (sample.details ?? {}) as { hash?: string; notes?: string[]; estimates?: Extract<ImportRecord, { status: 'done' }>['estimates'] };

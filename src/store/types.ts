@@ -69,6 +69,11 @@ export interface ImportFileRecord {
   sample?: PackSample;
   /** Why it failed, as a sentence, when failed. */
   problem?: string;
+  /**
+   * Facts the importer reads back on resume (for a failure: reason code, file hash, sample id,
+   * labels). Opaque to the store; never image data.
+   */
+  details?: Record<string, unknown>;
   recordedAt: number;
 }
 

@@ -196,6 +196,40 @@ describe('import pipeline (real models, fixture photos)', () => {
     }
   });
 
+  it('keeps failures in IndexedDB as a sentence plus structured details, and does not retry them on resume', async () => {
+    const store = await openStore({ name: `facegap-import-test-${crypto.randomUUID()}` });
+    try {
+      const job = await store.importJobs.create({ source: 'odd fixtures', totalFiles: 3 });
+      const labelled: LabelledItem[] = [
+        { file: 'odd/corrupt.jpg', subject: null, labels: { race: 'Others|x}' }, notes: [] },
+        { file: 'odd/noface.png', subject: null, labels: { gender: 'female' }, notes: [] },
+        { file: UTK_FILES[0], subject: null, labels: {}, notes: [] },
+      ];
+      const items = toItems(labelled);
+      const counting = new CountingClient(client);
+      const first = await runImport(items, { client: counting, ledger: createStoreLedger(store.importJobs, job.id), preprocessing: TIGHT_CROP_PREPROCESSING });
+      expect(first.records.map((r) => [r.file, r.status === 'failed' ? r.reason : r.status])).to.deep.equal([
+        ['odd/corrupt.jpg', 'unreadable'], ['odd/noface.png', 'no-face'], [UTK_FILES[0], 'done'],
+      ]);
+
+      const stored = await store.importJobs.listFiles(job.id);
+      for (const failure of first.records.filter((r) => r.status === 'failed')) {
+        const file = stored.find((f) => f.file === failure.file)!;
+        expect(file.problem).to.equal(failure.message);
+        expect(file.details).to.deep.equal({ reason: failure.reason, hash: failure.hash, id: failure.id, labels: failure.labels });
+      }
+      expect(stored.find((f) => f.file === UTK_FILES[0])!.details).to.be.undefined;
+
+      // As after a reload: every outcome comes back, failures included, and no photo is redone.
+      const callsBefore = counting.calls;
+      const second = await runImport(items, { client: counting, ledger: createStoreLedger(store.importJobs, job.id), preprocessing: TIGHT_CROP_PREPROCESSING });
+      expect(counting.calls).to.equal(callsBefore);
+      expect(second.records.filter((r) => r.status === 'failed')).to.deep.equal(first.records.filter((r) => r.status === 'failed'));
+    } finally {
+      await store.forgetEverything();
+    }
+  });
+
   it('stops on a full disk at photo k, keeping the first k-1 whole and nothing of photo k', async () => {
     const k = 3;
     const inner = createMemoryLedger();

@@ -170,7 +170,7 @@ describe('IndexedDB store', () => {
     expect(job.status).to.equal('running');
     await store.importJobs.recordFiles('job1', [
       { file: 'a.jpg', status: 'done', sample: makeSamples(1)[0] },
-      { file: 'b.jpg', status: 'failed', problem: 'No face was found in this photo.' },
+      { file: 'b.jpg', status: 'failed', problem: 'No face was found in this photo.', details: { reason: 'no-face', labels: { race: 'Black' } } },
     ]);
     await store.importJobs.create({ id: 'job10', source: 'other', totalFiles: 1 });
     await store.importJobs.recordFiles('job10', [{ file: 'z.jpg', status: 'done' }]);
@@ -180,6 +180,9 @@ describe('IndexedDB store', () => {
     const files = await reopened.importJobs.listFiles('job1');
     expect(files.map((f) => [f.file, f.status])).to.deep.equal([['a.jpg', 'done'], ['b.jpg', 'failed']]);
     expect(files[0].sample!.embedding).to.be.instanceOf(Float32Array);
+    expect(files[0].details).to.be.undefined;
+    expect(files[1]).to.include({ problem: 'No face was found in this photo.' });
+    expect(files[1].details).to.deep.equal({ reason: 'no-face', labels: { race: 'Black' } });
     expect(await reopened.importJobs.countFiles('job1')).to.deep.equal({ done: 1, failed: 1 });
 
     // Retrying a failed file overwrites its record.
@@ -379,8 +382,13 @@ describe('memory store', () => {
     await store.packs.put({ metadata: packInput('p', 'Pack'), samples: makeSamples(2) });
     expect((await store.packs.list())[0]).to.include({ id: 'p', sampleCount: 2 });
     await store.importJobs.create({ id: 'j', source: 's', totalFiles: 1 });
-    await store.importJobs.recordFiles('j', [{ file: 'f', status: 'failed', problem: 'No face.' }]);
+    const details = { reason: 'no-face', labels: { race: 'Black' } };
+    await store.importJobs.recordFiles('j', [{ file: 'f', status: 'failed', problem: 'No face.', details }]);
     expect(await store.importJobs.countFiles('j')).to.deep.equal({ done: 0, failed: 1 });
+    const [file] = await store.importJobs.listFiles('j');
+    expect(file.details).to.deep.equal(details);
+    details.labels.race = 'changed';
+    expect((await store.importJobs.listFiles('j'))[0].details).to.deep.equal({ reason: 'no-face', labels: { race: 'Black' } });
     expect((await rejectionOf(store.settings.set('threshold', 2))).kind).to.equal('invalid');
 
     const inventory = await store.inventoryStorage();

@@ -1,11 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import '../components/fg-camera-view';
-import '../components/fg-engine-status';
-import '../components/fg-enrol-panel';
-import '../components/fg-match-meter';
 import '../components/fg-message';
-import '../components/fg-people-list';
 import type { FgCameraView } from '../components/fg-camera-view';
 import { findBestMatch } from '../matching/search';
 import { NOT_KEPT_NOTICE, type Settings, type Store } from '../store';
@@ -18,14 +13,11 @@ import { createInitialState, isEnrolmentReady, reduceAppState, selectMatchView, 
 import { findTabForKey, TABS, type TabId } from './tabs';
 import { loadStoredState } from './fg-app-parts';
 import { renderPresenter, renderTabPanel, type TabContext } from './fg-app-tabs';
-import { DEFAULT_PACK_ID, PackController } from './pack-controller';
-import { readModelIdentity } from '../import/model';
-import { ImportSession } from '../import/session';
-import { exportStoredPack, downloadText } from '../import/stored-pack';
+import { renderLivePanel, type LiveContext } from './fg-app-live';
+import { LibraryController } from './library-controller';
 import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
 import { wipeEverything } from '../privacy/wipe';
-import { MODEL_BASE_PATH } from '../vision/client';
 import type { VisionClient } from '../vision/types';
 
 /**
@@ -59,11 +51,11 @@ export class FgApp extends LitElement {
   private _store: Store | null = null;
   private _isSaving = false;
   @state() private _offlineStatus: OfflineStatus | null = null;
-  @state() private _importSession: ImportSession | null = null;
-  private readonly _packs = new PackController(this, {
+  private readonly _library = new LibraryController(this, {
     store: () => this._store,
-    modelSha256: () => readModelIdentity(MODEL_BASE_PATH, '').then((model) => model.sha256),
-    onActivated: (id) => void this._saveSetting('activePackId', id),
+    vision: () => (this._vision && this._state.vision.status === 'ready' ? { client: this._vision, humanVersion: this._state.vision.info.humanVersion } : null),
+    notify: (id, tone, text) => this._notify(id, tone, text),
+    saveActivePack: (id) => void this._saveSetting('activePackId', id),
   });
 
   @query('fg-camera-view') private _cameraView!: FgCameraView;
@@ -90,7 +82,7 @@ export class FgApp extends LitElement {
     this.offline?.addEventListener(OfflineStatusChangeEvent.eventName, (event) => {
       this._offlineStatus = (event as OfflineStatusChangeEvent).status;
     });
-    void this._openStore().then(() => this._packs.start(this._state.activePackId));
+    void this._openStore().then(() => this._library.packs.start(this._state.activePackId));
     void this._startVision();
     if (this.autoStartCamera) {
       void isCameraPermissionGranted().then((isGranted) => (isGranted ? this._live.start() : undefined));
@@ -133,44 +125,28 @@ export class FgApp extends LitElement {
           tabindex=${tab.id === this._tab ? 0 : -1} @click=${() => this._selectTab(tab.id)}>${tab.label}</button>`)}
       </div>
       ${TABS.map((tab) => html`<section role="tabpanel" id="panel-${tab.id}" aria-labelledby="tab-${tab.id}" ?hidden=${tab.id !== this._tab}>
-        ${tab.id === 'live' ? this._renderLive() : tab.id === this._tab ? renderTabPanel(tab.id, this._tabContext()) : nothing}
+        ${tab.id === 'live' ? renderLivePanel(this._liveContext()) : tab.id === this._tab ? renderTabPanel(tab.id, this._tabContext()) : nothing}
       </section>`)}
     `;
   }
 
-  private _renderLive() {
-    const s = this._state;
-    const camera = s.camera;
-    const visionReady = s.vision.status === 'ready';
-    const problem = camera.status === 'failed' ? camera.failure.message : camera.status === 'paused' ? camera.message : '';
-    return html`<div class="live">
-      <div class="camera-column">
-        <fg-camera-view .stream=${this._live.stream} status=${camera.status} problem=${problem} .cameras=${s.cameras}
-          .observation=${s.observation} .quality=${s.quality} fps=${s.fps} .timings=${s.timings} waitingFor=${WAITING_TEXT[s.vision.status]}
-          @camera-start=${(e: HTMLElementEventMap['camera-start']) => this._live.start(e.deviceId)}
-          @camera-stop=${() => this._live.stop({ status: 'off' })}
-          @camera-select=${(e: HTMLElementEventMap['camera-select']) => this._live.start(e.deviceId)}></fg-camera-view>
-      </div>
-      <div class="side-column">
-        <fg-match-meter state=${this._match.state} .name=${this._match.name} .score=${this._match.score} threshold=${s.threshold}
-          ?hasTemplates=${s.templates.length > 0}></fg-match-meter>
-        <fg-enrol-panel ?canEnrol=${visionReady && camera.status === 'on' && !this._isSaving}
-          unavailableReason=${visionReady ? 'Start the camera to enrol.' : 'Enrolment needs the face models, which are not running.'}
-          .progress=${s.enrolment ? { taken: s.enrolment.captures.length, needed: s.enrolment.needed, hint: s.enrolment.hint } : null}
-          message=${s.enrolMessage}
-          @enrol-start=${(e: HTMLElementEventMap['enrol-start']) => this._dispatch({ type: 'enrol-started', request: e.request })}
-          @enrol-cancel=${() => this._dispatch({ type: 'enrol-ended', message: 'Enrolment cancelled; nothing was saved.' })}></fg-enrol-panel>
-        <fg-people-list .people=${s.templates} @person-rename=${this._onRename} @person-delete=${this._onDelete} @forget-everything=${this._onForget}></fg-people-list>
-        <fg-engine-status status=${s.vision.status} .info=${s.vision.status === 'ready' ? s.vision.info : null}
-          error=${s.vision.status === 'failed' ? s.vision.message : ''}></fg-engine-status>
-      </div>
-    </div>`;
+
+
+  private _liveContext(): LiveContext {
+    return {
+      state: this._state, match: this._match, stream: this._live.stream, isSaving: this._isSaving,
+      onCameraStart: (deviceId) => void this._live.start(deviceId),
+      onCameraStop: () => this._live.stop({ status: 'off' }),
+      onEnrolStart: (request) => this._dispatch({ type: 'enrol-started', request }),
+      onEnrolCancel: () => this._dispatch({ type: 'enrol-ended', message: 'Enrolment cancelled; nothing was saved.' }),
+      onRename: this._onRename, onDelete: this._onDelete, onForget: this._onForget,
+    };
   }
 
   private _tabContext(): TabContext {
     return {
-      state: this._state, match: this._match, packs: this._packs, store: this._store, audit: this.audit,
-      offline: this._offlineStatus, importSession: this._importSession,
+      state: this._state, match: this._match, packs: this._library.packs, store: this._store, audit: this.audit,
+      offline: this._offlineStatus, importSession: this._library.importSession,
       onThreshold: (event) => {
         this._dispatch({ type: 'threshold-changed', threshold: event.threshold });
         void this._saveSetting('threshold', event.threshold);
@@ -179,10 +155,10 @@ export class FgApp extends LitElement {
         this._dispatch({ type: 'group-by-changed', groupBy: event.groupBy });
         void this._saveSetting('groupBy', event.groupBy);
       },
-      onPackActivate: (event) => void this._packs.activate(event.packId),
-      onPackDelete: (event) => void this._deletePack(event.packId),
-      onPackExport: (event) => void this._exportPack(event.packId),
-      onImportFinished: (event) => void this._packs.refreshImported().then(() => this._packs.activate(event.packId)),
+      onPackActivate: (event) => void this._library.packs.activate(event.packId),
+      onPackDelete: (event) => void this._library.deletePack(event.packId),
+      onPackExport: (event) => void this._library.exportPack(event.packId),
+      onImportFinished: (event) => void this._library.adoptImported(event.packId),
       onForget: () => this._live.stop({ status: 'off' }),
       onWiped: () => void this._afterWipe(),
     };
@@ -203,44 +179,18 @@ export class FgApp extends LitElement {
     }
   }
 
-  private async _deletePack(id: string) {
-    try {
-      await this._store?.packs.delete(id);
-      await this._packs.forget(id);
-    } catch (error) {
-      this._notify('packs', 'error', error instanceof Error ? error.message : String(error));
-    }
-  }
 
-  private async _exportPack(id: string) {
-    const stored = await this._store?.packs.get(id);
-    if (!stored) return this._notify('packs', 'error', 'That pack is no longer on this device, so it could not be exported.');
-    const { fileName, text } = exportStoredPack(stored);
-    downloadText(fileName, text);
-  }
 
-  /** The import pipeline needs the running engine and the store; it is made once both are there. */
-  private async _prepareImport() {
-    const vision = this._state.vision;
-    if (!this._vision || !this._store || vision.status !== 'ready' || this._importSession) return;
-    try {
-      const model = await readModelIdentity(MODEL_BASE_PATH, vision.info.humanVersion);
-      this._importSession = new ImportSession({ client: this._vision, store: this._store, model });
-      await this._importSession.refreshUnfinished();
-    } catch (error) {
-      this._notify('import', 'error', `Importing photos is unavailable: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+
+
+
 
   /** After "forget everything": nothing of the user's is left, so start again from an empty store. */
   private async _afterWipe() {
     this._live.stop({ status: 'off' });
-    this._importSession = null;
     this._dispatch({ type: 'templates-changed', templates: [] });
     await this._openStore();
-    await this._packs.refreshImported();
-    await this._packs.activate(this._state.activePackId ?? DEFAULT_PACK_ID, { remember: false });
-    void this._prepareImport();
+    await this._library.reset(this._state.activePackId);
   }
 
   /** The vision worker's own requests (models, wasm) join the page's in the network audit. */
@@ -271,7 +221,7 @@ export class FgApp extends LitElement {
       this._dispatch({ type: 'vision-ready', info, modelSha256 });
       this._live.resumeLoop();
       void this._auditVisionThread();
-      void this._prepareImport();
+      void this._library.prepareImport();
     } catch (error) {
       const message = describeVisionFailure(error);
       this._dispatch({ type: 'vision-failed', message });
@@ -289,7 +239,7 @@ export class FgApp extends LitElement {
     if (loaded.problem) this._notify('store-read', 'error', loaded.problem);
     this._dispatch({ type: 'store-ready', isPersistent: store.isPersistent, ...loaded.values });
     this.toggleAttribute('presenter', loaded.values.presenter);
-    void this._prepareImport();
+    void this._library.prepareImport();
   }
 
   private async _saveEnrolment() {
@@ -345,11 +295,6 @@ export class FgApp extends LitElement {
   }
 }
 
-const WAITING_TEXT: Record<AppState['vision']['status'], string> = {
-  loading: 'Loading the face models (from this site only)…',
-  ready: '',
-  failed: 'The picture is not analysed: the face models are not running (see the message above).',
-};
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,0 +1,60 @@
+/** The Live tab's panel: camera, match meter, enrolment, people and engine status. Stateless. */
+import { html } from 'lit';
+import '../components/fg-camera-view';
+import '../components/fg-engine-status';
+import '../components/fg-enrol-panel';
+import '../components/fg-match-meter';
+import '../components/fg-people-list';
+import type { EnrolRequest } from './enrolment';
+import type { AppState, MatchView } from './state';
+
+/** What the Live panel reads and whom it tells. */
+export interface LiveContext {
+  state: AppState;
+  match: MatchView;
+  stream: MediaStream | null;
+  isSaving: boolean;
+  onCameraStart: (deviceId?: string) => void;
+  onCameraStop: () => void;
+  onEnrolStart: (request: EnrolRequest) => void;
+  onEnrolCancel: () => void;
+  onRename: (event: HTMLElementEventMap['person-rename']) => void;
+  onDelete: (event: HTMLElementEventMap['person-delete']) => void;
+  onForget: () => void;
+}
+
+const WAITING_TEXT: Record<AppState['vision']['status'], string> = {
+  loading: 'Loading the face models (from this site only)…',
+  ready: '',
+  failed: 'The picture is not analysed: the face models are not running (see the message above).',
+};
+
+/** Renders the Live tab. */
+export function renderLivePanel(ctx: LiveContext) {
+  const { state: s, match } = ctx;
+  const camera = s.camera;
+  const visionReady = s.vision.status === 'ready';
+  const problem = camera.status === 'failed' ? camera.failure.message : camera.status === 'paused' ? camera.message : '';
+  return html`<div class="live">
+    <div class="camera-column">
+      <fg-camera-view .stream=${ctx.stream} status=${camera.status} problem=${problem} .cameras=${s.cameras}
+        .observation=${s.observation} .quality=${s.quality} fps=${s.fps} .timings=${s.timings} waitingFor=${WAITING_TEXT[s.vision.status]}
+        @camera-start=${(e: HTMLElementEventMap['camera-start']) => ctx.onCameraStart(e.deviceId)}
+        @camera-stop=${ctx.onCameraStop}
+        @camera-select=${(e: HTMLElementEventMap['camera-select']) => ctx.onCameraStart(e.deviceId)}></fg-camera-view>
+    </div>
+    <div class="side-column">
+      <fg-match-meter state=${match.state} .name=${match.name} .score=${match.score} threshold=${s.threshold}
+        ?hasTemplates=${s.templates.length > 0}></fg-match-meter>
+      <fg-enrol-panel ?canEnrol=${visionReady && camera.status === 'on' && !ctx.isSaving}
+        unavailableReason=${visionReady ? 'Start the camera to enrol.' : 'Enrolment needs the face models, which are not running.'}
+        .progress=${s.enrolment ? { taken: s.enrolment.captures.length, needed: s.enrolment.needed, hint: s.enrolment.hint } : null}
+        message=${s.enrolMessage}
+        @enrol-start=${(e: HTMLElementEventMap['enrol-start']) => ctx.onEnrolStart(e.request)}
+        @enrol-cancel=${ctx.onEnrolCancel}></fg-enrol-panel>
+      <fg-people-list .people=${s.templates} @person-rename=${ctx.onRename} @person-delete=${ctx.onDelete} @forget-everything=${ctx.onForget}></fg-people-list>
+      <fg-engine-status status=${s.vision.status} .info=${s.vision.status === 'ready' ? s.vision.info : null}
+        error=${s.vision.status === 'failed' ? s.vision.message : ''}></fg-engine-status>
+    </div>
+  </div>`;
+}

@@ -1,0 +1,89 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { readModelIdentity } from '../import/model';
+import { ImportSession } from '../import/session';
+import { downloadText, exportStoredPack } from '../import/stored-pack';
+import type { Store } from '../store';
+import { MODEL_BASE_PATH } from '../vision/client';
+import type { VisionClient } from '../vision/types';
+import { DEFAULT_PACK_ID, PackController } from './pack-controller';
+
+/** What the library needs from the app. */
+export interface LibraryDeps {
+  store: () => Store | null;
+  /** The running engine, or null while it loads or when it failed. */
+  vision: () => { client: VisionClient; humanVersion: string } | null;
+  notify: (id: string, tone: 'error' | 'notice', text: string) => void;
+  /** Remembers the user's choice of pack. */
+  saveActivePack: (id: string) => void;
+}
+
+/**
+ * The reference packs and the import of new ones: the pack list and active pack (PackController),
+ * the import session (made once the engine and the store are both up), pack delete and export,
+ * and starting afresh after "forget everything". fg-app forwards the views' events here.
+ */
+export class LibraryController implements ReactiveController {
+  readonly packs: PackController;
+  importSession: ImportSession | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly deps: LibraryDeps) {
+    host.addController(this);
+    this.packs = new PackController(host, {
+      store: deps.store,
+      modelSha256: () => readModelIdentity(MODEL_BASE_PATH, '').then((model) => model.sha256),
+      onActivated: deps.saveActivePack,
+    });
+  }
+
+  hostConnected(): void {}
+
+  /** Makes the import session once the engine and the store are both there; safe to call often. */
+  async prepareImport(): Promise<void> {
+    const vision = this.deps.vision();
+    const store = this.deps.store();
+    if (!vision || !store || this.importSession) return;
+    try {
+      const model = await readModelIdentity(MODEL_BASE_PATH, vision.humanVersion);
+      this.importSession = new ImportSession({ client: vision.client, store, model });
+      await this.importSession.refreshUnfinished();
+    } catch (error) {
+      this.importSession = null;
+      this.deps.notify('import', 'error', `Importing photos is unavailable: ${describe(error)}`);
+    }
+    this.host.requestUpdate();
+  }
+
+  /** An import finished: list the new pack and make it the active one. */
+  async adoptImported(packId: string): Promise<void> {
+    await this.packs.refreshImported();
+    await this.packs.activate(packId);
+  }
+
+  async deletePack(id: string): Promise<void> {
+    try {
+      await this.deps.store()?.packs.delete(id);
+      await this.packs.forget(id);
+    } catch (error) {
+      this.deps.notify('packs', 'error', describe(error));
+    }
+  }
+
+  async exportPack(id: string): Promise<void> {
+    const stored = await this.deps.store()?.packs.get(id);
+    if (!stored) return this.deps.notify('packs', 'error', 'That pack is no longer on this device, so it could not be exported.');
+    const { fileName, text } = exportStoredPack(stored);
+    downloadText(fileName, text);
+  }
+
+  /** After "forget everything": no imported pack is left; the bundled ones still work. */
+  async reset(activeId: string | null): Promise<void> {
+    this.importSession = null;
+    await this.packs.refreshImported();
+    await this.packs.activate(activeId ?? DEFAULT_PACK_ID, { remember: false });
+    await this.prepareImport();
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -3,10 +3,10 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CONTENT_SECURITY_POLICY } from './src/privacy/csp';
+import { CONTENT_SECURITY_POLICY } from './src/privacy/csp.ts';
 
-const MODELS_DIR = resolve(__dirname, 'models');
-const PACKS_DIR = resolve(__dirname, 'packs');
+const MODELS_DIR = resolve(import.meta.dirname, 'models');
+const PACKS_DIR = resolve(import.meta.dirname, 'packs');
 
 /** Headers the app needs from any host: cross-origin isolation (multithreaded wasm) and the CSP. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -63,7 +63,7 @@ function injectCspMeta(): Plugin {
 function offlineServiceWorker(): Plugin[] {
   return VitePWA({
     strategies: 'injectManifest',
-    srcDir: resolve(__dirname, 'src/sw'),
+    srcDir: resolve(import.meta.dirname, 'src/sw'),
     filename: 'sw.ts',
     injectRegister: null,
     registerType: 'prompt',

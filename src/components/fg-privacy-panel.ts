@@ -1,7 +1,8 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { inventoryCaches, readServiceWorkerStatus, type CacheUsage, type ServiceWorkerStatus } from '../privacy/cache-inventory';
-import { buildExportFileName, buildPackExport, buildPersonalExport, downloadJson } from '../privacy/export';
+import { exportStoredPack } from '../import/stored-pack';
+import { buildExportFileName, buildPersonalExport, downloadJson, downloadJsonText } from '../privacy/export';
 import { NetworkAuditChangeEvent, type NetworkAudit, type NetworkSummary } from '../privacy/network-audit';
 import type { OfflineStatus } from '../privacy/offline';
 import type { ViolationRecord } from '../privacy/violations';
@@ -155,7 +156,9 @@ export class FgPrivacyPanel extends LitElement {
     await this._run('The pack could not be exported', async (store) => {
       const pack = await store.packs.get(event.packId);
       if (!pack) throw new Error('it is no longer stored');
-      downloadJson(buildPackExport(pack), buildExportFileName(`facegap-pack-${pack.metadata.name}`));
+      // The same pack file the pack manager downloads, so it can be imported again.
+      const { fileName, text } = exportStoredPack(pack);
+      downloadJsonText(text, fileName);
     });
   }
 

@@ -1,16 +1,15 @@
 /**
  * Exports of the user's own data as JSON they can keep: enrolled people (embeddings as base64,
- * little-endian float32) and settings in one file; each imported pack in a file of its own.
+ * little-endian float32) and settings in one file. Each imported pack is exported on its own, in
+ * the pack format FaceGap imports (`exportStoredPack` in import/stored-pack, docs/pack-format.md).
  */
 import { encodeFloat32Base64, encodeBase64 } from '../datasets/base64';
 import type { Settings } from '../store/settings';
-import type { Store, StoredPack } from '../store/types';
+import type { Store } from '../store/types';
 
 /** The `format` field of a personal-data export. */
 export const PERSONAL_EXPORT_FORMAT = 'facegap-personal-data';
-/** The `format` field of one exported pack. */
-export const PACK_EXPORT_FORMAT = 'facegap-stored-pack';
-/** Version of both export formats. */
+/** Version of the personal-data export format. */
 export const EXPORT_VERSION = 1;
 
 /** One enrolled person as exported. */
@@ -38,7 +37,7 @@ export interface PersonalDataExport {
   note: string;
   people: ExportedPerson[];
   settings: Settings;
-  /** Imported packs, listed only: each is exported on its own (`buildPackExport`). */
+  /** Imported packs, listed only: each is exported on its own, as a pack file (`exportStoredPack`). */
   packs: { id: string; name: string; sampleCount: number; importedAt: string }[];
 }
 
@@ -78,17 +77,6 @@ export async function buildPersonalExport(store: Pick<Store, 'people' | 'setting
   };
 }
 
-/** One stored pack as a JSON-ready object, embeddings as base64 little-endian float32. */
-export function buildPackExport(pack: StoredPack, now = Date.now()) {
-  return {
-    format: PACK_EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: new Date(now).toISOString(),
-    metadata: pack.metadata,
-    samples: pack.samples.map(({ embedding, ...rest }) => ({ ...rest, embedding: encodeFloat32Base64(embedding) })),
-  };
-}
-
 /** A file name safe on every system: letters, digits, dashes, and the date. */
 export function buildExportFileName(prefix: string, now = Date.now()): string {
   const safe = prefix.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'export';
@@ -96,11 +84,11 @@ export function buildExportFileName(prefix: string, now = Date.now()): string {
 }
 
 /**
- * Saves `data` as a JSON file through the browser's download, entirely in the page: the bytes go
+ * Saves JSON text as a file through the browser's download, entirely in the page: the bytes go
  * from a blob: URL to the user's disk, never through a server.
  */
-export function downloadJson(data: unknown, fileName: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+export function downloadJsonText(text: string, fileName: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -110,6 +98,11 @@ export function downloadJson(data: unknown, fileName: string, doc: Document = do
   link.remove();
   // The click starts the download synchronously; the URL is released once it has been read.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves `data` as an indented JSON file, as `downloadJsonText` does. */
+export function downloadJson(data: unknown, fileName: string, doc: Document = document): void {
+  downloadJsonText(JSON.stringify(data, null, 2), fileName, doc);
 }
 
 async function toDataUrl(blob: Blob): Promise<string> {

@@ -1,13 +1,16 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/fg-privacy-panel';
-import type { FgPrivacyPanel } from '../../src/components/fg-privacy-panel';
+import type { DataWipedEvent, FgPrivacyPanel } from '../../src/components/fg-privacy-panel';
 import '../../src/components/fg-network-panel';
 import type { FgNetworkPanel } from '../../src/components/fg-network-panel';
 import '../../src/components/fg-storage-panel';
 import { ForgetRequestEvent, type FgStoragePanel } from '../../src/components/fg-storage-panel';
+import { decodePack, PACK_FORMAT_MARKER } from '../../src/datasets/pack';
+import { toStoredPackInput } from '../../src/import/stored-pack';
 import { createTemplate, EMBEDDING_LENGTH } from '../../src/matching/templates';
 import { NetworkAudit, summarizeRequests } from '../../src/privacy/network-audit';
 import { createMemoryStore } from '../../src/store';
+import { createSyntheticPack } from '../fixtures/synthetic-pack';
 
 const PAGE = location.origin;
 
@@ -71,11 +74,43 @@ describe('fg-privacy-panel', () => {
     const forget = oneEvent(el, 'forget-everything');
     storage.dispatchEvent(new ForgetRequestEvent());
     await forget;
-    const { report } = await wiped;
+    const { report } = (await wiped) as unknown as DataWipedEvent;
     expect(report.database?.deleted.people.records).to.equal(1);
     const isClosed = await store.people.list().then(() => false, () => true);
     expect(isClosed).to.equal(true);
     expect(storage.shadowRoot!.querySelector('.wipe-report')!.textContent).to.contain('1 person');
     audit.stop();
+  });
+
+  it('downloads an imported pack as a facegap-pack file FaceGap can import again', async () => {
+    const pack = createSyntheticPack({ dim: EMBEDDING_LENGTH, name: 'Our team' });
+    pack.samples[0].embedding.set([-0, 1.4e-45, 3.4028234663852886e38]);
+    const store = createMemoryStore();
+    await store.packs.put(toStoredPackInput('imported-team', pack));
+    const el = await fixture<FgPrivacyPanel>(html`<fg-privacy-panel .store=${store}></fg-privacy-panel>`);
+    const storage = el.shadowRoot!.querySelector('fg-storage-panel')!;
+    await waitUntil(() => storage.packs.length === 1, 'the pack is listed');
+    await storage.updateComplete;
+    await expect(el).to.be.accessible();
+
+    // Catch the download link's click instead of letting the browser save the file.
+    const downloaded = new Promise<HTMLAnchorElement>((resolve) => {
+      document.addEventListener('click', function onClick(event) {
+        if (!(event.target instanceof HTMLAnchorElement) || !event.target.download) return;
+        event.preventDefault();
+        document.removeEventListener('click', onClick, true);
+        resolve(event.target);
+      }, true);
+    });
+    storage.shadowRoot!.querySelector<HTMLButtonElement>('button[data-pack-id="imported-team"]')!.click();
+    const link = await downloaded;
+    expect(link.download).to.equal('our-team.json');
+    const text = await (await fetch(link.href)).text();
+    expect(JSON.parse(text)).to.include({ format: PACK_FORMAT_MARKER, version: 1 });
+    const decoded = decodePack(text, { modelSha256: pack.model.sha256, dim: EMBEDDING_LENGTH, scoreId: pack.score });
+    const bitsOf = (embedding: Float32Array) => Array.from(new Uint32Array(embedding.buffer, embedding.byteOffset, embedding.length));
+    expect(decoded.samples.map((s) => bitsOf(s.embedding))).to.deep.equal(pack.samples.map((s) => bitsOf(s.embedding)));
+    expect(decoded.failures).to.deep.equal(pack.failures);
+    expect(storage.problem).to.equal('');
   });
 });

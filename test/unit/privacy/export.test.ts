@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFloat32Base64 } from '../../../src/datasets/base64';
+import { decodePack, PACK_FORMAT_MARKER, PACK_FORMAT_VERSION } from '../../../src/datasets/pack';
+import { exportStoredPack, toStoredPackInput } from '../../../src/import/stored-pack';
 import { createTemplate, EMBEDDING_LENGTH } from '../../../src/matching/templates';
-import { buildExportFileName, buildPackExport, buildPersonalExport, PERSONAL_EXPORT_FORMAT } from '../../../src/privacy/export';
+import { buildExportFileName, buildPersonalExport, PERSONAL_EXPORT_FORMAT } from '../../../src/privacy/export';
 import { createMemoryStore } from '../../../src/store';
+import { createSyntheticPack } from '../../fixtures/synthetic-pack';
 
 const NOW = Date.UTC(2025, 0, 2, 3, 4, 5);
 
@@ -27,6 +30,31 @@ describe('buildPersonalExport', () => {
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });
 
+  it('holds no image data unless thumbnails were opted in, and then includes them and says so', async () => {
+    const store = createMemoryStore();
+    const add = async (id: string) => {
+      const made = createTemplate({ name: id, embeddings: [new Float32Array(EMBEDDING_LENGTH).fill(0.5)], modelSha256: 'abc', now: NOW, id });
+      if (!made.ok) throw new Error(made.problem);
+      await store.people.add(made.template, { thumbnail: new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }) });
+    };
+    await add('before');
+    const without = await buildPersonalExport(store, NOW);
+    expect(without.people[0].thumbnail).toBeUndefined();
+    expect(JSON.stringify(without)).not.toMatch(/data:|image\//);
+    expect(without.note).toMatch(/No face images are stored, so none are included/);
+
+    await store.settings.set('storeThumbnails', true);
+    await add('after');
+    const withThumbnails = await buildPersonalExport(store, NOW);
+    const byId = new Map(withThumbnails.people.map((person) => [person.id, person]));
+    expect(byId.get('before')!.thumbnail).toBeUndefined();
+    expect(byId.get('after')!.thumbnail).toBe('data:image/jpeg;base64,/9j/');
+    expect(withThumbnails.note).toMatch(/Thumbnails are included because you chose to keep them/);
+    for (const person of withThumbnails.people) {
+      expect(decodeFloat32Base64(person.embeddings[0])).toEqual(new Float32Array(EMBEDDING_LENGTH).fill(0.5));
+    }
+  });
+
   it('exports an empty store as empty lists', async () => {
     const data = await buildPersonalExport(createMemoryStore(), NOW);
     expect(data.people).toEqual([]);
@@ -34,17 +62,27 @@ describe('buildPersonalExport', () => {
   });
 });
 
-describe('buildPackExport', () => {
-  it('keeps metadata and encodes each sample embedding', () => {
-    const embedding = new Float32Array([1, -2, 0.5]);
-    const pack = {
-      metadata: { id: 'k', name: 'K', modelSha256: 'abc', scoreId: 's', importedAt: NOW, details: {}, sampleCount: 1, approxBytes: 12 },
-      samples: [{ id: 'a.jpg', embedding, labels: { race: 'Asian' } }],
-    };
-    const out = buildPackExport(pack, NOW);
-    expect(out.metadata).toEqual(pack.metadata);
-    expect(decodeFloat32Base64(out.samples[0].embedding)).toEqual(embedding);
-    expect(out.samples[0].labels).toEqual({ race: 'Asian' });
+describe('pack export', () => {
+  const bitsOf = (embedding: Float32Array) => Array.from(new Uint32Array(embedding.buffer, embedding.byteOffset, embedding.length));
+
+  it('writes a stored pack as a facegap-pack v1 file that decodes to the same pack, embeddings bit-exact', async () => {
+    const pack = createSyntheticPack({ dim: 16, name: 'My photos (2025)' });
+    // Floats that a decimal round trip would bend: negative zero, the smallest subnormal, the largest float.
+    pack.samples[0].embedding.set([-0, 1.4e-45, 3.4028234663852886e38, -1.1754942106924411e-38]);
+    pack.samples[1].flags = ['duplicate-of:g0p0f0'];
+    pack.samples[2].notes = ['several-faces:2'];
+    const store = createMemoryStore();
+    await store.packs.put(toStoredPackInput('imported-1', pack));
+
+    const { fileName, text } = exportStoredPack((await store.packs.get('imported-1'))!);
+    expect(fileName).toBe('my-photos-2025.json');
+    const json = JSON.parse(text) as Record<string, unknown>;
+    expect(json).toMatchObject({ format: PACK_FORMAT_MARKER, version: PACK_FORMAT_VERSION });
+    const decoded = decodePack(text, { modelSha256: pack.model.sha256, dim: pack.model.dim, scoreId: pack.score });
+    expect(decoded.samples.map((sample) => bitsOf(sample.embedding))).toEqual(pack.samples.map((sample) => bitsOf(sample.embedding)));
+    expect(Object.is(decoded.samples[0].embedding[0], -0)).toBe(true);
+    expect({ ...decoded, samples: decoded.samples.map(({ embedding: _, ...rest }) => rest) })
+      .toEqual({ ...pack, samples: pack.samples.map(({ embedding: _, ...rest }) => rest) });
   });
 });
 

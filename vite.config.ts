@@ -4,19 +4,11 @@ import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY } from './src/privacy/csp.ts';
+import { SECURITY_HEADERS } from './src/privacy/headers.ts';
 
 const MODELS_DIR = resolve(import.meta.dirname, 'models');
 const PACKS_DIR = resolve(import.meta.dirname, 'packs');
 
-/** Headers the app needs from any host: cross-origin isolation (multithreaded wasm) and the CSP. */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-};
 
 const MIME: Record<string, string> = {
   '.json': 'application/json',
@@ -81,8 +73,8 @@ function offlineServiceWorker(): Plugin[] {
 
 export default defineConfig({
   plugins: [injectCspMeta(), serveFolder('/models/', MODELS_DIR), serveFolder('/packs/', PACKS_DIR), offlineServiceWorker()],
-  server: { headers: SECURITY_HEADERS, port: 5173 },
-  preview: { headers: SECURITY_HEADERS, port: 4173 },
+  server: { headers: { ...SECURITY_HEADERS }, port: 5173 },
+  preview: { headers: { ...SECURITY_HEADERS }, port: 4173 },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -2,21 +2,10 @@
  * Headers the service worker puts on every response it serves from its cache, so a page loaded
  * offline is as isolated and as restricted as one loaded from the server. Pure: no worker APIs.
  */
-import { CONTENT_SECURITY_POLICY } from '../privacy/csp';
+import { SECURITY_HEADERS } from '../privacy/headers';
 
-/**
- * Set on every same-origin response when missing. COOP and COEP keep the page cross-origin
- * isolated (without it tfjs's wasm runs single-threaded); CORP lets the isolated page embed it;
- * the CSP also binds workers, which the meta tag in index.html does not reach.
- */
-export const OFFLINE_RESPONSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-});
+/** Set on every same-origin response the service worker serves, when missing. */
+export const OFFLINE_RESPONSE_HEADERS = SECURITY_HEADERS;
 
 /**
  * A copy of `response` with `OFFLINE_RESPONSE_HEADERS` added where missing; headers the server

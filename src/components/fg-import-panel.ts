@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ColumnMapping } from '../datasets/labels';
-import type { ChosenFile, ImportSession, ImportSessionState } from '../import/session';
+import { DEFAULT_IMPORT_LICENSE, defaultImportAttribution, type ChosenFile, type ImportSession, type ImportSessionState } from '../import/session';
 import { formatRemaining } from '../import/time-left';
 
 /** An import ended with a stored pack. */
@@ -49,6 +49,8 @@ export class FgImportPanel extends LitElement {
   @state() private view: ImportSessionState | null = null;
   @state() private isDragOver = false;
   @state() private packName = '';
+  @state() private license = '';
+  @state() private attribution = '';
   @state() private pad = false;
 
   private readonly onSessionChange = () => {
@@ -57,6 +59,8 @@ export class FgImportPanel extends LitElement {
     if (this.view?.preview && !previous?.preview) {
       this.pad = this.view.preview.isPadProposed;
       this.packName = this.view.source;
+      this.license = DEFAULT_IMPORT_LICENSE;
+      this.attribution = defaultImportAttribution(this.view.source);
     }
     if (this.view?.phase === 'finished' && previous?.phase === 'running' && this.view.packId) {
       this.dispatchEvent(new ImportFinishedEvent(this.view.packId));
@@ -120,10 +124,17 @@ export class FgImportPanel extends LitElement {
         ${labelNames.map((name) => html`<p>${name}: ${Object.entries(preview.counts[name]).map(([value, count]) => `${value} ${count}`).join(', ')}</p>`)}
         ${preview.problems.length > 0 ? html`<details><summary>${preview.problems.length} label problems</summary>
           <ul class="problems">${preview.problems.map((problem) => html`<li>${problem.message}</li>`)}</ul></details>` : nothing}
-        <label>Pack name <input .value=${this.packName} @input=${(e: Event) => (this.packName = (e.target as HTMLInputElement).value)}></label>
+        <fieldset><legend>About the pack (stored with it, and in any file you export)</legend>
+          <label>Pack name <input name="name" .value=${this.packName} placeholder=${view.source}
+            @input=${(e: Event) => (this.packName = (e.target as HTMLInputElement).value)}></label>
+          <label>Licence <input name="license" size="40" .value=${this.license} placeholder=${DEFAULT_IMPORT_LICENSE}
+            @input=${(e: Event) => (this.license = (e.target as HTMLInputElement).value)}></label>
+          <label>Attribution <input name="attribution" size="40" .value=${this.attribution} placeholder=${defaultImportAttribution(view.source)}
+            @input=${(e: Event) => (this.attribution = (e.target as HTMLInputElement).value)}></label>
+        </fieldset>
         <label><input type="checkbox" .checked=${this.pad} @change=${(e: Event) => (this.pad = (e.target as HTMLInputElement).checked)}>
           Pad tight crops (25% mid-grey margin: the detector misses faces that fill the whole photo)</label>
-        <p><button type="button" ?disabled=${preview.itemCount === 0 || this.packName.trim() === ''} @click=${this._onStart}>${preview.resumeJob ? 'Continue import' : 'Import'}</button></p>
+        <p><button type="button" ?disabled=${preview.itemCount === 0} @click=${this._onStart}>${preview.resumeJob ? 'Continue import' : 'Import'}</button></p>
       </section>`;
   }
 
@@ -197,7 +208,8 @@ export class FgImportPanel extends LitElement {
   }
 
   private _onStart(): void {
-    void this.session?.start({ name: this.packName.trim(), pad: this.pad });
+    // Blank fields take the session's defaults (the placeholders show them).
+    void this.session?.start({ name: this.packName, license: this.license, attribution: this.attribution, pad: this.pad });
   }
 
   private _onCancel(): void {

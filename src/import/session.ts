@@ -11,7 +11,7 @@ import {
 import type { PackModel } from '../datasets/pack-types';
 import type { ImportJob, Store } from '../store/types';
 import type { VisionClient } from '../vision/types';
-import { assemblePack, describePreprocessing } from './assemble';
+import { assemblePack, describePreprocessing, type PackDescription } from './assemble';
 import { hashText } from './bundled';
 import { createStoreLedger } from './ledger';
 import { runImport } from './pipeline';
@@ -68,11 +68,34 @@ export interface ImportSessionState {
   unfinished: ImportJob[];
 }
 
-/** What starting an import takes. */
+/** What starting an import takes. Blank texts fall back to `describeImportedPack`'s defaults. */
 export interface StartOptions {
-  name: string;
+  /** The pack's title; the source's name when blank. */
+  name?: string;
+  /** Terms of the photos and the embeddings made from them. */
+  license?: string;
+  /** Credit line shown wherever numbers from the pack are shown. */
+  attribution?: string;
   /** Pad photos (tight crops); the preview proposes a value. */
   pad: boolean;
+}
+
+/** Licence an imported pack records when the user gives none. */
+export const DEFAULT_IMPORT_LICENSE = 'Your own photos; not for redistribution.';
+
+/** Attribution an imported pack records when the user gives none: where its photos came from. */
+export function defaultImportAttribution(source: string): string {
+  return `Photos from ${source}, imported on this device.`;
+}
+
+/** The name, licence and attribution a pack imported from `source` records, defaults filling blanks. */
+export function describeImportedPack(source: string, options: Pick<StartOptions, 'name' | 'license' | 'attribution'>): Pick<PackDescription, 'name' | 'license' | 'attribution'> {
+  const pick = (value: string | undefined, fallback: string) => value?.trim() || fallback;
+  return {
+    name: pick(options.name, source),
+    license: pick(options.license, DEFAULT_IMPORT_LICENSE),
+    attribution: pick(options.attribution, defaultImportAttribution(source)),
+  };
 }
 
 /** Fired (as `change`) whenever `state` changes. */
@@ -135,6 +158,7 @@ export class ImportSession extends EventTarget {
     if (!preview || this.items.length === 0 || this.state.phase === 'running') return;
     const { store, client, model } = this.deps;
     const settings = options.pad ? TIGHT_CROP_PREPROCESSING : UNPADDED_PREPROCESSING;
+    const about = describeImportedPack(this.state.source, options);
     const fingerprint = await this.fingerprint(options.pad);
     const byPath = new Map(this.files.map((chosen) => [chosen.path, chosen.file]));
     this.controller = new AbortController();
@@ -143,7 +167,7 @@ export class ImportSession extends EventTarget {
     try {
       job = preview.resumeJob && preview.resumeJob.details?.fingerprint === fingerprint
         ? preview.resumeJob
-        : await store.importJobs.create({ source: this.state.source, totalFiles: this.items.length, details: { fingerprint, name: options.name } });
+        : await store.importJobs.create({ source: this.state.source, totalFiles: this.items.length, details: { fingerprint, name: about.name } });
     } catch (error) {
       this.update({ phase: 'stopped', message: describe(error) });
       return;
@@ -165,10 +189,8 @@ export class ImportSession extends EventTarget {
       return;
     }
     const pack = assemblePack(result.records, {
-      name: options.name,
+      ...about,
       description: `Imported from ${this.state.source} (${preview.detection.reason})`,
-      license: 'Imported by the user of this device; the photos\' own terms apply.',
-      attribution: this.state.source,
     }, model, describePreprocessing(settings));
     const packId = `imported-${job.id}`;
     try {

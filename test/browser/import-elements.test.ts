@@ -5,7 +5,7 @@ import type { FgImportPanel, ImportFinishedEvent } from '../../src/components/fg
 import type { FgPackManager, PackActivateEvent, PackDeleteEvent, PackExportEvent } from '../../src/components/fg-pack-manager';
 import { decodePack } from '../../src/datasets/pack';
 import { readModelIdentity } from '../../src/import/model';
-import { ImportSession } from '../../src/import/session';
+import { DEFAULT_IMPORT_LICENSE, defaultImportAttribution, describeImportedPack, ImportSession } from '../../src/import/session';
 import { exportStoredPack } from '../../src/import/stored-pack';
 import { SCORE_ID } from '../../src/matching/similarity';
 import { openStore } from '../../src/store/idb-store';
@@ -43,6 +43,19 @@ describe('fg-pack-manager', () => {
     setTimeout(() => buttons().find((b) => b.textContent === 'Delete for good')!.click());
     expect(((await oneEvent(el, 'pack-delete')) as unknown as PackDeleteEvent).packId).to.equal('imported-1');
   });
+});
+
+describe('describeImportedPack', () => {
+  const cases: [string, Parameters<typeof describeImportedPack>[1], ReturnType<typeof describeImportedPack>][] = [
+    ['nothing given', {}, { name: 'holiday', license: DEFAULT_IMPORT_LICENSE, attribution: defaultImportAttribution('holiday') }],
+    ['blanks', { name: ' ', license: '', attribution: '\t' }, { name: 'holiday', license: DEFAULT_IMPORT_LICENSE, attribution: defaultImportAttribution('holiday') }],
+    ['all typed', { name: ' Mine ', license: 'CC0', attribution: 'Me' }, { name: 'Mine', license: 'CC0', attribution: 'Me' }],
+  ];
+  for (const [what, options, expected] of cases) {
+    it(`fills defaults: ${what}`, () => {
+      expect(describeImportedPack('holiday', options)).to.deep.equal(expected);
+    });
+  }
 });
 
 describe('fg-import-panel (real models, IndexedDB)', () => {
@@ -83,7 +96,36 @@ describe('fg-import-panel (real models, IndexedDB)', () => {
       ['Person_One', 'Black'], ['Person_One', 'Black'], ['Person_Two', 'White'], ['Person_Two', 'White'],
     ]);
     expect(pack.preprocessing.margin).to.equal(0);
+    // Fields left as prefilled: the defaults are what the pack records.
+    expect(pack).to.include({ name: 'identity', license: DEFAULT_IMPORT_LICENSE, attribution: defaultImportAttribution('identity') });
     expect(await store.importJobs.list()).to.deep.equal([]);
+  });
+
+  it('stores the name, licence and attribution typed in the preview, in the pack and its export', async () => {
+    const el = await fixture<FgImportPanel>(html`<fg-import-panel .session=${session}></fg-import-panel>`);
+    await session.choose('team-photos', await chosen('identity', IDENTITY_FILES));
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const field = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+    expect([field('name').value, field('license').value, field('attribution').value])
+      .to.deep.equal(['team-photos', DEFAULT_IMPORT_LICENSE, defaultImportAttribution('team-photos')]);
+    await expect(el).to.be.accessible();
+
+    const typed = { name: 'Team 2025', license: 'CC BY 4.0', attribution: 'Photos by the FaceGap team, with consent.' };
+    for (const [name, value] of Object.entries(typed)) {
+      field(name).value = `  ${value} `;
+      field(name).dispatchEvent(new Event('input'));
+    }
+    await el.updateComplete;
+    const start = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Import')!;
+    setTimeout(() => start.click());
+    const { packId } = (await oneEvent(el, 'import-finished')) as unknown as ImportFinishedEvent;
+    const stored = (await store.packs.get(packId))!;
+    expect(stored.metadata.name).to.equal(typed.name);
+    expect(stored.metadata.details).to.include({ license: typed.license, attribution: typed.attribution });
+    const pack = decodePack(exportStoredPack(stored).text, { modelSha256: stored.metadata.modelSha256, dim: 1024, scoreId: SCORE_ID });
+    expect(pack).to.include(typed);
+    await store.packs.delete(packId);
   });
 
   it('offers a column mapping for a generic CSV and applies it', async () => {

@@ -2,6 +2,7 @@
  * The services fg-app is handed: the vision engine and the store. The defaults start the real
  * ones; tests hand fg-app fakes through its `visionFactory`, `storeFactory` and `camera` properties.
  */
+import { readModelIdentity } from '../import/model';
 import { createMemoryStore, NOT_KEPT_NOTICE, openStore, StoreError, type Store } from '../store';
 import { parseBackendRequest } from '../vision/backend';
 import { MODEL_BASE_PATH, startVision, WASM_PATH } from '../vision/client';
@@ -21,9 +22,6 @@ export type VisionFactory = () => Promise<VisionService>;
 /** Opens storage; `notice` says what the user should know (e.g. that nothing will be kept). */
 export type StoreFactory = () => Promise<{ store: Store; notice?: string }>;
 
-/** The embedding model's weights file, as named in models/manifest.json. */
-const EMBEDDING_MODEL_FILE = 'faceres.bin';
-
 /** Starts human in a worker with the backend asked for in `?backend=`, and reads the model's sha256. */
 export const startBrowserVision: VisionFactory = async () => {
   const backend = parseBackendRequest(new URLSearchParams(location.search).get('backend'));
@@ -34,18 +32,12 @@ export const startBrowserVision: VisionFactory = async () => {
   return { ...vision, modelSha256 };
 };
 
-/** Reads the faceres sha256 from the manifest written at install time (scripts/copy-models.mjs). */
+/** The faceres sha256 (`readModelIdentity`); a failure rejects with a `VisionError` the UI shows as it is. */
 export async function readModelSha256(modelBasePath: string, fetcher: typeof fetch = fetch): Promise<string> {
   try {
-    const response = await fetcher(new URL('manifest.json', modelBasePath));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const manifest = (await response.json()) as { files?: { path?: string; sha256?: string }[] };
-    const sha256 = manifest.files?.find((file) => file.path === EMBEDDING_MODEL_FILE)?.sha256;
-    if (!sha256) throw new Error(`${EMBEDDING_MODEL_FILE} is not listed`);
-    return sha256.toLowerCase();
+    return (await readModelIdentity(modelBasePath, undefined, { fetcher })).sha256;
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new VisionError('models-failed', `The list of face models (models/manifest.json) could not be read (${why}).`);
+    throw new VisionError('models-failed', error instanceof Error ? error.message : String(error));
   }
 }
 

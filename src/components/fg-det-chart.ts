@@ -2,7 +2,7 @@ import { LitElement, html, svg, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { DetPoint } from '../views/curves';
+import type { DetChartPoint } from '../views/chart-model';
 import { formatRate, formatScore } from '../views/format';
 import { findSeriesStyle, markerPath } from '../views/palette';
 import { chartStyles } from './chart-styles';
@@ -11,8 +11,8 @@ import './export/fg-export-menu';
 /** One group's DET curve and its point at the current threshold. */
 export interface DetCurve {
   readonly group: string;
-  readonly points: readonly DetPoint[];
-  readonly current: DetPoint | null;
+  readonly points: readonly DetChartPoint[];
+  readonly current: DetChartPoint | null;
 }
 
 const WIDTH = 900;
@@ -47,7 +47,7 @@ export class FgDetChart extends LitElement {
     const yMin = Math.max(1e-5, 10 ** Math.floor(Math.log10(Math.min(...positive.map((p) => p.fnmr)))));
     const x = scaleLog().domain([xMin, 1]).range([MARGIN.left, WIDTH - MARGIN.right]).clamp(true);
     const y = scaleLog().domain([yMin, 1]).range([HEIGHT - MARGIN.bottom, MARGIN.top]).clamp(true);
-    const path = line<DetPoint>().x((p) => x(p.fmr)).y((p) => y(p.fnmr));
+    const path = line<DetChartPoint>().x((p) => x(p.fmr)).y((p) => y(p.fnmr));
     const left = drawable.length < this.curves.length ? this.curves.filter((c) => !drawable.includes(c)).map((c) => c.group) : [];
     return html`<figure>
       <figcaption><span>${this.caption}</span>

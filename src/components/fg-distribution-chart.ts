@@ -3,18 +3,13 @@ import { customElement, property } from 'lit/decorators.js';
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter } from 'd3-shape';
 import { chartStyles } from './chart-styles';
+import type { GroupHistograms } from '../views/chart-model';
 import { formatCount, formatScore } from '../views/format';
 import { GENUINE_COLOUR, IMPOSTOR_COLOUR } from '../views/palette';
 import './export/fg-export-menu';
 
 /** One group's histograms (shares of pairs per bin of 0..1; empty when that kind of pair is missing). */
-export interface DistributionRow {
-  readonly group: string;
-  readonly genuine: readonly number[];
-  readonly impostor: readonly number[];
-  readonly genuinePairs: number;
-  readonly impostorPairs: number;
-}
+export type DistributionRow = GroupHistograms;
 
 const WIDTH = 900;
 const LABEL_WIDTH = 220;

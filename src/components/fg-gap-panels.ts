@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { planSubjectBootstrap, runSubjectBootstrap, type BootstrapPlan, type BootstrapResult } from '../views/bootstrap';
-import { computeDetPointAt, computeDetPoints, computeHistogram, type DetPoint } from '../views/curves';
+import { buildGroupDetPoints, buildGroupHistograms, findDetPointsAt, type GroupDetPoints } from '../views/chart-model';
 import { formatCount, formatRate, formatRateInterval } from '../views/format';
 import { computeGapAtThreshold, type GapAtThreshold, type GapIndex, type GapRow } from '../views/gap-model';
+import { resampleGap, type GapResampling } from '../views/resampling';
 import { buildSummarySentence, type SummarySentence } from '../views/sentence';
 import type { DetCurve } from './fg-det-chart';
 import type { DistributionRow } from './fg-distribution-chart';
@@ -45,14 +45,13 @@ export class FgGapPanels extends LitElement {
   /** Larger type for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
 
-  @state() private _bootstrap: { gap: GapIndex; threshold: number; ratio: readonly [string, string] | null; result: BootstrapResult } | null = null;
+  @state() private _bootstrap: { gap: GapIndex; threshold: number; ratio: readonly [string, string] | null; result: GapResampling } | null = null;
 
-  private _plan: BootstrapPlan | null = null;
   private _timer: ReturnType<typeof setTimeout> | undefined;
   private _at: GapAtThreshold | null = null;
   private _sentence: SummarySentence | null = null;
   private _distribution: DistributionRow[] = [];
-  private _det: { group: string; points: DetPoint[] }[] = [];
+  private _det: GroupDetPoints[] = [];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -62,12 +61,8 @@ export class FgGapPanels extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     const gap = this.gap;
     if (changed.has('gap')) {
-      this._plan = null;
-      this._distribution = gap ? gap.index.groups.map((group) => {
-        const scores = gap.index.byGroup.get(group)!;
-        return { group, genuine: computeHistogram(scores.genuine), impostor: computeHistogram(scores.impostor), genuinePairs: scores.genuine.length, impostorPairs: scores.impostor.length };
-      }) : [];
-      this._det = gap ? gap.index.groups.map((group) => ({ group, points: computeDetPoints(gap.index.byGroup.get(group)!) })) : [];
+      this._distribution = gap ? buildGroupHistograms(gap.index) : [];
+      this._det = gap ? buildGroupDetPoints(gap.index) : [];
     }
     if (!gap) {
       this._at = null;
@@ -90,7 +85,8 @@ export class FgGapPanels extends LitElement {
     if (!this.gap || !at) return nothing;
     const boot = this._currentBootstrap()?.result ?? null;
     const hasGenuine = this.gap.index.overall.genuine.length > 0;
-    const curves: DetCurve[] = this._det.map((d) => ({ ...d, current: computeDetPointAt(this.gap!.index.byGroup.get(d.group)!, this.threshold) }));
+    const current = findDetPointsAt(this.gap.index, this.threshold);
+    const curves: DetCurve[] = this._det.map((d) => ({ ...d, current: current.get(d.group) ?? null }));
     return html`
       <fg-summary-sentence .sentence=${this._sentence} .report=${at.report}></fg-summary-sentence>
       <fg-rate-table caption="Error rates by group at this threshold" .columns=${hasGenuine ? COLUMNS : COLUMNS.slice(0, 3)}
@@ -109,7 +105,7 @@ export class FgGapPanels extends LitElement {
         <fg-det-chart .curves=${curves} ?presenter=${this.presenter}></fg-det-chart>`}`;
   }
 
-  private _currentBootstrap(): { result: BootstrapResult; ratioGroups: readonly [string, string] | null } | null {
+  private _currentBootstrap(): { result: GapResampling; ratioGroups: readonly [string, string] | null } | null {
     const b = this._bootstrap;
     if (!b || b.gap !== this.gap || b.threshold !== this.threshold) return null;
     return { result: b.result, ratioGroups: b.ratio };
@@ -121,15 +117,14 @@ export class FgGapPanels extends LitElement {
     const threshold = this.threshold;
     if (!gap) return;
     this._timer = setTimeout(() => {
-      this._plan ??= planSubjectBootstrap(gap.table, gap.options.impostorGrouping, gap.index.groups);
       const ratio = sentence.highGroup && sentence.lowGroup ? ([sentence.highGroup, sentence.lowGroup] as const) : null;
-      const result = runSubjectBootstrap(this._plan, threshold, { ratio });
+      const result = resampleGap(gap, threshold, { ratio });
       this._bootstrap = { gap, threshold, ratio, result };
     }, BOOTSTRAP_DEBOUNCE_MS);
   }
 
-  private _toRateRow(row: GapRow, boot: BootstrapResult | null): RateRow {
-    const rateCell = (rate: GapRow['fmr'], resampled: [number, number] | null | undefined): RateCell => ({
+  private _toRateRow(row: GapRow, boot: GapResampling | null): RateRow {
+    const rateCell = (rate: GapRow['fmr'], resampled: readonly [number, number] | null | undefined): RateCell => ({
       text: rate.rate === null ? 'not measurable' : `${formatRate(rate.rate)} (${formatCount(rate.errors)})`,
       value: rate.rate,
       ci: rate.ci95,

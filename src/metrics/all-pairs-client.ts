@@ -44,7 +44,8 @@ export function scoreAllPairsInWorker(embeddings: Float32Array, dim: number, opt
       }
       finish();
       if (message.type === 'result') {
-        resolve({ count: message.count, scores: message.scores, indexA: message.indexA, indexB: message.indexB });
+        const { type: _type, ...result } = message;
+        resolve(result);
       } else {
         reject(new Error(`All-pairs scoring failed: ${message.message}`));
       }

@@ -2,6 +2,7 @@
  * Messages between the main thread and src/metrics/all-pairs.worker.ts.
  * start -> progress* -> result | error; cancel at any time (the client also terminates the worker).
  */
+import type { AllPairsResult } from './all-pairs';
 
 /** Main thread to worker: score every pair of the packed N x dim embeddings. */
 export interface StartMessage {
@@ -23,13 +24,9 @@ export interface ProgressMessage {
   readonly totalPairs: number;
 }
 
-/** Worker to main thread: all scores; the three buffers are transferred. */
-export interface ResultMessage {
+/** Worker to main thread: all scores and the kernel that ran; the three buffers are transferred. */
+export interface ResultMessage extends AllPairsResult {
   readonly type: 'result';
-  readonly count: number;
-  readonly scores: Float32Array;
-  readonly indexA: Uint32Array;
-  readonly indexB: Uint32Array;
 }
 
 /** Worker to main thread: scoring failed or was cancelled. */

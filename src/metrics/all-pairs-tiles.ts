@@ -8,9 +8,13 @@ import { createDotKernel, KERNEL_ROWS } from './dot-kernel-wasm';
 
 /** Where scored pairs go, in row order of (i, j), i < j. */
 export interface PairSink {
+  /** Number of embeddings N. */
   readonly count: number;
+  /** Pair scores in row order: (0,1), (0,2), ..., (0,N-1), (1,2), ... */
   readonly scores: Float32Array;
+  /** First embedding index of each pair. */
   readonly indexA: Uint32Array;
+  /** Second embedding index of each pair (always greater than `indexA`). */
   readonly indexB: Uint32Array;
 }
 

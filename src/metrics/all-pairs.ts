@@ -4,7 +4,7 @@
  * in cache-sized tiles, instead of N^2/2 separate distance loops. Pure: runs in node and workers.
  */
 import type { Embedding } from '../matching/similarity';
-import { computeSquaredNorms, createJsTileScorer, createWasmTileScorer, findPairPosition, type TileScorer } from './all-pairs-tiles';
+import { computeSquaredNorms, createJsTileScorer, createWasmTileScorer, findPairPosition, type PairSink, type TileScorer } from './all-pairs-tiles';
 
 /** Rows per tile (a multiple of 4): 64 x 1024 float32 is 256 KiB per side, L2-sized. */
 export const DEFAULT_TILE_ROWS = 64;
@@ -12,16 +12,13 @@ export const DEFAULT_TILE_ROWS = 64;
 export const YIELD_INTERVAL_MS = 50;
 
 /** Every pair's score, in compact typed arrays (never one object per pair). */
-export interface AllPairsResult {
-  /** Number of embeddings N. */
-  readonly count: number;
-  /** Pair scores in row order: (0,1), (0,2), ..., (0,N-1), (1,2), ... */
-  readonly scores: Float32Array;
-  /** First embedding index of each pair. */
-  readonly indexA: Uint32Array;
-  /** Second embedding index of each pair (always greater than `indexA`). */
-  readonly indexB: Uint32Array;
+export interface AllPairsResult extends PairSink {
+  /** Which tile kernel scored the pairs. */
+  readonly kernel: TileKernel;
 }
+
+/** The WebAssembly SIMD kernel, or the plain JavaScript tiles (no SIMD, dim % 4 != 0, CSP). */
+export type TileKernel = 'wasm-simd' | 'js';
 
 /** Options of the all-pairs scorer. */
 export interface ScoreAllPairsOptions {
@@ -64,17 +61,20 @@ function countRows(packed: Float32Array, dim: number): number {
   return packed.length / dim;
 }
 
+/** Picks the tile kernel: WebAssembly SIMD unless told `js` or it cannot run. */
+function chooseTileScorer(packed: Float32Array, dim: number, options: ScoreAllPairsOptions, out: PairSink): { scoreTile: TileScorer; kernel: TileKernel } {
+  const tileRows = options.tileRows ?? DEFAULT_TILE_ROWS;
+  const norms = computeSquaredNorms(packed, dim, out.count);
+  const wasm = options.kernel !== 'js' ? createWasmTileScorer(packed, dim, norms, out, tileRows) : null;
+  return wasm ? { scoreTile: wasm, kernel: 'wasm-simd' } : { scoreTile: createJsTileScorer(packed, dim, norms, out), kernel: 'js' };
+}
+
 /**
  * Generator core: scores one band of `tileRows` rows against all later columns per step and
  * yields the pairs done so far. Both the sync and async scorers drive it.
  */
-function* generateScoreBands(packed: Float32Array, dim: number, options: ScoreAllPairsOptions, out: AllPairsResult): Generator<number> {
-  const count = out.count;
+function* generateScoreBands(scoreTile: TileScorer, options: ScoreAllPairsOptions, count: number): Generator<number> {
   const tileRows = options.tileRows ?? DEFAULT_TILE_ROWS;
-  const norms = computeSquaredNorms(packed, dim, count);
-  const scoreTile: TileScorer =
-    (options.kernel !== 'js' ? createWasmTileScorer(packed, dim, norms, out, tileRows) : null) ??
-    createJsTileScorer(packed, dim, norms, out);
   for (let i0 = 0; i0 < count; i0 += tileRows) {
     const i1 = Math.min(count, i0 + tileRows);
     for (let j0 = i0; j0 < count; j0 += tileRows) {
@@ -85,7 +85,7 @@ function* generateScoreBands(packed: Float32Array, dim: number, options: ScoreAl
 }
 
 /** Allocates the result arrays for `count` embeddings. */
-function allocateResult(count: number): AllPairsResult {
+function allocateResult(count: number): PairSink {
   const total = countPairs(count);
   return { count, scores: new Float32Array(total), indexA: new Uint32Array(total), indexB: new Uint32Array(total) };
 }
@@ -97,11 +97,12 @@ function allocateResult(count: number): AllPairsResult {
 export function scoreAllPairs(packed: Float32Array, dim: number, options: ScoreAllPairsOptions = {}): AllPairsResult {
   const out = allocateResult(countRows(packed, dim));
   const total = out.scores.length;
-  for (const done of generateScoreBands(packed, dim, options, out)) {
+  const { scoreTile, kernel } = chooseTileScorer(packed, dim, options, out);
+  for (const done of generateScoreBands(scoreTile, options, out.count)) {
     options.signal?.throwIfAborted();
     options.onProgress?.(done, total);
   }
-  return out;
+  return { ...out, kernel };
 }
 
 /**
@@ -111,8 +112,9 @@ export function scoreAllPairs(packed: Float32Array, dim: number, options: ScoreA
 export async function scoreAllPairsAsync(packed: Float32Array, dim: number, options: ScoreAllPairsOptions = {}): Promise<AllPairsResult> {
   const out = allocateResult(countRows(packed, dim));
   const total = out.scores.length;
+  const { scoreTile, kernel } = chooseTileScorer(packed, dim, options, out);
   let lastYield = Date.now();
-  for (const done of generateScoreBands(packed, dim, options, out)) {
+  for (const done of generateScoreBands(scoreTile, options, out.count)) {
     options.signal?.throwIfAborted();
     options.onProgress?.(done, total);
     if (Date.now() - lastYield >= YIELD_INTERVAL_MS) {
@@ -121,5 +123,5 @@ export async function scoreAllPairsAsync(packed: Float32Array, dim: number, opti
     }
   }
   options.signal?.throwIfAborted();
-  return out;
+  return { ...out, kernel };
 }

@@ -30,7 +30,7 @@ async function runJob(embeddings: Float32Array, dim: number): Promise<void> {
       },
     });
     post(
-      { type: 'result', count: result.count, scores: result.scores, indexA: result.indexA, indexB: result.indexB },
+      { type: 'result', ...result },
       [result.scores.buffer, result.indexA.buffer, result.indexB.buffer],
     );
   } catch (error) {

@@ -1,6 +1,8 @@
 /**
  * Subject-level bootstrap of per-group FMR and FNMR and of their max/min ratios, beside the Wilson
  * intervals of shared/spec/bias-metrics.md ("a subject-level bootstrap may be offered beside it").
+ * Also the ratio of two named groups' rates (the views' "X is 4.6x (95% interval 1.1-9.7) as
+ * likely as Y"), from the same replicates.
  *
  * Resampling unit: within each group, subjects are drawn with replacement, and each drawn subject
  * brings all the group's pairs whose side A (the probe) is that subject. Pairs without a subject id
@@ -10,7 +12,7 @@
 import { toPairTable } from './pair-table';
 import type { RandomSource } from './random';
 import { findPairGroup } from './score-index';
-import { computeMaxMinRatio } from './summaries';
+import { computeMaxMinRatio, computeRateRatio } from './summaries';
 import { DEFAULT_IMPOSTOR_GROUPING, type ComparisonPair, type ImpostorGrouping, type PairTable } from './types';
 import { collectGroupUnits, type GroupUnits } from './bootstrap-units';
 
@@ -35,6 +37,14 @@ export interface BootstrapOptions {
   readonly confidence?: number;
   /** Impostor grouping; default `within`. */
   readonly impostorGrouping?: ImpostorGrouping;
+  /** Pairs of named groups whose rate ratio gets an interval at every threshold; default none. */
+  readonly groupRatios?: readonly GroupRatioRequest[];
+}
+
+/** Two named groups: the interval is of rate(numerator) / rate(denominator). */
+export interface GroupRatioRequest {
+  readonly numerator: string;
+  readonly denominator: string;
 }
 
 /** A percentile interval around a point estimate; all null when the rate is undefined. */
@@ -53,6 +63,8 @@ export interface BootstrapRate extends BootstrapInterval {
   readonly units: number;
   /** True when measurable but below {@link MIN_BOOTSTRAP_UNITS} units or {@link MIN_BOOTSTRAP_PAIRS} pairs. */
   readonly tooSmall: boolean;
+  /** Replicates in which the rate was defined (the drawn units had pairs of this kind). */
+  readonly definedReplicates: number;
 }
 
 /** Bootstrap result of one group. */
@@ -66,10 +78,21 @@ export interface BootstrapGroup {
   readonly byThreshold: readonly { threshold: number; fmr: BootstrapRate; fnmr: BootstrapRate }[];
 }
 
-/** A resampled max/min ratio; `low`/`high` may be Infinity. */
+/** A resampled ratio of rates; `low`/`high` may be Infinity. */
 export interface BootstrapRatio extends BootstrapInterval {
-  /** Replicates in which the ratio was defined (>= 2 groups, some errors). */
+  /** Replicates in which the ratio was defined (both rates defined, some errors). */
   readonly definedReplicates: number;
+}
+
+/**
+ * Ratio of two named groups' rates at one threshold, with {@link computeRateRatio}'s zero rules:
+ * undefined (null estimate, replicate left out) where either rate is undefined or both are 0,
+ * Infinity where only the denominator's is 0. A group without pairs gives null throughout.
+ */
+export interface BootstrapGroupRatio extends GroupRatioRequest {
+  readonly threshold: number;
+  readonly fmr: BootstrapRatio;
+  readonly fnmr: BootstrapRatio;
 }
 
 /** Everything the bootstrap found. */
@@ -80,6 +103,8 @@ export interface BootstrapResult {
   readonly groups: readonly BootstrapGroup[];
   /** Max/min ratios across groups per threshold. */
   readonly ratios: readonly { threshold: number; fmrMaxMinRatio: BootstrapRatio; fnmrMaxMinRatio: BootstrapRatio }[];
+  /** One entry per threshold and requested pair of groups, thresholds outer, in the order given. */
+  readonly groupRatios: readonly BootstrapGroupRatio[];
   /** Pairs that were resampled as their own unit for lack of a subject id on side A. */
   readonly pairsWithoutSubject: number;
 }
@@ -109,8 +134,8 @@ function summariseReplicates(values: Float64Array, estimate: number | null, conf
 }
 
 /**
- * Bootstraps per-group FMR and FNMR (errors over pairs of the resampled units) and the max/min
- * ratios across groups, with percentile intervals. A group without pairs of a kind gets null
+ * Bootstraps per-group FMR and FNMR (errors over pairs of the resampled units), the max/min
+ * ratios across groups and the requested ratios of named groups, with percentile intervals. A group without pairs of a kind gets null
  * estimate and interval for that rate. Cost: O(replicates x units x thresholds) after one pass
  * over the pairs.
  */
@@ -144,19 +169,51 @@ export function bootstrapGroupRates(pairs: readonly ComparisonPair[] | PairTable
     });
   }
   const groups = units.map((group, g) => describeGroup(group, thresholds, samples[g], confidence));
+  const { ratios, groupRatios } = resampleRatios(samples, groups, options.groupRatios ?? [], thresholds, replicates, confidence);
+  return { replicates, confidence, groups, ratios, groupRatios, pairsWithoutSubject: units.reduce((n, u) => n + u.pairUnits, 0) };
+}
+
+/**
+ * Max/min ratios across groups and ratios of named groups, from the per-group replicate rates
+ * (`samples[g][t * 2 + kind][r]`, NaN where undefined) and the groups' point estimates.
+ */
+function resampleRatios(
+  samples: readonly Float64Array[][], groups: readonly BootstrapGroup[], requests: readonly GroupRatioRequest[],
+  thresholds: readonly number[], replicates: number, confidence: number,
+): Pick<BootstrapResult, 'ratios' | 'groupRatios'> {
+  const rateIn = (g: number, t: number, kind: 0 | 1, r: number): number | null => {
+    const rate = samples[g][2 * t + kind][r];
+    return Number.isNaN(rate) ? null : rate;
+  };
+  const estimateOf = (g: number, t: number, kind: 0 | 1): number | null => {
+    const rates = groups[g].byThreshold[t];
+    return (kind === 0 ? rates.fmr : rates.fnmr).estimate;
+  };
+  const resampleRatio = (estimate: number | null, ratioIn: (r: number) => number | null): BootstrapRatio => {
+    const values = new Float64Array(replicates);
+    for (let r = 0; r < replicates; r++) values[r] = ratioIn(r) ?? NaN;
+    return summariseReplicates(values, estimate, confidence);
+  };
+  const all = groups.map((_, g) => g);
   const ratios = thresholds.map((threshold, t) => {
-    const ratioOf = (kind: 0 | 1): BootstrapRatio => {
-      const values = new Float64Array(replicates);
-      for (let r = 0; r < replicates; r++) {
-        const ratio = computeMaxMinRatio(samples.map((s) => (Number.isNaN(s[2 * t + kind][r]) ? null : s[2 * t + kind][r])));
-        values[r] = ratio === null ? NaN : ratio;
-      }
-      const estimate = computeMaxMinRatio(groups.map((group) => (kind === 0 ? group.byThreshold[t].fmr : group.byThreshold[t].fnmr).estimate));
-      return summariseReplicates(values, estimate, confidence);
-    };
-    return { threshold, fmrMaxMinRatio: ratioOf(0), fnmrMaxMinRatio: ratioOf(1) };
+    const maxMinOf = (kind: 0 | 1): BootstrapRatio => resampleRatio(
+      computeMaxMinRatio(all.map((g) => estimateOf(g, t, kind))),
+      (r) => computeMaxMinRatio(all.map((g) => rateIn(g, t, kind, r))),
+    );
+    return { threshold, fmrMaxMinRatio: maxMinOf(0), fnmrMaxMinRatio: maxMinOf(1) };
   });
-  return { replicates, confidence, groups, ratios, pairsWithoutSubject: units.reduce((n, u) => n + u.pairUnits, 0) };
+  const groupRatios = thresholds.flatMap((threshold, t) => requests.map((request): BootstrapGroupRatio => {
+    const n = groups.findIndex((group) => group.group === request.numerator);
+    const d = groups.findIndex((group) => group.group === request.denominator);
+    const ratioOf = (kind: 0 | 1): BootstrapRatio => (n < 0 || d < 0
+      ? resampleRatio(null, () => null)
+      : resampleRatio(
+        computeRateRatio(estimateOf(n, t, kind), estimateOf(d, t, kind)),
+        (r) => computeRateRatio(rateIn(n, t, kind, r), rateIn(d, t, kind, r)),
+      ));
+    return { numerator: request.numerator, denominator: request.denominator, threshold, fmr: ratioOf(0), fnmr: ratioOf(1) };
+  }));
+  return { ratios, groupRatios };
 }
 
 /** Point estimates, intervals and flags of one group. */
@@ -176,6 +233,7 @@ function describeGroup(group: GroupUnits, thresholds: readonly number[], samples
     const interval = summariseReplicates(samples[2 * t + kind], pairs > 0 ? errorCount / pairs : null, confidence);
     return {
       estimate: interval.estimate, low: interval.low, high: interval.high, pairs, units: unitCount,
+      definedReplicates: interval.definedReplicates,
       tooSmall: pairs > 0 && (unitCount < MIN_BOOTSTRAP_UNITS || pairs < MIN_BOOTSTRAP_PAIRS),
     };
   };

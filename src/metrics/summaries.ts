@@ -15,31 +15,37 @@ export function selectDefinedRates(rates: readonly (number | null)[]): number[] 
 }
 
 /**
+ * Ratio of two rates with the spec's zero rules for ratio summaries ("Max/min ratio"): null when
+ * either rate is undefined or both are 0 (no errors to compare), Infinity when only the
+ * denominator is 0. Used for the max/min and max/geomean summaries and for the ratio of two named
+ * groups (the views' sentence, the bootstrap's group ratios).
+ */
+export function computeRateRatio(numerator: number | null, denominator: number | null): number | null {
+  if (numerator === null || denominator === null) return null;
+  if (numerator === 0 && denominator === 0) return null;
+  if (denominator === 0) return Infinity;
+  return numerator / denominator;
+}
+
+/**
  * Max/min ratio, `max r / min r` (spec). Null over < 2 groups or when the max is 0 (no errors
  * anywhere); Infinity when only the min is 0.
  */
 export function computeMaxMinRatio(rates: readonly (number | null)[]): number | null {
   const defined = selectDefinedRates(rates);
   if (defined.length < MIN_GROUPS_FOR_SUMMARY) return null;
-  const max = Math.max(...defined);
-  const min = Math.min(...defined);
-  if (max === 0) return null;
-  if (min === 0) return Infinity;
-  return max / min;
+  return computeRateRatio(Math.max(...defined), Math.min(...defined));
 }
 
 /**
  * Max/geometric-mean ratio, `max r / exp(mean ln r)` (NIST's proposed summary; spec), with the
- * zero rules of {@link computeMaxMinRatio}.
+ * zero rules of {@link computeMaxMinRatio}: a zero rate makes the geometric mean 0 (ln 0 = -Infinity).
  */
 export function computeMaxGeomeanRatio(rates: readonly (number | null)[]): number | null {
   const defined = selectDefinedRates(rates);
   if (defined.length < MIN_GROUPS_FOR_SUMMARY) return null;
-  const max = Math.max(...defined);
-  if (max === 0) return null;
-  if (Math.min(...defined) === 0) return Infinity;
   const meanLog = defined.reduce((sum, rate) => sum + Math.log(rate), 0) / defined.length;
-  return max / Math.exp(meanLog);
+  return computeRateRatio(Math.max(...defined), Math.exp(meanLog));
 }
 
 /** Largest pairwise absolute difference, `max_ij |r_i - r_j|`; null over < 2 groups. */
@@ -47,6 +53,11 @@ export function computeMaxDifference(rates: readonly (number | null)[]): number 
   const defined = selectDefinedRates(rates);
   if (defined.length < MIN_GROUPS_FOR_SUMMARY) return null;
   return Math.max(...defined) - Math.min(...defined);
+}
+
+/** `alpha * fmrValue + (1 - alpha) * fnmrValue`, the spec's weighting in FDR and GARBE; null if either is. */
+function weighRates(fmrValue: number | null, fnmrValue: number | null, alpha: number): number | null {
+  return fmrValue === null || fnmrValue === null ? null : alpha * fmrValue + (1 - alpha) * fnmrValue;
 }
 
 /**
@@ -59,10 +70,8 @@ export function computeFairnessDiscrepancyRate(
   fnmr: readonly (number | null)[],
   alpha = DEFAULT_ALPHA,
 ): number | null {
-  const fmrDiff = computeMaxDifference(fmr);
-  const fnmrDiff = computeMaxDifference(fnmr);
-  if (fmrDiff === null || fnmrDiff === null) return null;
-  return 1 - (alpha * fmrDiff + (1 - alpha) * fnmrDiff);
+  const weighted = weighRates(computeMaxDifference(fmr), computeMaxDifference(fnmr), alpha);
+  return weighted === null ? null : 1 - weighted;
 }
 
 /**
@@ -105,10 +114,7 @@ export function computeGarbe(
   fnmr: readonly (number | null)[],
   alpha = DEFAULT_ALPHA,
 ): number | null {
-  const fmrGini = computeGini(fmr);
-  const fnmrGini = computeGini(fnmr);
-  if (fmrGini === null || fnmrGini === null) return null;
-  return alpha * fmrGini + (1 - alpha) * fnmrGini;
+  return weighRates(computeGini(fmr), computeGini(fnmr), alpha);
 }
 
 /** All summaries of the spec at one threshold, numbers possibly Infinity. */

@@ -5,6 +5,9 @@
 import { findLowerBound, findUpperBound, nextUp } from './float';
 import type { ScoreIndex, SortedScores } from './score-index';
 
+/** The false-match rate a global threshold is set at unless told otherwise (views and CLI). */
+export const DEFAULT_TARGET_FMR = 1e-3;
+
 /**
  * Smallest candidate c with fmr(c) <= target, where candidates are the distinct impostor scores
  * plus nextUp(max) (spec). Set globally over all impostor pairs when given `index.overall`.

@@ -7,15 +7,13 @@ import { buildPairTableFromSamples, type IndexedScores, type SampleLabels } from
 import { computeGroupRates, computeOverallRates, type GroupRates } from '../metrics/rates';
 import { reportAtThreshold, type ReportAtThreshold } from '../metrics/report';
 import { indexScores, type ScoreIndex } from '../metrics/score-index';
-import { computeEqualErrorRate, findThresholdAtFmr, type EqualErrorRate } from '../metrics/thresholds';
+import { computeEqualErrorRate, DEFAULT_TARGET_FMR, findThresholdAtFmr, type EqualErrorRate } from '../metrics/thresholds';
 import type { ImpostorGrouping, PairTable } from '../metrics/types';
 import { findGroupLabel, RACE_LABEL_SOURCE, UNVERIFIED_SOURCE } from './grouping';
 import { findPersonId, type ScoredSampleSet, type ViewSample } from './sample-set';
 
 /** Below this many people a group's rates are shown but flagged, and left out of the sentence. */
 export const SMALL_GROUP_PEOPLE = 5;
-/** The false-match rate NIST-style global thresholds are set at by default. */
-export const DEFAULT_TARGET_FMR = 1e-3;
 
 /** How the pairs are grouped and filtered. */
 export interface GapOptions {
@@ -39,6 +37,7 @@ export interface GroupMembers {
 /** Grouped, sorted scores: rebuilt on regrouping, reused across threshold changes. */
 export interface GapIndex {
   readonly options: GapOptions;
+  /** The included pairs; each sample's subject is its person ({@link findPersonId}). */
   readonly table: PairTable;
   readonly index: ScoreIndex;
   /** Members of each group in `index.groups` order. */
@@ -122,7 +121,9 @@ function countMembers(samples: readonly ViewSample[], labels: readonly SampleLab
  */
 export function buildGapIndex(set: ScoredSampleSet, options: GapOptions): GapIndex {
   const isIncluded = Uint8Array.from(set.samples, (s) => (isSampleIncluded(s, options.excludeUnverified) ? 1 : 0));
-  const labels: SampleLabels[] = set.samples.map((s) => ({ group: findGroupLabel(s.labels, options.groupBy), subject: s.subject }));
+  // People as subjects: the bootstrap resamples people, and a face without subject is its own
+  // person. Genuine pairs are unchanged, as no two faces share such an id.
+  const labels: SampleLabels[] = set.samples.map((s) => ({ group: findGroupLabel(s.labels, options.groupBy), subject: findPersonId(s) }));
   const table = buildPairTableFromSamples(filterPairs(set, isIncluded), labels);
   const index = indexScores(table, options.impostorGrouping);
   const included = isIncluded.reduce((sum, v) => sum + v, 0);

@@ -10,10 +10,10 @@ export const DASHES = ['', '10 5', '3 4', '12 4 3 4', '6 3', '1 3', '16 6', '4 4
 /** Marker shapes, cycled with the colours. */
 export const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star', 'circle', 'square'] as const;
 
-/** Colour of impostor (different-person) scores. */
-export const IMPOSTOR_COLOUR = '#D55E00';
-/** Colour of genuine (same-person) scores. */
-export const GENUINE_COLOUR = '#0072B2';
+/** Colour of impostor (different-person) scores: Okabe-Ito vermillion. */
+export const IMPOSTOR_COLOUR = OKABE_ITO[1];
+/** Colour of genuine (same-person) scores: Okabe-Ito blue. */
+export const GENUINE_COLOUR = OKABE_ITO[0];
 
 /** A series' look. */
 export interface SeriesStyle {

@@ -4,6 +4,7 @@
  * Ratios follow shared/spec/bias-metrics.md ("Max/min ratio"); a zero lowest rate is "not
  * measurable" and the sentence names the group without errors and its number of pairs instead.
  */
+import { computeRateRatio } from '../metrics/summaries';
 import type { ImpostorGrouping, RateEstimate } from '../metrics/types';
 import { formatCount, formatRate, formatRatioNumber, pluralise } from './format';
 import { GROUP_SEPARATOR, MISSING_GROUP_VALUE, describeLabel } from './grouping';
@@ -102,7 +103,7 @@ export function buildSummarySentence(input: SentenceInput): SummarySentence {
       text: `At this threshold, ${h.noun} in this set is falsely matched to ${target} in ${formatRate(high.fmr.rate)} of pairs (${formatCount(high.fmr.errors)} of ${formatCount(high.fmr.pairs)}), while ${l.noun} had no false matches in ${pluralise(low.fmr.pairs, 'pair', 'pairs')}: how many times as likely is not measurable.${leftNote}`,
     };
   }
-  const ratio = (high.fmr.rate as number) / (low.fmr.rate as number);
+  const ratio = computeRateRatio(high.fmr.rate, low.fmr.rate) as number;
   return {
     ...facts, kind: 'ratio', ratio,
     text: `At this threshold, ${h.noun} in this set is ${formatRatioNumber(ratio)}\u00d7${describeRatioInterval(input.ratioInterval)} as likely as ${l.noun} to be falsely matched to ${target}.${leftNote}`,

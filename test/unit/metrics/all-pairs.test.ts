@@ -3,18 +3,8 @@ import { computeSimilarity } from '../../../src/matching/similarity';
 import { countPairs, packEmbeddings, scoreAllPairs, scoreAllPairsAsync } from '../../../src/metrics/all-pairs';
 import { assembleDotKernelModule, createDotKernel } from '../../../src/metrics/dot-kernel-wasm';
 import { buildPairTableFromSamples } from '../../../src/metrics/pair-table';
-import { createMulberry32, createNormalSource } from '../../../src/metrics/random';
 import { computeBiasReport } from '../../../src/metrics/report';
-
-/** Seeded embeddings around a few subject centres, so scores spread over 0..1. */
-function makeEmbeddings(count: number, dim: number, seed: number): Float32Array[] {
-  const normal = createNormalSource(createMulberry32(seed));
-  // Squared distances near 40 within a subject and 100 between: scores from about 0.3 to 0.8.
-  const centreSd = Math.sqrt(30 / dim);
-  const noiseSd = Math.sqrt(20 / dim);
-  const centres = Array.from({ length: 5 }, () => Array.from({ length: dim }, () => normal() * centreSd));
-  return Array.from({ length: count }, (_, i) => Float32Array.from(centres[i % 5], (c) => c + normal() * noiseSd));
-}
+import { makeClusteredEmbeddings as makeEmbeddings } from './seeded-embeddings';
 
 function scoreNaively(embeddings: Float32Array[]): number[] {
   const out: number[] = [];
@@ -40,6 +30,7 @@ describe('all-pairs scorer', () => {
     for (const kernel of ['auto', 'js'] as const) {
       const result = scoreAllPairs(packed, dim, { tileRows, kernel });
       expect(result.scores.length).toBe(countPairs(count));
+      expect(result.kernel).toBe(kernel === 'js' || dim % 4 !== 0 ? 'js' : 'wasm-simd');
       let k = 0;
       for (let i = 0; i < count; i++) {
         for (let j = i + 1; j < count; j++, k++) {

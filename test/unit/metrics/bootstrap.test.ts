@@ -84,6 +84,52 @@ describe('subject-level bootstrap', () => {
   });
 });
 
+describe('ratio of two named groups', () => {
+  const pairs = makePairs({ A: 40, B: 40 }, 11);
+  const t = 0.45;
+  const run = (groupRatios: { numerator: string; denominator: string }[], replicates = 401) =>
+    bootstrapGroupRates(pairs, { thresholds: [t], random: createMulberry32(9), replicates, groupRatios });
+  const result = run([{ numerator: 'B', denominator: 'A' }, { numerator: 'A', denominator: 'B' }]);
+  const [ba, ab] = result.groupRatios;
+
+  it('has the ratio of the spec rates as its estimate, inside its interval', () => {
+    const byGroup = computeBiasReport(pairs, { thresholds: [t], fmrTargets: [] }).thresholds[0].by_group;
+    expect(ba).toMatchObject({ numerator: 'B', denominator: 'A', threshold: t });
+    expect(ba.fmr.estimate).toBeCloseTo((byGroup.B.fmr as number) / (byGroup.A.fmr as number), 12);
+    expect(ba.fnmr.estimate).toBeCloseTo((byGroup.B.fnmr as number) / (byGroup.A.fnmr as number), 12);
+    expect(ba.fmr.low as number).toBeLessThanOrEqual(ba.fmr.estimate as number);
+    expect(ba.fmr.high as number).toBeGreaterThanOrEqual(ba.fmr.estimate as number);
+    expect(ba.fmr.definedReplicates).toBe(401);
+  });
+
+  it('comes from the same replicates as the group rates: swapping the groups inverts the interval', () => {
+    // 401 replicates put the 2.5% and 97.5% quantiles on whole ranks, so no interpolation blurs it.
+    expect(ab.fmr.low as number).toBeCloseTo(1 / (ba.fmr.high as number), 12);
+    expect(ab.fmr.high as number).toBeCloseTo(1 / (ba.fmr.low as number), 12);
+  });
+
+  it('draws no extra random numbers: rate intervals are those of a run without ratios', () => {
+    expect(run([]).groups).toEqual(result.groups);
+    expect(run([]).groupRatios).toEqual([]);
+  });
+
+  it('is null for a group without pairs and Infinity where only the denominator has no errors', () => {
+    const [unknown] = run([{ numerator: 'B', denominator: 'Z' }], 50).groupRatios;
+    expect(unknown.fmr).toEqual({ estimate: null, low: null, high: null, definedReplicates: 0 });
+    const skewed: ComparisonPair[] = [];
+    for (let s = 0; s < 20; s++) {
+      const side = (group: string, score: number) =>
+        skewed.push({ score, isGenuine: false, groupA: group, groupB: group, subjectA: `${group}${s}`, subjectB: `${group}${(s + 1) % 20}` });
+      side('H', s % 2 === 0 ? 0.9 : 0.1);
+      side('L', 0.1);
+    }
+    const [hl] = bootstrapGroupRates(skewed, { thresholds: [0.5], random: createMulberry32(3), replicates: 100, groupRatios: [{ numerator: 'H', denominator: 'L' }] }).groupRatios;
+    expect(hl.fmr.estimate).toBe(Infinity);
+    expect(hl.fmr.low).toBe(Infinity);
+    expect(hl.fnmr.estimate).toBeNull();
+  });
+});
+
 describe('computeQuantile', () => {
   it('interpolates linearly and copes with Infinity', () => {
     expect(computeQuantile([1, 2, 3, 4], 0.5)).toBe(2.5);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextUp } from '../../../src/metrics/float';
 import { computeWilsonInterval } from '../../../src/metrics/rates';
 import { computeBiasReport } from '../../../src/metrics/report';
-import { computeGini, computeMaxGeomeanRatio, computeMaxMinRatio } from '../../../src/metrics/summaries';
+import { computeGini, computeMaxGeomeanRatio, computeMaxMinRatio, computeRateRatio } from '../../../src/metrics/summaries';
 import { computeEqualErrorRate, findThresholdAtFmr } from '../../../src/metrics/thresholds';
 import type { ComparisonPair } from '../../../src/metrics/types';
 
@@ -84,6 +84,24 @@ describe('empty group, single group, zero and infinite ratios', () => {
     const probe = computeBiasReport(pairs, { thresholds: [0.5], fmrTargets: [], impostorGrouping: 'probe' });
     expect(probe.thresholds[0].by_group.A.impostor_pairs).toBe(3);
     expect(probe.thresholds[0].by_group.C.impostor_pairs).toBe(0);
+  });
+});
+
+describe('ratio of two rates (zero rules of the max/min ratio)', () => {
+  it.each([
+    [0.02, 0.005, 4],
+    [0, 0.01, 0],
+    [0.01, 0, Infinity],
+    [0, 0, null],
+    [null, 0.01, null],
+    [0.01, null, null],
+  ] as const)('%s / %s -> %s', (numerator, denominator, expected) => {
+    expect(computeRateRatio(numerator, denominator)).toBe(expected);
+  });
+  it('gives the max/min and max/geomean summaries their zero rules', () => {
+    expect(computeMaxGeomeanRatio([0, 0.1])).toBe(Infinity);
+    expect(computeMaxGeomeanRatio([0, 0])).toBeNull();
+    expect(computeMaxGeomeanRatio([0.1, 0.4])).toBeCloseTo(0.4 / 0.2, 12);
   });
 });
 

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { computeBiasReport } from '../../../src/metrics/report';
 import { buildPairTableFromSamples } from '../../../src/metrics/pair-table';
-import { planSubjectBootstrap, runSubjectBootstrap } from '../../../src/views/bootstrap';
-import { computeDetPoints, computeHistogram } from '../../../src/views/curves';
+import { bootstrapGroupRates } from '../../../src/metrics/bootstrap';
+import { computeDetCurves } from '../../../src/metrics/distributions';
+import { createMulberry32 } from '../../../src/metrics/random';
+import { indexScores } from '../../../src/metrics/score-index';
+import { buildGroupDetPoints, buildGroupHistograms, findDetPointsAt, HISTOGRAM_BINS, MAX_DET_POINTS } from '../../../src/views/chart-model';
 import { checkEstimates } from '../../../src/views/estimates-model';
 import { buildGapIndex, computeGapAtThreshold, type GapOptions } from '../../../src/views/gap-model';
 import { listGroupings, findGroupLabel } from '../../../src/views/grouping';
 import { listThresholdPresets } from '../../../src/views/presets';
-import { createRandom } from '../../../src/views/random';
+import { DEFAULT_SEED, resampleGap } from '../../../src/views/resampling';
 import { describeRoomShortfall, scoreRoom } from '../../../src/views/room-model';
 import { scorePackPairs } from '../../../src/views/sample-set';
 import { countYouMatches, scoreYouAgainstPack } from '../../../src/views/you-model';
@@ -88,14 +91,14 @@ describe('gap model', async () => {
   });
 });
 
-describe('bootstrap', async () => {
+describe('resampling people (src/metrics/bootstrap)', async () => {
   const set = await scorePackPairs(createSyntheticPack());
   const gap = buildGapIndex(set, within(['race', 'gender']));
-  const plan = planSubjectBootstrap(gap.table, 'within', gap.index.groups);
+  const ratio = ['Black/female', 'White/male'] as const;
+  const a = resampleGap(gap, 0.35, { replicates: 200, random: createMulberry32(1), ratio });
+
   it('is reproducible with a seed and brackets the point estimate', () => {
-    const a = runSubjectBootstrap(plan, 0.35, { replicates: 200, random: createRandom(1), ratio: ['Black/female', 'White/male'] });
-    const b = runSubjectBootstrap(plan, 0.35, { replicates: 200, random: createRandom(1), ratio: ['Black/female', 'White/male'] });
-    expect(a).toEqual(b);
+    expect(resampleGap(gap, 0.35, { replicates: 200, random: createMulberry32(1), ratio })).toEqual(a);
     const rows = computeGapAtThreshold(gap, 0.35).rows;
     for (const row of rows) {
       const ci = a.fmr.get(row.group);
@@ -105,13 +108,84 @@ describe('bootstrap', async () => {
       }
     }
     expect(a.fmrRatio).not.toBeNull();
+    expect(a.replicates).toBe(200);
   });
-  it('histogram sums to 1; DET empty without genuine pairs', () => {
+
+  it('shows exactly the metrics bootstrap over the gap table, people as units, default seed', () => {
+    const shown = resampleGap(gap, 0.35, { ratio });
+    const metrics = bootstrapGroupRates(gap.table, {
+      thresholds: [0.35], random: createMulberry32(DEFAULT_SEED), groupRatios: [{ numerator: ratio[0], denominator: ratio[1] }],
+    });
+    expect(shown.replicates).toBe(metrics.replicates);
+    for (const group of metrics.groups) {
+      const { fmr, fnmr } = group.byThreshold[0];
+      expect(shown.fmr.get(group.group)).toEqual(fmr.low === null ? null : [fmr.low, fmr.high]);
+      expect(shown.fnmr.get(group.group)).toEqual(fnmr.low === null ? null : [fnmr.low, fnmr.high]);
+      expect(group.resamplingUnit).toBe('subject');
+    }
+    expect(shown.fmrRatio).toEqual([metrics.groupRatios[0].fmr.low, metrics.groupRatios[0].fmr.high]);
+  });
+
+  it('resamples faces as people where a pack has no subjects (UTKFace-like)', async () => {
+    const single = await scorePackPairs(createSyntheticPack({ groups: [
+      { labels: { race: 'A' }, people: 40, facesPerPerson: 1, closeness: 0.6 },
+      { labels: { race: 'B' }, people: 40, facesPerPerson: 1, closeness: 0.3 },
+    ] }));
+    const singleGap = buildGapIndex(single, within(['race']));
+    const metrics = bootstrapGroupRates(singleGap.table, { thresholds: [0.3], random: createMulberry32(2), replicates: 20 });
+    expect(metrics.groups.map((g) => g.resamplingUnit)).toEqual(['subject', 'subject']);
+    expect(metrics.pairsWithoutSubject).toBe(0);
+    expect(singleGap.index.overall.genuine.length).toBe(0);
+  });
+
+  it('has no ratio interval unless asked, and none for a group it has never seen', () => {
+    expect(resampleGap(gap, 0.35, { replicates: 50 }).fmrRatio).toBeNull();
+    expect(resampleGap(gap, 0.35, { replicates: 50, ratio: ['Black/female', 'nobody'] }).fmrRatio).toBeNull();
+  });
+});
+
+describe('chart data (src/metrics/distributions)', async () => {
+  const set = await scorePackPairs(createSyntheticPack());
+  const gap = buildGapIndex(set, within(['race', 'gender']));
+  const histograms = buildGroupHistograms(gap.index);
+  const det = buildGroupDetPoints(gap.index);
+
+  it('histograms: one row per group, shares of each kind summing to 1, pairs counted', () => {
+    expect(histograms.map((h) => h.group)).toEqual(gap.index.groups);
+    const bf = histograms.find((h) => h.group === 'Black/female')!;
     const scores = gap.index.byGroup.get('Black/female')!;
-    expect(computeHistogram(scores.impostor).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
-    expect(computeHistogram(new Float64Array())).toEqual([]);
-    expect(computeDetPoints({ genuine: new Float64Array(), impostor: scores.impostor })).toEqual([]);
-    expect(computeDetPoints(scores).length).toBeGreaterThan(10);
+    expect(bf.impostor).toHaveLength(HISTOGRAM_BINS);
+    expect(bf.impostor.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
+    expect(bf.genuine.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
+    expect(bf).toMatchObject({ genuinePairs: scores.genuine.length, impostorPairs: scores.impostor.length });
+  });
+
+  it('histograms: an empty kind is an empty row', async () => {
+    const single = buildGapIndex(await scorePackPairs(createSyntheticPack({ groups: [
+      { labels: { race: 'A' }, people: 5, facesPerPerson: 1, closeness: 0.3 },
+    ] })), within(['race']));
+    expect(buildGroupHistograms(single.index)[0]).toMatchObject({ genuine: [], genuinePairs: 0, impostorPairs: 10 });
+  });
+
+  it('DET: the metrics curves, at most MAX_DET_POINTS, every group listed, none without genuine pairs', () => {
+    expect(det.map((d) => d.group)).toEqual(gap.index.groups);
+    const curves = computeDetCurves(gap.index, { maxPoints: MAX_DET_POINTS });
+    for (const curve of curves) expect(det.find((d) => d.group === curve.group)!.points).toEqual(curve.points);
+    expect(det.every((d) => d.points.length <= MAX_DET_POINTS)).toBe(true);
+    expect(det.find((d) => d.group === 'Black/female')!.points.length).toBeGreaterThan(10);
+    const noGenuine = indexScores(buildPairTableFromSamples(set.scored, set.samples.map(() => ({ group: 'all', subject: null }))), 'within');
+    expect(buildGroupDetPoints(noGenuine)).toEqual([{ group: 'all', points: [] }]);
+    expect(findDetPointsAt(noGenuine, 0.5).size).toBe(0);
+  });
+
+  it('DET marker: the group rates of the table at the threshold', () => {
+    const at = computeGapAtThreshold(gap, 0.4);
+    const points = findDetPointsAt(gap.index, 0.4);
+    for (const row of at.rows) {
+      const point = points.get(row.group);
+      if (row.fmr.rate === null || row.fnmr.rate === null) expect(point).toBeUndefined();
+      else expect(point).toMatchObject({ threshold: 0.4, fmr: row.fmr.rate, fnmr: row.fnmr.rate });
+    }
   });
 });
 

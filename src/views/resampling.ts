@@ -1,0 +1,63 @@
+/**
+ * The people-level bootstrap shown beside the Wilson intervals of the gap and room views
+ * (shared/spec/bias-metrics.md: "a subject-level bootstrap may be offered beside it"). The numbers
+ * come from src/metrics/bootstrap (`bootstrapGroupRates`), seeded, so a view and a script calling
+ * it with the same table, seed and replicates give the same intervals; this module only picks the
+ * groups of the sentence's ratio and decides which intervals are worth showing.
+ */
+import { bootstrapGroupRates, DEFAULT_BOOTSTRAP_REPLICATES, type BootstrapRatio } from '../metrics/bootstrap';
+import { createMulberry32, type RandomSource } from '../metrics/random';
+import type { GapIndex } from './gap-model';
+
+/** Seed the views use unless told otherwise: the same figures on every laptop in a room. */
+export const DEFAULT_SEED = 20240517;
+/**
+ * Share of replicates in which a rate must be defined for its interval to be shown: an interval
+ * from fewer would describe a different population.
+ */
+export const MIN_DEFINED_REPLICATE_SHARE = 0.5;
+
+/** Resampled 95% intervals at one threshold; null where a rate is undefined or rarely defined. */
+export interface GapResampling {
+  readonly fmr: ReadonlyMap<string, readonly [number, number] | null>;
+  readonly fnmr: ReadonlyMap<string, readonly [number, number] | null>;
+  /** Interval of fmr(high) / fmr(low), the upper end possibly Infinity; null if not asked or undefined. */
+  readonly fmrRatio: readonly [number, number] | null;
+  readonly replicates: number;
+}
+
+/** Options of {@link resampleGap}. */
+export interface ResampleOptions {
+  /** [high, low]: the groups whose false-match rate ratio the sentence states. */
+  readonly ratio?: readonly [string, string] | null;
+  readonly replicates?: number;
+  /** Default: mulberry32 seeded with {@link DEFAULT_SEED}. */
+  readonly random?: RandomSource;
+}
+
+/**
+ * Resamples people at `threshold`. The gap table's subjects are people (a face without subject
+ * is its own person), so units are people; see src/metrics/bootstrap for how pairs follow them.
+ */
+export function resampleGap(gap: GapIndex, threshold: number, options: ResampleOptions = {}): GapResampling {
+  const replicates = options.replicates ?? DEFAULT_BOOTSTRAP_REPLICATES;
+  const ratio = options.ratio ?? null;
+  const result = bootstrapGroupRates(gap.table, {
+    thresholds: [threshold],
+    random: options.random ?? createMulberry32(DEFAULT_SEED),
+    replicates,
+    impostorGrouping: gap.options.impostorGrouping,
+    groupRatios: ratio ? [{ numerator: ratio[0], denominator: ratio[1] }] : [],
+  });
+  const show = (interval: Pick<BootstrapRatio, 'low' | 'high' | 'definedReplicates'>): readonly [number, number] | null =>
+    interval.low === null || interval.high === null || interval.definedReplicates < MIN_DEFINED_REPLICATE_SHARE * replicates
+      ? null
+      : [interval.low, interval.high];
+  const groups = result.groups.map((group) => ({ group: group.group, rates: group.byThreshold[0] }));
+  return {
+    fmr: new Map(groups.map(({ group, rates }) => [group, show(rates.fmr)])),
+    fnmr: new Map(groups.map(({ group, rates }) => [group, show(rates.fnmr)])),
+    fmrRatio: result.groupRatios.length > 0 ? show(result.groupRatios[0].fmr) : null,
+    replicates,
+  };
+}

@@ -18,13 +18,12 @@ import { buildPairTable, buildPairTableFromSamples } from '../src/metrics/pair-t
 import { PairsCsvError, parsePairsCsv } from '../src/metrics/pairs-csv';
 import { computeBiasReportFromIndex } from '../src/metrics/report';
 import { indexScores } from '../src/metrics/score-index';
-import { findThresholdAtFmr } from '../src/metrics/thresholds';
+import { DEFAULT_TARGET_FMR, findThresholdAtFmr } from '../src/metrics/thresholds';
 import type { ImpostorGrouping, PairTable } from '../src/metrics/types';
 
 /** Threshold always reported when none is given. */
 const DEFAULT_THRESHOLD_SIMILARITY = 0.5;
 /** FMR target used when none is given. */
-const DEFAULT_FMR_TARGET = 1e-3;
 /** Exit code for bad input or usage. */
 const EXIT_BAD_INPUT = 2;
 
@@ -122,7 +121,7 @@ function run(argv: string[]): void {
     ? loadPackTable(options.packFile, options.groupBy, options.isExcludingUnverified)
     : buildPairTable(parsePairsCsv(readText(options.pairsFile as string), options.pairsFile));
   const index = indexScores(table, options.grouping);
-  const fmrTargets = options.fmrTargets.length > 0 ? options.fmrTargets : [DEFAULT_FMR_TARGET];
+  const fmrTargets = options.fmrTargets.length > 0 ? options.fmrTargets : [DEFAULT_TARGET_FMR];
   const thresholds = options.thresholds.length > 0
     ? options.thresholds
     : [DEFAULT_THRESHOLD_SIMILARITY, ...fmrTargets.map((f) => findThresholdAtFmr(index.overall.impostor, f)).filter((t): t is number => t !== null)];

@@ -4,7 +4,7 @@ import { scaleLinear } from 'd3-scale';
 import { chartStyles } from './chart-styles';
 import { formatScore } from '../views/format';
 import { IMPOSTOR_COLOUR } from '../views/palette';
-import { createRandom } from '../views/random';
+import { createMulberry32 } from '../metrics/random';
 import './export/fg-export-menu';
 
 /** One row of the strip: a group and its scores. */
@@ -67,7 +67,7 @@ export class FgScoreStrip extends LitElement {
 
   private _renderRow(row: ScoreStripRow, i: number, x: (v: number) => number) {
     const cy = TOP + i * ROW_HEIGHT + ROW_HEIGHT / 2;
-    const random = createRandom(i + 1);
+    const random = createMulberry32(i + 1);
     return svg`
       <line class="grid" x1=${LABEL_WIDTH} x2=${WIDTH - RIGHT} y1=${cy + ROW_HEIGHT / 2} y2=${cy + ROW_HEIGHT / 2}></line>
       <text class="label" x=${LABEL_WIDTH - 12} y=${cy - 2} text-anchor="end" font-weight="600">${row.group}</text>

@@ -132,8 +132,3 @@ export function computeDetCurves(index: ScoreIndex, options: DetOptions = {}): D
   }
   return curves;
 }
-
-/** Fraction of a sorted array at or above `threshold`; exported for views drawing markers. */
-export function computeFractionAtLeast(sorted: Float64Array, threshold: number): number | null {
-  return sorted.length === 0 ? null : (sorted.length - findLowerBound(sorted, threshold)) / sorted.length;
-}

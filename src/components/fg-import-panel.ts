@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ColumnMapping } from '../datasets/labels';
-import { DEFAULT_IMPORT_LICENSE, defaultImportAttribution, type ChosenFile, type ImportSession, type ImportSessionState } from '../import/session';
+import { DEFAULT_IMPORT_LICENSE, describeDefaultAttribution, type ChosenFile, type ImportSession, type ImportSessionState } from '../import/session';
 import { formatRemaining } from '../import/time-left';
 
 /** An import ended with a stored pack. */
@@ -60,7 +60,7 @@ export class FgImportPanel extends LitElement {
       this.pad = this.view.preview.isPadProposed;
       this.packName = this.view.source;
       this.license = DEFAULT_IMPORT_LICENSE;
-      this.attribution = defaultImportAttribution(this.view.source);
+      this.attribution = describeDefaultAttribution(this.view.source);
     }
     if (this.view?.phase === 'finished' && previous?.phase === 'running' && this.view.packId) {
       this.dispatchEvent(new ImportFinishedEvent(this.view.packId));
@@ -129,7 +129,7 @@ export class FgImportPanel extends LitElement {
             @input=${(e: Event) => (this.packName = (e.target as HTMLInputElement).value)}></label>
           <label>Licence <input name="license" size="40" .value=${this.license} placeholder=${DEFAULT_IMPORT_LICENSE}
             @input=${(e: Event) => (this.license = (e.target as HTMLInputElement).value)}></label>
-          <label>Attribution <input name="attribution" size="40" .value=${this.attribution} placeholder=${defaultImportAttribution(view.source)}
+          <label>Attribution <input name="attribution" size="40" .value=${this.attribution} placeholder=${describeDefaultAttribution(view.source)}
             @input=${(e: Event) => (this.attribution = (e.target as HTMLInputElement).value)}></label>
         </fieldset>
         <label><input type="checkbox" .checked=${this.pad} @change=${(e: Event) => (this.pad = (e.target as HTMLInputElement).checked)}>

@@ -84,7 +84,7 @@ export interface StartOptions {
 export const DEFAULT_IMPORT_LICENSE = 'Your own photos; not for redistribution.';
 
 /** Attribution an imported pack records when the user gives none: where its photos came from. */
-export function defaultImportAttribution(source: string): string {
+export function describeDefaultAttribution(source: string): string {
   return `Photos from ${source}, imported on this device.`;
 }
 
@@ -94,7 +94,7 @@ export function describeImportedPack(source: string, options: Pick<StartOptions,
   return {
     name: pick(options.name, source),
     license: pick(options.license, DEFAULT_IMPORT_LICENSE),
-    attribution: pick(options.attribution, defaultImportAttribution(source)),
+    attribution: pick(options.attribution, describeDefaultAttribution(source)),
   };
 }
 

@@ -5,7 +5,7 @@ import type { FgImportPanel, ImportFinishedEvent } from '../../src/components/fg
 import type { FgPackManager, PackActivateEvent, PackDeleteEvent, PackExportEvent } from '../../src/components/fg-pack-manager';
 import { decodePack } from '../../src/datasets/pack';
 import { readModelIdentity } from '../../src/import/model';
-import { DEFAULT_IMPORT_LICENSE, defaultImportAttribution, describeImportedPack, ImportSession } from '../../src/import/session';
+import { DEFAULT_IMPORT_LICENSE, describeDefaultAttribution, describeImportedPack, ImportSession } from '../../src/import/session';
 import { exportStoredPack } from '../../src/import/stored-pack';
 import { SCORE_ID } from '../../src/matching/similarity';
 import { openStore } from '../../src/store/idb-store';
@@ -47,8 +47,8 @@ describe('fg-pack-manager', () => {
 
 describe('describeImportedPack', () => {
   const cases: [string, Parameters<typeof describeImportedPack>[1], ReturnType<typeof describeImportedPack>][] = [
-    ['nothing given', {}, { name: 'holiday', license: DEFAULT_IMPORT_LICENSE, attribution: defaultImportAttribution('holiday') }],
-    ['blanks', { name: ' ', license: '', attribution: '\t' }, { name: 'holiday', license: DEFAULT_IMPORT_LICENSE, attribution: defaultImportAttribution('holiday') }],
+    ['nothing given', {}, { name: 'holiday', license: DEFAULT_IMPORT_LICENSE, attribution: describeDefaultAttribution('holiday') }],
+    ['blanks', { name: ' ', license: '', attribution: '\t' }, { name: 'holiday', license: DEFAULT_IMPORT_LICENSE, attribution: describeDefaultAttribution('holiday') }],
     ['all typed', { name: ' Mine ', license: 'CC0', attribution: 'Me' }, { name: 'Mine', license: 'CC0', attribution: 'Me' }],
   ];
   for (const [what, options, expected] of cases) {
@@ -97,7 +97,7 @@ describe('fg-import-panel (real models, IndexedDB)', () => {
     ]);
     expect(pack.preprocessing.margin).to.equal(0);
     // Fields left as prefilled: the defaults are what the pack records.
-    expect(pack).to.include({ name: 'identity', license: DEFAULT_IMPORT_LICENSE, attribution: defaultImportAttribution('identity') });
+    expect(pack).to.include({ name: 'identity', license: DEFAULT_IMPORT_LICENSE, attribution: describeDefaultAttribution('identity') });
     expect(await store.importJobs.list()).to.deep.equal([]);
   });
 
@@ -108,7 +108,7 @@ describe('fg-import-panel (real models, IndexedDB)', () => {
     const root = el.shadowRoot!;
     const field = (name: string) => root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
     expect([field('name').value, field('license').value, field('attribution').value])
-      .to.deep.equal(['team-photos', DEFAULT_IMPORT_LICENSE, defaultImportAttribution('team-photos')]);
+      .to.deep.equal(['team-photos', DEFAULT_IMPORT_LICENSE, describeDefaultAttribution('team-photos')]);
     await expect(el).to.be.accessible();
 
     const typed = { name: 'Team 2025', license: 'CC BY 4.0', attribution: 'Photos by the FaceGap team, with consent.' };

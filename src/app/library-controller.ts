@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readModelIdentity } from '../import/model';
 import { ImportSession } from '../import/session';
-import { downloadText, exportStoredPack } from '../import/stored-pack';
+import { exportStoredPack } from '../import/stored-pack';
+import { downloadJsonText } from '../privacy/export';
 import type { Store } from '../store';
 import { MODEL_BASE_PATH } from '../vision/client';
 import type { VisionClient } from '../vision/types';
@@ -72,7 +73,7 @@ export class LibraryController implements ReactiveController {
     const stored = await this.deps.store()?.packs.get(id);
     if (!stored) return this.deps.notify('packs', 'error', 'That pack is no longer on this device, so it could not be exported.');
     const { fileName, text } = exportStoredPack(stored);
-    downloadText(fileName, text);
+    downloadJsonText(text, fileName);
   }
 
   /** After "forget everything": no imported pack is left; the bundled ones still work. */

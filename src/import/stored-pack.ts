@@ -90,12 +90,3 @@ export function packFileName(name: string): string {
 export function exportStoredPack(stored: StoredPack): { fileName: string; text: string } {
   return { fileName: packFileName(stored.metadata.name), text: encodePack(fromStoredPack(stored)) };
 }
-
-/** Offers text as a file download (a same-origin blob: link; nothing is uploaded). */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  // The click starts the download synchronously enough; revoke on the next task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -8,7 +8,7 @@ export const IDEAL_CAMERA_WIDTH = 640;
 export const IDEAL_CAMERA_HEIGHT = 480;
 
 /** Why the camera is not running. */
-export type CameraFailureKind = 'permission-denied' | 'no-camera' | 'busy' | 'unplugged' | 'insecure-context' | 'unknown';
+export type CameraFailureKind = 'permission-denied' | 'permission-revoked' | 'no-camera' | 'busy' | 'unplugged' | 'insecure-context' | 'unknown';
 
 /** A camera failure the UI shows as it is. */
 export interface CameraFailure {
@@ -51,6 +51,8 @@ const KEPT = 'Your enrolled people and packs are untouched.';
 const MESSAGES: Record<CameraFailureKind, string> = {
   'permission-denied':
     `Camera permission was denied, so the live view cannot start. ${KEPT} To allow it, click the camera icon in the address bar (or the site settings), allow the camera, then press Start camera.`,
+  'permission-revoked':
+    `Camera permission was taken back while the camera ran, so the live view stopped. ${KEPT} To allow it again, click the camera icon in the address bar (or the site settings), allow the camera, then press Start camera.`,
   'no-camera':
     `No camera was found on this device. ${KEPT} You can still use The gap view and import reference packs; connect a camera and press Start camera to use the live view.`,
   busy:
@@ -150,4 +152,36 @@ export async function isCameraPermissionGranted(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** How long after a track ended a permission change still counts as the reason it ended. */
+export const CAMERA_REVOCATION_WINDOW_MS = 1_000;
+
+/**
+ * Whether a camera track ended because the permission was taken back. Chromium ends the track both
+ * when the device goes away and when the user blocks or resets the permission, and under load the
+ * permission may change only a moment after the track ended; so this waits up to `windowMs` for a
+ * change away from "granted". Resolves false where the browser will not say.
+ */
+export async function waitForCameraRevocation(
+  windowMs = CAMERA_REVOCATION_WINDOW_MS,
+  query: () => Promise<PermissionStatus> = () => navigator.permissions.query({ name: 'camera' as PermissionName }),
+): Promise<boolean> {
+  let status: PermissionStatus;
+  try {
+    status = await query();
+  } catch {
+    return false;
+  }
+  if (status.state === 'denied') return true;
+  return new Promise<boolean>((resolve) => {
+    const finish = (isRevoked: boolean) => {
+      clearTimeout(timer);
+      status.removeEventListener('change', onChange);
+      resolve(isRevoked);
+    };
+    const onChange = () => void (status.state !== 'granted' && finish(true));
+    const timer = setTimeout(() => finish(false), windowMs);
+    status.addEventListener('change', onChange);
+  });
 }

@@ -5,7 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SearchResult } from '../matching/search';
 import type { VisionClient } from '../vision/types';
-import { CameraError, describeCameraFailure, toCameraFailure, type CameraService, type CameraSession } from './camera';
+import { CameraError, describeCameraFailure, toCameraFailure, waitForCameraRevocation, type CameraService, type CameraSession } from './camera';
 import { runLiveLoop, type LiveFrame } from './live-loop';
 import type { CameraState } from './state';
 
@@ -103,6 +103,12 @@ export class LiveController implements ReactiveController {
   }
 
   private onEnded(generation: number): void {
-    if (generation === this.generation) this.stop({ status: 'failed', failure: describeCameraFailure('unplugged') });
+    if (generation !== this.generation) return;
+    this.stop({ status: 'failed', failure: describeCameraFailure('unplugged') });
+    // A track also ends when the permission is taken back; then say that instead, unless the user moved on.
+    const stopped = this.generation;
+    void waitForCameraRevocation().then((isRevoked) => {
+      if (isRevoked && stopped === this.generation) this.live.onCameraChange({ status: 'failed', failure: describeCameraFailure('permission-revoked') });
+    });
   }
 }

@@ -96,6 +96,13 @@ export class PackController implements ReactiveController {
     const store = this.deps.store();
     const stored = store ? await store.packs.get(id) : null;
     if (!stored) throw new Error(`The pack “${id}” is not on this device any more.`);
+    // Packs imported before the face model changed hold embeddings the live view cannot be compared with.
+    const modelSha256 = (await this.deps.modelSha256()).toLowerCase();
+    const packSha256 = stored.metadata.modelSha256.toLowerCase();
+    if (packSha256 !== modelSha256) {
+      throw new Error(`The pack “${stored.metadata.name}” was made with a different face model (weights ${packSha256.slice(0, 12)}..., yours ${modelSha256.slice(0, 12)}...), ` +
+        'so its scores cannot be compared with yours. It stays on this device unchanged; import its photos again to rebuild it with this model, or delete it.');
+    }
     return fromStoredPack(stored);
   }
 
@@ -104,7 +111,7 @@ export class PackController implements ReactiveController {
     if (!response.ok) throw new Error(`The bundled pack “${entry.name}” could not be loaded (HTTP ${response.status}).`);
     const text = await response.text();
     const decoded = tryDecodePack(text, { modelSha256: await this.deps.modelSha256(), dim: FACERES_DIM, scoreId: SCORE_ID });
-    if (!decoded.ok) throw new Error(decoded.rejection.message);
+    if (!decoded.ok) throw new Error(`The bundled pack “${entry.name}” (${entry.file}) was refused. ${decoded.rejection.message}`);
     return decoded.pack;
   }
 

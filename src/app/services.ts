@@ -46,14 +46,48 @@ export const openBrowserStore: StoreFactory = async () => {
   try {
     return { store: await openStore() };
   } catch (error) {
-    const notice = error instanceof StoreError ? error.message : `This browser's storage could not be opened. FaceGap still works, but ${NOT_KEPT_NOTICE.toLowerCase()}`;
-    return { store: createMemoryStore(), notice };
+    return { store: createMemoryStore(), notice: describeStoreFallback(error) };
   }
 };
 
-/** The sentence shown when the models do not load: what happened, what still works, what to do. */
+/**
+ * The notice for running on memory because storage did not open. Every cause ends by saying that
+ * nothing will be kept, since the store's own sentences for "blocked" or "version" do not.
+ */
+export function describeStoreFallback(error: unknown): string {
+  const notKept = NOT_KEPT_NOTICE.toLowerCase();
+  if (error instanceof StoreError && error.kind === 'unavailable') return error.message;
+  if (error instanceof StoreError && (error.kind === 'blocked' || error.kind === 'version')) {
+    return `${error.message} Until then FaceGap works without storage: ${notKept}`;
+  }
+  const cause = error instanceof StoreError ? error.cause : error;
+  const detail = cause instanceof Error && cause.message ? ` (the browser said: ${cause.message.replace(/[.\s]+$/, '')})` : '';
+  return `This browser's storage could not be opened${detail}. FaceGap still works, but ${notKept} ` +
+    'Anything saved before stays on this device; reload the page to try again.';
+}
+
+/** What to do next after each kind of vision failure: never the same backend that just failed. */
+const VISION_NEXT_STEP: Record<VisionError['kind'], string> = {
+  'models-failed': 'Reload the page to try again.',
+  'models-timeout': 'Reload the page to try again.',
+  'wasm-failed': 'Reload the page to try again, or add ?backend=cpu to the address (slower, but it needs no WebAssembly).',
+  'backend-unavailable': 'Reload the page to try again, or add ?backend=wasm to the address.',
+  'inference-failed': 'Press Start camera to try again, or reload the page.',
+  'worker-failed': 'Reload the page to try again.',
+};
+
+/**
+ * The sentence shown when the models do not load, or stop working while the camera runs: what
+ * happened, what still works, what to do.
+ */
 export function describeVisionFailure(error: unknown): string {
   const what = (error instanceof Error ? error.message : String(error)).trim();
   const sentence = /[.!?)]$/.test(what) ? what : `${what}.`;
-  return `The face models did not start: ${sentence} Your enrolled people, packs and the other tabs still work; only the live camera needs the models. Reload the page to try again, or add ?backend=wasm to the address.`;
+  const kind = error instanceof VisionError ? error.kind : null;
+  const kept = 'Your enrolled people, packs and the other tabs still work';
+  if (kind === 'inference-failed') {
+    return `Face detection stopped, and so did the camera: ${sentence} ${kept}. ${VISION_NEXT_STEP[kind]}`;
+  }
+  const next = kind ? VISION_NEXT_STEP[kind] : 'Reload the page to try again, or add ?backend=wasm to the address.';
+  return `The face models did not start: ${sentence} ${kept}; only the live camera needs the models. ${next}`;
 }

@@ -36,8 +36,9 @@ export interface ResampleOptions {
 }
 
 /**
- * Resamples people at `threshold`. The gap table's subjects are people (a face without subject
- * is its own person), so units are people; see src/metrics/bootstrap for how pairs follow them.
+ * Resamples people at `threshold`, two-way: a drawn person weights every pair they are in, on
+ * either side (src/metrics/bootstrap, docs/statistics.md). Faces without a subject id count as
+ * their own person inside the metrics, so this module passes the gap table as it is.
  */
 export function resampleGap(gap: GapIndex, threshold: number, options: ResampleOptions = {}): GapResampling {
   const replicates = options.replicates ?? DEFAULT_BOOTSTRAP_REPLICATES;

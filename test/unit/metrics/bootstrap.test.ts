@@ -81,6 +81,7 @@ describe('subject-level bootstrap', () => {
     const anonymous = bootstrapGroupRates(makePairs({ A: 12, B: 12 }, 3, false), { thresholds, random: createMulberry32(1), replicates: 50 });
     expect(anonymous.groups.map((g) => g.resamplingUnit)).toEqual(['pair', 'pair']);
     expect(anonymous.pairsWithoutSubject).toBe(2 * 12 * 15);
+    expect(anonymous.samplesAsSubjects).toBe(0);
   });
 });
 

@@ -108,9 +108,9 @@ function area(face: FaceObservation): number {
   return face.box[2] * face.box[3];
 }
 
+/** human's `models.loaded()` counts a model whose weights failed to load; its load stats do not. */
 function isModelLoaded(human: Human, name: string): boolean {
-  const models = human.models.loaded() as unknown as string[];
-  return models.includes(name);
+  return human.models.stats().modelStats.some((model) => model.name === name && model.loaded);
 }
 
 function describe(error: unknown): string {

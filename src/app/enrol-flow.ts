@@ -23,12 +23,16 @@ export async function finishEnrolment({ enrolment, store, modelSha256, captureTh
   const { request } = enrolment;
   const built = createTemplate({ name: request.name, embeddings: enrolment.captures, modelSha256, labels: request.labels });
   if (!built.ok) return { message: `${request.name} was not enrolled: ${built.problem}` };
+  let didSwitchThumbnailsOn = false;
   try {
     let thumbnail: Blob | undefined;
     if (request.keepThumbnail && enrolment.lastBox) {
       thumbnail = (await captureThumbnail(enrolment.lastBox)) ?? undefined;
       // Only ever switched on here: switching it off deletes everyone's thumbnails.
-      if (thumbnail) await store.settings.set('storeThumbnails', true);
+      if (thumbnail && !(await store.settings.get('storeThumbnails'))) {
+        await store.settings.set('storeThumbnails', true);
+        didSwitchThumbnailsOn = true;
+      }
     }
     const saved = await store.people.add(built.template, { thumbnail });
     const kept = saved.thumbnailId ? 'its embeddings and a small thumbnail were kept' : 'only its embeddings were kept, no picture';
@@ -37,6 +41,9 @@ export async function finishEnrolment({ enrolment, store, modelSha256, captureTh
       templates: await store.people.list(),
     };
   } catch (error) {
+    // The person was not saved, so neither is the opt-in made for them. It was off before, so no
+    // thumbnail exists and switching it back off deletes nothing.
+    if (didSwitchThumbnailsOn) await store.settings.set('storeThumbnails', false).catch(() => undefined);
     return { message: error instanceof Error ? error.message : `${request.name} could not be saved (${String(error)}).` };
   }
 }

@@ -33,7 +33,7 @@ describe('fg-gap-view', () => {
     const pack = createSyntheticPack();
     const el = await fixture<FgGapView>(html`<fg-gap-view .pack=${pack} .threshold=${0.35} .groupBy=${['race', 'gender']}></fg-gap-view>`);
     await ready(el);
-    await expect(el).to.be.accessible({ ignoredRules: ['color-contrast'] });
+    await expect(el).to.be.accessible();
     const before = displayed(el, 'Black/female', 'fmr');
     expect(Number(before)).to.be.greaterThan(0);
     expect(inner(el, 'fg-gap-panels >> fg-rate-table >> tr[data-group="Asian/female"] .flag')?.textContent).to.contain('only 3 people');

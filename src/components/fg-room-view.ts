@@ -13,7 +13,9 @@ import './fg-threshold-slider';
 /**
  * "Room": the same rates and charts as the gap view, for the people enrolled on this laptop.
  * Same-person pairs are two captures of one person; different-person pairs, captures of two people.
- * Says plainly when there are too few people for a number to mean anything.
+ * Says plainly when there are too few people for a number to mean anything. The lowest and highest
+ * same-person and different-person scores are mirrored in the panels' `data-genuine-range` and
+ * `data-impostor-range`.
  *
  * @fires threshold-change - from the slider (ThresholdChangeEvent)
  * @fires group-by-change - from the picker (GroupByChangeEvent)
@@ -60,9 +62,15 @@ export class FgRoomView extends LitElement {
       </div>
       ${shortfall ? html`<p class="state" role="status">${shortfall}</p>` : nothing}
       ${gap && this.people.length >= 2
-        ? html`<fg-gap-panels .gap=${gap} .threshold=${this.threshold} ?presenter=${this.presenter}></fg-gap-panels>`
+        ? html`<fg-gap-panels .gap=${gap} .threshold=${this.threshold} ?presenter=${this.presenter}
+            data-genuine-range=${describeRange(gap.index.overall.genuine)} data-impostor-range=${describeRange(gap.index.overall.impostor)}></fg-gap-panels>`
         : nothing}`;
   }
+}
+
+/** `[lowest, highest]` of ascending scores as JSON, "null" when there are none: a hook for end-to-end tests. */
+function describeRange(ascending: Float64Array): string {
+  return ascending.length === 0 ? 'null' : JSON.stringify([ascending[0], ascending[ascending.length - 1]]);
 }
 
 declare global {

@@ -77,8 +77,11 @@ export async function startCameraIfNeeded(page: Page): Promise<void> {
   await page.locator('fg-app >>> fg-camera-view >>> button::-p-text(Start camera)').click();
 }
 
-/** Fills the enrol form with `name` and presses "Enrol me". */
-export async function enrol(page: Page, name: string): Promise<void> {
+/** Fills the enrol form with `name` and optional self-described `labels` (e.g. `{ gender: 'female' }`), and presses "Enrol me". */
+export async function enrol(page: Page, name: string, labels: Record<string, string> = {}): Promise<void> {
   await page.locator('fg-app >>> fg-enrol-panel >>> input[name="name"]').fill(name);
+  for (const [field, value] of Object.entries(labels)) {
+    await page.locator(`fg-app >>> fg-enrol-panel >>> select[name="${field}"]`).fill(value);
+  }
   await page.locator('fg-app >>> fg-enrol-panel >>> button[type="submit"]').click();
 }

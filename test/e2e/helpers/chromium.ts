@@ -27,14 +27,21 @@ export const CHROMIUM_ARGS = [
 export interface LaunchOptions {
   /** An .mjpeg or .y4m file Chromium plays, looped, as the only camera; permission is granted. */
   fakeVideo?: string;
+  /**
+   * A profile folder to use and keep, so storage (IndexedDB, caches, permissions) outlives this
+   * browser and the next launch sees it; the caller deletes it. Default: a fresh temp profile,
+   * deleted when the browser closes.
+   */
+  userDataDir?: string;
 }
 
 /**
  * Starts headless Chromium through puppeteer-core with a fresh profile, which is deleted when the
- * browser closes.
+ * browser closes, or with `options.userDataDir`, which is kept.
  */
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'facegap-e2e-profile-'));
+  const isOwnProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? makeProfileDir();
   const args = [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`];
   if (options.fakeVideo) {
     args.push(
@@ -44,6 +51,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     );
   }
   const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args, protocolTimeout: 300_000 });
+  if (!isOwnProfile) return browser;
   browser.once('disconnected', () => {
     try {
       rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 });
@@ -52,4 +60,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
     }
   });
   return browser;
+}
+
+/** Makes an empty profile folder for `launchChromium({ userDataDir })`; the caller deletes it. */
+export function makeProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'facegap-e2e-profile-'));
 }

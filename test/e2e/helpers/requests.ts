@@ -29,6 +29,8 @@ export interface ActivityRecorder {
   stop(): Promise<void>;
 }
 
+/** How long one target may take to hand over its resource timings. */
+const RESOURCE_TIMINGS_TIMEOUT_MS = 3_000;
 const RESOURCE_NAMES = "performance.getEntriesByType('resource').map((entry) => entry.name)";
 
 /**
@@ -83,7 +85,11 @@ export async function recordRequests(page: Page): Promise<ActivityRecorder> {
     async collectResourceTimings() {
       await Promise.all([...live].map(async ([session, target]) => {
         try {
-          const { result } = await session.send('Runtime.evaluate', { expression: RESOURCE_NAMES, returnByValue: true });
+          // A worker that is shutting down may never answer; its requests were seen on the network.
+          const { result } = await Promise.race([
+            session.send('Runtime.evaluate', { expression: RESOURCE_NAMES, returnByValue: true }),
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${target} did not answer`)), RESOURCE_TIMINGS_TIMEOUT_MS)),
+          ]);
           for (const url of (result.value ?? []) as string[]) requests.push({ url, target, seenBy: 'resource-timing' });
         } catch {
           // The target went away (a worker was shut down); its requests were seen on the network.

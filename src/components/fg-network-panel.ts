@@ -34,14 +34,17 @@ export class FgNetworkPanel extends LitElement {
     const summary = this.summary;
     if (!summary) return html`<p>The network audit has not started.</p>`;
     const isClean = summary.otherOriginRequests === 0;
+    const reached = summary.otherOriginRequests - summary.otherOriginBlocked;
     return html`
       <p>
-        <span class="badge ${isClean ? 'is-ok' : 'is-bad'}" role="status" data-other-origin-requests=${summary.otherOriginRequests}>
+        <span class="badge ${isClean ? 'is-ok' : 'is-bad'}" role="status" data-other-origin-requests=${summary.otherOriginRequests}
+          data-other-origin-blocked=${summary.otherOriginBlocked}>
           ${isClean ? '✓' : '⚠'} Requests to other origins: ${summary.otherOriginRequests}
         </span>
       </p>
       ${isClean ? nothing : html`
-        <p>These requests went to another origin than <code>${summary.pageOrigin}</code>:</p>
+        <p>These requests were made to another origin than <code>${summary.pageOrigin}</code>:
+          ${summary.otherOriginBlocked} blocked by the Content-Security-Policy before leaving the page, ${reached} reached the network.</p>
         <ul class="other-origins">${summary.otherOriginUrls.map((url) => html`<li><code>${url}</code></li>`)}</ul>`}
       <table>
         <caption>${formatCount(summary.totalRequests, 'request')} since this page opened, ${formatBytes(summary.totalTransferBytes)} over the network</caption>

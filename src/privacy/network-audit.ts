@@ -33,6 +33,11 @@ export interface NetworkSummary {
   /** Requests to any origin other than the page's, with their URLs: must be 0. */
   otherOriginRequests: number;
   otherOriginUrls: string[];
+  /**
+   * Of those, the ones the CSP blocked before they reached the network (Chromium still writes a
+   * resource-timing entry for them): a blocked URL matches an enforced violation's `blockedUri`.
+   */
+  otherOriginBlocked: number;
 }
 
 /** The scheme or origin a URL is grouped under, and whether it stays on this device or origin. */
@@ -56,7 +61,8 @@ export function classifyUrl(url: string, pageOrigin: string): { origin: string; 
  * Groups requests by origin and counts those to other origins. Pure; an empty list gives zero
  * requests and no origins.
  */
-export function summarizeRequests(records: readonly ResourceRecord[], pageOrigin: string): NetworkSummary {
+export function summarizeRequests(records: readonly ResourceRecord[], pageOrigin: string, violations: readonly ViolationRecord[] = []): NetworkSummary {
+  const blockedUris = new Set(violations.filter((violation) => violation.disposition !== 'report').map((violation) => violation.blockedUri));
   const groups = new Map<string, OriginGroup>();
   for (const record of records) {
     const { origin, isLocal } = classifyUrl(record.url, pageOrigin);
@@ -77,6 +83,7 @@ export function summarizeRequests(records: readonly ResourceRecord[], pageOrigin
     origins,
     otherOriginRequests: others.reduce((sum, group) => sum + group.requests, 0),
     otherOriginUrls: others.flatMap((group) => group.urls),
+    otherOriginBlocked: records.filter((record) => !classifyUrl(record.url, pageOrigin).isLocal && blockedUris.has(record.url)).length,
   };
 }
 
@@ -160,7 +167,7 @@ export class NetworkAudit extends EventTarget {
 
   /** The requests grouped by origin. */
   summarize(): NetworkSummary {
-    return summarizeRequests(this.requests, this.pageOrigin);
+    return summarizeRequests(this.requests, this.pageOrigin, this.violations);
   }
 
   private changed(): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyUrl, summarizeRequests } from '../../../src/privacy/network-audit';
+import type { ViolationRecord } from '../../../src/privacy/violations';
 import { collectResourceEntries, type ResourceRecord } from '../../../src/privacy/resource-entries';
 
 const PAGE = 'http://127.0.0.1:4173';
@@ -25,8 +26,21 @@ describe('classifyUrl', () => {
 describe('summarizeRequests', () => {
   it('gives zeros for no requests', () => {
     expect(summarizeRequests([], PAGE)).toEqual({
-      pageOrigin: PAGE, totalRequests: 0, totalTransferBytes: 0, origins: [], otherOriginRequests: 0, otherOriginUrls: [],
+      pageOrigin: PAGE, totalRequests: 0, totalTransferBytes: 0, origins: [], otherOriginRequests: 0, otherOriginUrls: [], otherOriginBlocked: 0,
     });
+  });
+
+  it('tells requests the CSP blocked from ones that reached the network', () => {
+    const record = (url: string) => ({ url, initiatorType: 'img', transferSize: 0, encodedBodySize: 0, startTime: 1, context: 'page' });
+    const violation = (blockedUri: string, disposition: 'enforce' | 'report') =>
+      ({ blockedUri, directive: 'img-src', disposition, sourceFile: '', time: 1, context: 'page' }) as unknown as ViolationRecord;
+    const summary = summarizeRequests(
+      [record('http://example.invalid/a.png'), record('http://example.invalid/b.png'), record('http://other.invalid/c.png'), record(`${PAGE}/x.png`)],
+      PAGE,
+      [violation('http://example.invalid/a.png', 'enforce'), violation('http://other.invalid/c.png', 'report')],
+    );
+    expect(summary.otherOriginRequests).toBe(3);
+    expect(summary.otherOriginBlocked).toBe(1);
   });
 
   it('groups by origin, page first, and counts other origins', () => {

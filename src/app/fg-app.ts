@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import '../components/fg-message';
 import type { FgCameraView } from '../components/fg-camera-view';
 import { findBestMatch } from '../matching/search';
-import { NOT_KEPT_NOTICE, type Settings, type Store } from '../store';
+import { createMemoryStore, NOT_KEPT_NOTICE, type Settings, type Store } from '../store';
 import { browserCamera, isCameraPermissionGranted, type CameraService } from './camera';
 import { finishEnrolment } from './enrol-flow';
 import { LiveController } from './live-controller';
@@ -189,8 +189,11 @@ export class FgApp extends LitElement {
   private async _afterWipe() {
     this._live.stop({ status: 'off' });
     this._dispatch({ type: 'templates-changed', templates: [] });
-    await this._openStore();
-    await this._library.reset(this._state.activePackId);
+    // Reopening IndexedDB would create the database again at once: until the page is reloaded,
+    // keep what happens in memory only, and say so.
+    this._store?.close();
+    await this._openStore(async () => ({ store: createMemoryStore(), notice: AFTER_WIPE_NOTICE }));
+    await this._library.reset(null);
   }
 
   /** The vision worker's own requests (models, wasm) join the page's in the network audit. */
@@ -229,8 +232,8 @@ export class FgApp extends LitElement {
     }
   }
 
-  private async _openStore() {
-    const { store, notice } = await this.storeFactory();
+  private async _openStore(factory: StoreFactory = this.storeFactory) {
+    const { store, notice } = await factory();
     this._store = store;
     // A store that keeps nothing is always announced, whoever opened it.
     const text = notice ?? (store.isPersistent ? undefined : NOT_KEPT_NOTICE);
@@ -295,6 +298,9 @@ export class FgApp extends LitElement {
   }
 }
 
+
+/** Shown after "Forget everything": the wipe holds until the user chooses to store again. */
+const AFTER_WIPE_NOTICE = 'Everything FaceGap kept on this device is deleted. Until you reload the page nothing new is stored: what you do now is forgotten when you close this tab.';
 
 declare global {
   interface HTMLElementTagNameMap {

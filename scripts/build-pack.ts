@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import puppeteer from 'puppeteer-core';
 import { createServer, type Plugin } from 'vite';
 import { decodePack, packSummary } from '../src/datasets/pack';
@@ -30,10 +31,8 @@ import { DEFAULT_MAX_SIDE_PX, NEUTRAL_FILL } from '../src/import/preprocess';
 import { SCORE_ID } from '../src/matching/similarity';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A whole import runs inside one evaluate call: allow large sets on slow machines. */
 const PROTOCOL_TIMEOUT_MS = 6 * 60 * 60 * 1000;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 /** Padding per format when --margin is not given: tight crops are padded, framed photos are not. */
 const DEFAULT_MARGIN: Record<Format, number> = { utkface: 0.25, 'identity-folders': 0, csv: 0 };
 

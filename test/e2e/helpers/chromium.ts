@@ -4,24 +4,8 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 
-/** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Without these Debian's Chromium stalls on network look-ups in a sandbox without network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--enable-unsafe-swiftshader',
-  // A hidden headless tab must not have its timers and frames throttled while we measure.
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../chromium.mjs';
 
 /** Options for `launchChromium`. */
 export interface LaunchOptions {

@@ -9,6 +9,8 @@ export const viewStyles = css`
     background: #fff; font-size: 1.25rem;
   }
   :host > * { min-width: 0; }
+  /* In a room the presenter explains; the audience needs the sentence and the numbers above the fold. */
+  :host([presenter]) header .explain, :host([presenter]) .controls > .explain { display: none; }
   h2 { margin: 0 0 0.3em; font-size: calc(1.5rem * var(--fg-chart-scale)); }
   h3 { margin: 0 0 0.3em; font-size: calc(1.15rem * var(--fg-chart-scale)); }
   .controls { display: grid; gap: 0.75em; padding: 0.75em 1em; border-radius: 0.75em; background: var(--fg-surface, #f3f5f8); }

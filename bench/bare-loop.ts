@@ -5,7 +5,9 @@ import type { BareRequest, BareResponse } from './bare-loop.worker';
  * The floor the app's live loop is measured against: human alone in a worker, same
  * configuration, same camera, detect + mesh + embedding on every frame, as fast as it goes.
  * The page only grabs frames. Reports per-frame timings on `window.__bareLoop` and in `#result`;
- * scripts/bench/live.ts reads them. `?seconds=20&backend=wasm`.
+ * scripts/bench/live.ts reads them. `?seconds=20&backend=wasm`; `&video=hidden` takes the video
+ * out of the page, `&video=app` shows it as the app does (mirrored, scaled, a box over it), for
+ * the A/B runs of scripts/bench/live-ab.ts.
  */
 
 /** One processed frame, in milliseconds. */
@@ -18,6 +20,8 @@ export interface BareFrame {
   face: number;
   embed: number;
   faces: number;
+  /** performance.now() when the answer arrived. */
+  endedAt?: number;
 }
 
 /** What the page publishes when it is done (or failed). */
@@ -45,7 +49,23 @@ const params = new URLSearchParams(location.search);
 const seconds = Number(params.get('seconds') ?? DEFAULT_SECONDS);
 const output = document.querySelector<HTMLPreElement>('#result')!;
 const video = document.querySelector<HTMLVideoElement>('#camera')!;
+showVideo(video, params.get('video'));
 const worker = new Worker(new URL('./bare-loop.worker.ts', import.meta.url), { type: 'module', name: 'facegap-bare-loop' });
+
+/** How the video is on the page: as is (default), hidden, or like fg-camera-view. */
+function showVideo(element: HTMLVideoElement, how: string | null): void {
+  if (how === 'hidden') element.hidden = true;
+  if (how !== 'app') return;
+  // Styles set through the CSSOM: the app's CSP forbids inline style attributes, not this.
+  Object.assign(element.style, { width: '800px', height: '600px', objectFit: 'contain', transform: 'scaleX(-1)', background: '#1d2228' });
+  const overlay = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  overlay.setAttribute('viewBox', '0 0 640 480');
+  overlay.setAttribute('width', '800');
+  overlay.setAttribute('height', '600');
+  Object.assign(overlay.style, { position: 'absolute', left: '8px', transform: 'scaleX(-1)' });
+  overlay.innerHTML = '<rect x="200" y="120" width="220" height="260" rx="8" fill="none" stroke="green" stroke-width="3"></rect>';
+  element.after(overlay);
+}
 
 function publish(report: BareLoopReport): void {
   window.__bareLoop = report;
@@ -70,7 +90,8 @@ async function detectOnce(): Promise<BareFrame> {
   const frame = await createImageBitmap(video);
   const answer = await ask({ type: 'detect', frame }, [frame]);
   if (answer.type !== 'detected') throw new Error(`unexpected answer ${answer.type}`);
-  return { roundTrip: performance.now() - started, total: answer.total, face: answer.face, embed: answer.embed, faces: answer.faces };
+  const endedAt = performance.now();
+  return { endedAt, roundTrip: endedAt - started, total: answer.total, face: answer.face, embed: answer.embed, faces: answer.faces };
 }
 
 async function run(): Promise<void> {

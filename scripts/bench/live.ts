@@ -141,10 +141,13 @@ async function main(): Promise<void> {
     const loadBefore = loadavg()[0];
     let app: LoopSamples<AppProbeFrame> | null = null;
     let bare: LoopSamples<BareFrame> | null = null;
-    // Alternating rounds, so a neighbour's load on this shared machine falls on both loops alike.
+    // Alternating rounds, so a neighbour's load on this shared machine falls on both loops alike;
+    // the order flips every round (app, bare, bare, app, ...), or a load that rises or falls over
+    // the run would always favour the loop measured second.
     for (let round = 0; round < ROUNDS; round++) {
-      app = addRound(app, await measureApp(browser, server.url, SECONDS / ROUNDS));
-      bare = addRound(bare, await measureBare(browser, server.url, SECONDS / ROUNDS));
+      const runApp = async () => { app = addRound(app, await measureApp(browser, server.url, SECONDS / ROUNDS)); };
+      const runBare = async () => { bare = addRound(bare, await measureBare(browser, server.url, SECONDS / ROUNDS)); };
+      for (const run of round % 2 === 0 ? [runApp, runBare] : [runBare, runApp]) await run();
     }
     const report: LiveReport = {
       date: new Date().toISOString(),

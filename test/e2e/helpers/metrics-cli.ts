@@ -2,25 +2,16 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
+import type { BiasReport, ReportGroupRates } from '../../../src/metrics/report';
 import { REPO_ROOT } from './preview-server';
 
 const TSX_BIN = resolve(REPO_ROOT, 'node_modules/.bin/tsx');
 
 /** One group's figures in the metrics CLI's JSON (shared/spec/bias-metrics.md). */
-export interface CliGroup {
-  genuine_pairs: number;
-  impostor_pairs: number;
-  fmr: number | null;
-  fnmr: number | null;
-  fmr_ci95: [number, number] | null;
-  fnmr_ci95: [number, number] | null;
-}
+export type CliGroup = ReportGroupRates;
 
-/** The part of `scripts/metrics.ts --format json` the views are checked against. */
-export interface CliReport {
-  groups: string[];
-  thresholds: { threshold: number; by_group: Record<string, CliGroup> }[];
-}
+/** The metrics CLI's `--format json` output: the spec's report shape. */
+export type CliReport = BiasReport;
 
 /** Runs the metrics CLI on a bundled pack at one threshold, as a user would from the shell. */
 export async function runMetricsCli(pack: string, groupBy: string, threshold: number): Promise<CliReport> {

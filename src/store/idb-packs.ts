@@ -4,7 +4,7 @@
  */
 import { createStoreError } from './errors';
 import type { Connection } from './database';
-import { chunkSamples, compareByName, describePack } from './records';
+import { chunkSamples, compareByName, createImportJobRecord, describePack } from './records';
 import type { ImportFileRecord, ImportJob, ImportJobRepository, PackRepository, PackSample } from './types';
 
 /** Key range of every sample chunk of a pack. */
@@ -70,17 +70,7 @@ export function createIdbImportJobRepository(connection: Connection): ImportJobR
   return {
     create: (input) =>
       connection.write(['importJobs'], what, async (tx) => {
-        const now = Date.now();
-        const job: ImportJob = {
-          id: input.id ?? crypto.randomUUID(),
-          source: input.source,
-          totalFiles: input.totalFiles,
-          status: 'running',
-          createdAt: now,
-          updatedAt: now,
-          ...(input.packId === undefined ? {} : { packId: input.packId }),
-          ...(input.details === undefined ? {} : { details: input.details }),
-        };
+        const job = createImportJobRecord(input, Date.now());
         await tx.store.add(job);
         return job;
       }),

@@ -6,7 +6,7 @@
  */
 import { normalizeLabels, normalizeName, type Template } from '../matching/templates';
 import { createStoreError, StoreError } from './errors';
-import { checkThumbnail, compareByName, createEmptyUsage, createForgetReport, describePack, estimateRecordBytes, PACK_CHUNK_SAMPLES, prepareTemplateForStorage } from './records';
+import { checkThumbnail, compareByName, createEmptyUsage, createForgetReport, createImportJobRecord, describePack, estimateRecordBytes, PACK_CHUNK_SAMPLES, prepareTemplateForStorage } from './records';
 import { isValidSetting, readSetting, SETTING_KEYS, type Settings } from './settings';
 import type { ImportFileRecord, ImportJob, PackMetadata, PackSample, StorageInventory, Store, StoreName } from './types';
 
@@ -145,17 +145,7 @@ export function createMemoryStore(): Store {
     importJobs: {
       async create(input) {
         ensureOpen('the import progress');
-        const now = Date.now();
-        const job: ImportJob = {
-          id: input.id ?? crypto.randomUUID(),
-          source: input.source,
-          totalFiles: input.totalFiles,
-          status: 'running',
-          createdAt: now,
-          updatedAt: now,
-          ...(input.packId === undefined ? {} : { packId: input.packId }),
-          ...(input.details === undefined ? {} : { details: copy(input.details) }),
-        };
+        const job = createImportJobRecord(input, Date.now());
         if (jobs.has(job.id)) throw createStoreError('invalid', 'the import progress (the id is already used)');
         jobs.set(job.id, job);
         files.set(job.id, new Map());

@@ -4,7 +4,7 @@
  */
 import { normalizeLabels, normalizeName, type Template } from '../matching/templates';
 import { createStoreError, StoreError } from './errors';
-import type { ForgetReport, PackMetadata, PackMetadataInput, PackSample, StoreName, StoreUsage } from './types';
+import type { ForgetReport, ImportJob, ImportJobRepository, PackMetadata, PackMetadataInput, PackSample, StoreName, StoreUsage } from './types';
 
 /** Largest thumbnail kept, in bytes: enough for a small JPEG, too small for a usable photo. */
 export const MAX_THUMBNAIL_BYTES = 64 * 1024;
@@ -109,4 +109,18 @@ export function createForgetReport(deleted: Record<StoreName, StoreUsage>, isCom
     ? `Everything FaceGap stored on this device was deleted: ${summary}.`
     : `FaceGap is still open in another tab, so its storage (${summary}) will be deleted as soon as that tab is closed. Close the other FaceGap tabs now.`;
   return { isComplete, deleted, message };
+}
+
+/** A new import job as both stores keep it: running, stamped `now`, optional fields only when given. */
+export function createImportJobRecord(input: Parameters<ImportJobRepository['create']>[0], now: number): ImportJob {
+  return {
+    id: input.id ?? crypto.randomUUID(),
+    source: input.source,
+    totalFiles: input.totalFiles,
+    status: 'running',
+    createdAt: now,
+    updatedAt: now,
+    ...(input.packId === undefined ? {} : { packId: input.packId }),
+    ...(input.details === undefined ? {} : { details: structuredClone(input.details) }),
+  };
 }

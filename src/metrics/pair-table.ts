@@ -85,7 +85,9 @@ export interface IndexedScores {
 
 /**
  * Builds a {@link PairTable} over scored sample pairs without copying scores or indexes.
- * A pair is genuine when both samples have the same non-null subject.
+ * A pair is genuine when both samples have the same non-null subject. The pairs are taken to be
+ * made from the set of samples (all pairs), so under `probe` grouping each face is a probe once
+ * ({@link PairTable.isAllPairs}) and the order of the samples changes no number.
  */
 export function buildPairTableFromSamples(scored: IndexedScores, samples: readonly SampleLabels[]): PairTable {
   const groups = new Interner();
@@ -104,7 +106,7 @@ export function buildPairTableFromSamples(scored: IndexedScores, samples: readon
   }
   return {
     scores: scored.scores, isGenuine, sampleA: scored.indexA, sampleB: scored.indexB,
-    sampleGroup, sampleSubject, groupLabels: groups.labels, subjectLabels: subjects.labels,
+    sampleGroup, sampleSubject, groupLabels: groups.labels, subjectLabels: subjects.labels, isAllPairs: true,
   };
 }
 

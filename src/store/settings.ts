@@ -7,8 +7,9 @@ import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 
 export { DEFAULT_THRESHOLD_SIMILARITY };
 
-/** Which impostor pairs count for a group (shared/spec/bias-metrics.md, `impostor_grouping`). */
-export type ImpostorGrouping = 'within' | 'probe';
+import type { ImpostorGrouping } from '../metrics/types';
+
+export type { ImpostorGrouping };
 
 /** Every setting FaceGap keeps. */
 export interface Settings {

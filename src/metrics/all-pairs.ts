@@ -87,12 +87,14 @@ function* generateScoreBands(scoreTile: TileScorer, options: ScoreAllPairsOption
 /** Allocates the result arrays for `count` embeddings. */
 function allocateResult(count: number): PairSink {
   const total = countPairs(count);
-  return { count, scores: new Float32Array(total), indexA: new Uint32Array(total), indexB: new Uint32Array(total) };
+  return { count, scores: new Float64Array(total), indexA: new Uint32Array(total), indexB: new Uint32Array(total) };
 }
 
 /**
- * Scores all pairs synchronously. Matches the pair-by-pair `computeSimilarity` within 1e-5
- * (float64 accumulation, float32 storage). Checks `signal` between bands (throws its reason).
+ * Scores all pairs synchronously. Both kernels multiply and add in float64 and store float64, so a
+ * score differs from the pair-by-pair `computeSimilarity` only by summation order (below 1e-12;
+ * decisions at a threshold agree for every pair farther than that from it, whatever the kernel).
+ * Checks `signal` between bands (throws its reason).
  */
 export function scoreAllPairs(packed: Float32Array, dim: number, options: ScoreAllPairsOptions = {}): AllPairsResult {
   const out = allocateResult(countRows(packed, dim));

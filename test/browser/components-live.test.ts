@@ -191,7 +191,10 @@ describe('fg-engine-status and fg-message', () => {
   it('shows an error with role alert and can be dismissed', async () => {
     const el = await fixture<FgMessage>(html`<fg-message tone="error" dismissible>The models did not load.</fg-message>`);
     await expect(el).to.be.accessible();
-    expect($(el, '[role=alert]')).to.exist;
+    const alert = $(el, '[role=alert]');
+    expect(alert, 'an error is announced at once (role=alert)').to.not.equal(null);
+    expect(alert!.textContent, 'the error carries its icon, not colour alone').to.contain('\u26a0');
+    expect(alert!.querySelector('slot')!.assignedNodes().map((node) => node.textContent).join('')).to.equal('The models did not load.');
     setTimeout(() => $<HTMLButtonElement>(el, 'button').click());
     await nextEvent(el, 'message-dismiss');
   });

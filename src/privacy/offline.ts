@@ -5,9 +5,10 @@
  * online only.
  */
 import { Workbox } from 'workbox-window';
+import { appPath } from '../shared/app-base';
 
 /** Where the build puts the service worker. */
-export const SERVICE_WORKER_URL = '/sw.js';
+export const SERVICE_WORKER_URL = appPath('sw.js');
 
 /** Where offline use stands. */
 export type OfflineState =

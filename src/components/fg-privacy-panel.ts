@@ -11,6 +11,7 @@ import type { PackMetadata, StorageInventory, Store } from '../store/types';
 import './fg-network-panel';
 import './fg-storage-panel';
 import type { ExportPackRequestEvent } from './fg-storage-panel';
+import './fg-privacy-fine-print';
 
 /** Fired when the user confirmed "Forget everything", before anything is deleted: stop writing. */
 export class ForgetEverythingEvent extends Event {
@@ -112,6 +113,7 @@ export class FgPrivacyPanel extends LitElement {
       <section>
         <h2>Network: what this page asked for</h2>
         <fg-network-panel .summary=${this._summary} .violations=${this._violations}></fg-network-panel>
+        <fg-privacy-fine-print ?is-isolated=${globalThis.crossOriginIsolated === true}></fg-privacy-fine-print>
       </section>
       <section>
         <h2>Stored on this device</h2>

@@ -1,6 +1,6 @@
 // How every tool here starts a Chromium-family browser: browser tests (web-test-runner.config.mjs),
 // e2e tests, benchmarks, screenshots and the headless pack builder.
-import { findBrowser } from './scripts/preflight/find-browser.mjs';
+import { describeMissingBrowser, findBrowser } from './scripts/preflight/find-browser.mjs';
 
 const FOUND = findBrowser();
 
@@ -26,3 +26,9 @@ export const CHROMIUM_ARGS = [
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
 ];
+
+/** The browser's path, or an Error that says what is missing and what to do (for tools that start one). */
+export function requireChromiumPath() {
+  if (CHROMIUM_PATH) return CHROMIUM_PATH;
+  throw new Error(describeMissingBrowser(FOUND));
+}

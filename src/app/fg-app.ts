@@ -19,6 +19,7 @@ import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
 import { wipeEverything } from '../privacy/wipe';
 import type { VisionClient } from '../vision/types';
+import { describeError } from '../shared/errors';
 
 /**
  * FaceGap: the mediator between the services (vision engine, store, camera) and the views.
@@ -175,7 +176,7 @@ export class FgApp extends LitElement {
     try {
       await this._store?.settings.set(key, value);
     } catch (error) {
-      this._notify('settings', 'error', `${error instanceof Error ? error.message : String(error)} The change applies until you close this tab.`);
+      this._notify('settings', 'error', `${describeError(error)} The change applies until you close this tab.`);
     }
   }
 
@@ -280,7 +281,7 @@ export class FgApp extends LitElement {
       await change();
       this._dispatch({ type: 'templates-changed', templates: await this._store.people.list() });
     } catch (error) {
-      this._notify('people', 'error', error instanceof Error ? error.message : String(error));
+      this._notify('people', 'error', describeError(error));
     }
   }
 

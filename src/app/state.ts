@@ -6,9 +6,10 @@ import type { SearchResult } from '../matching/search';
 import type { Template } from '../matching/templates';
 import { assessQuality, type QualityReport } from '../vision/quality';
 import type { EngineInfo, Observation } from '../vision/types';
-import type { CameraDevice, CameraFailure } from './camera';
-import { isEnrolmentComplete, offerCapture, startEnrolment, type Enrolment, type EnrolRequest } from './enrolment';
-import type { LiveFrame, LiveTimings } from './live-loop';
+import type { CameraFailure } from './camera';
+import { isEnrolmentComplete, offerCapture, startEnrolment, type Enrolment } from './enrolment';
+import type { LiveFrame } from './live-loop';
+import type { CameraDevice, EnrolRequest, LiveTimings } from '../shared/live-types';
 import { DEFAULT_THRESHOLD_SIMILARITY } from './threshold';
 
 /** The vision engine: loading, ready (with the faceres sha256 templates are tied to), or failed. */

@@ -1,7 +1,6 @@
 import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { CameraDevice } from '../app/camera';
-import type { LiveTimings } from '../app/live-loop';
+import type { CameraDevice, LiveTimings } from '../shared/live-types';
 import type { QualityReport } from '../vision/quality';
 import type { Box, Observation } from '../vision/types';
 

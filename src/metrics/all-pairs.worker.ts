@@ -6,6 +6,7 @@
 import '../privacy/install-origin-guard';
 import { scoreAllPairsAsync } from './all-pairs';
 import type { AllPairsRequest, AllPairsResponse } from './all-pairs-protocol';
+import { describeError } from '../shared/errors';
 
 /** Progress messages are sent at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -36,7 +37,7 @@ async function runJob(embeddings: Float32Array, dim: number): Promise<void> {
       [result.scores.buffer, result.indexA.buffer, result.indexB.buffer],
     );
   } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error), isCancelled: job.signal.aborted });
+    post({ type: 'error', message: describeError(error), isCancelled: job.signal.aborted });
   } finally {
     if (controller === job) controller = null;
   }

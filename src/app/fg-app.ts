@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import '../components/fg-message';
-import type { FgCameraView } from '../components/fg-camera-view';
 import { findBestMatch } from '../matching/search';
 import { createMemoryStore, NOT_KEPT_NOTICE, type Settings, type Store } from '../store';
 import { browserCamera, isCameraPermissionGranted, type CameraService } from './camera';
@@ -59,12 +58,9 @@ export class FgApp extends LitElement {
     saveActivePack: (id) => void this._saveSetting('activePackId', id),
   });
 
-  @query('fg-camera-view') private _cameraView!: FgCameraView;
-
   private readonly _live = new LiveController(this, {
     camera: () => this.camera,
     vision: () => this._vision,
-    grabFrame: () => this._cameraView?.grabFrame() ?? Promise.resolve(null),
     match: (embedding) => findBestMatch(embedding, this._state.templates, { modelSha256: this._modelSha256() }),
     onCameraChange: (camera) => this._dispatch({ type: 'camera-changed', camera }),
     onFrame: (frame) => this._dispatch({ type: 'frame', frame, now: performance.now() }),
@@ -253,7 +249,7 @@ export class FgApp extends LitElement {
     if (!enrolment || !store || !modelSha256) return;
     this._isSaving = true;
     this._dispatch({ type: 'enrol-ended', message: `Saving ${enrolment.request.name}…` });
-    const outcome = await finishEnrolment({ enrolment, store, modelSha256, captureThumbnail: (box) => this._cameraView.captureThumbnail(box) });
+    const outcome = await finishEnrolment({ enrolment, store, modelSha256, captureThumbnail: (box) => this._live.captureThumbnail(box) });
     this._isSaving = false;
     if (outcome.templates) this._dispatch({ type: 'templates-changed', templates: outcome.templates });
     this._dispatch({ type: 'enrol-ended', message: outcome.message });

@@ -41,7 +41,7 @@ export const AFTER_WIPE_NOTICE = 'Everything FaceGap kept on this device is dele
 
 /** Shown in every other tab after "Forget everything" in one of them. */
 export const WIPED_ELSEWHERE_NOTICE = '“Forget everything” was used in another FaceGap tab, so everything FaceGap kept on this device is deleted. ' +
-  'This tab has let go of the people, embeddings and match it was holding, so nobody deleted is matched here. ' +
+  'This tab stopped its camera and let go of the people, embeddings and match it was holding, so nobody deleted is matched here. ' +
   'Until you reload the page nothing new is stored.';
 
 /** Shown when another tab upgraded FaceGap's storage under this one. */

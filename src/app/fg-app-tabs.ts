@@ -26,6 +26,7 @@ export interface TabContext {
   importSession: ImportSession | null;
   onThreshold: (event: HTMLElementEventMap['threshold-change']) => void;
   onGroupBy: (event: HTMLElementEventMap['group-by-change']) => void;
+  onGapOptions: (event: HTMLElementEventMap['gap-options-change']) => void;
   onPackActivate: (event: HTMLElementEventMap['pack-activate']) => void;
   onPackDelete: (event: HTMLElementEventMap['pack-delete']) => void;
   onPackExport: (event: HTMLElementEventMap['pack-export']) => void;
@@ -80,7 +81,8 @@ function renderYouVsGroups(ctx: TabContext) {
 function renderGap(ctx: TabContext) {
   const { state } = ctx;
   return html`<fg-gap-view .pack=${ctx.packs.pack} .threshold=${state.threshold} .groupBy=${state.groupBy} ?presenter=${state.presenter}
-    @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy}></fg-gap-view>`;
+    .impostorGrouping=${state.gapOptions.impostorGrouping} ?excludeUnverified=${state.gapOptions.excludeUnverified}
+    @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy} @gap-options-change=${ctx.onGapOptions}></fg-gap-view>`;
 }
 
 function renderPackChooser(ctx: TabContext) {

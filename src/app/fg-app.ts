@@ -164,6 +164,10 @@ export class FgApp extends LitElement {
         this._dispatch({ type: 'group-by-changed', groupBy: event.groupBy });
         void this._saveSetting('groupBy', event.groupBy);
       },
+      onGapOptions: ({ options }) => {
+        this._dispatch({ type: 'gap-options-changed', gapOptions: options });
+        void this._saveSetting('impostorGrouping', options.impostorGrouping).then(() => this._saveSetting('excludeUnverified', options.excludeUnverified));
+      },
       onPackActivate: (event) => void this._library.packs.activate(event.packId),
       onPackDelete: (event) => void this._library.deletePack(event.packId),
       onPackExport: (event) => void this._library.exportPack(event.packId),

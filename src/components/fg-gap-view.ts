@@ -9,6 +9,7 @@ import { describeGrouping } from '../views/grouping';
 import { listThresholdPresets } from '../views/presets';
 import { scorePackPairs, type ScoredSampleSet } from '../views/sample-set';
 import type { RateColumn, RateRow } from './fg-rate-table';
+import { describeError } from '../shared/errors';
 import { viewStyles } from './view-styles';
 import './fg-gap-panels';
 import './fg-group-picker';
@@ -74,6 +75,12 @@ export class FgGapView extends LitElement {
   private _abort: AbortController | null = null;
   private _gap: GapIndex | null = null;
   private _estimates: EstimateRow[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back after a disconnect aborted the scoring: ask again (a finished run is cached).
+    if (this.hasUpdated && this.pack && !this._set && !this._error) this._score();
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -174,7 +181,7 @@ export class FgGapView extends LitElement {
     scorePackPairs(pack, (done, total) => { if (!abort.signal.aborted) this._progress = total ? done / total : 1; }, abort.signal)
       .then((set) => { if (!abort.signal.aborted && this.pack === pack) this._set = set; })
       .catch((error: unknown) => {
-        if (!abort.signal.aborted) this._error = `Scoring this pack failed: ${(error as Error).message}. Nothing was kept; load the pack again.`;
+        if (!abort.signal.aborted) this._error = `Scoring this pack failed: ${describeError(error)}. Nothing was kept; load the pack again.`;
       });
   }
 

@@ -292,7 +292,10 @@ export class FgApp extends LitElement {
 
   private _selectTab(id: TabId) {
     this._tab = id;
-    if (id === 'privacy') void this._auditVisionThread().then(() => this._privacy.refresh());
+    if (id !== 'privacy') return;
+    // The page's audit is read at once; the worker's requests join it when they arrive.
+    void this._privacy.refresh();
+    void this._auditVisionThread();
   }
 
   private _onTabKey(event: KeyboardEvent) {

@@ -1,9 +1,11 @@
 /**
  * Main-thread bridge to src/metrics/all-pairs.worker.ts: one worker per call, shut down when the
- * call settles, so no idle worker holds memory. Every call takes an AbortSignal (Squoosh style).
+ * call settles, so no idle worker holds memory (`callWorkerOnce`). Every call takes an AbortSignal
+ * (Squoosh style). Also the cache that shares one scoring run between views (`SharedScoring`).
  */
 import type { AllPairsResult } from './all-pairs';
 import type { AllPairsResponse, StartMessage } from './all-pairs-protocol';
+import { callWorkerOnce } from '../shared/worker-call';
 
 /** Options of {@link scoreAllPairsInWorker}. */
 export interface WorkerScoreOptions {
@@ -20,43 +22,25 @@ export interface WorkerScoreOptions {
  */
 export function scoreAllPairsInWorker(embeddings: Float32Array, dim: number, options: WorkerScoreOptions = {}): Promise<AllPairsResult> {
   const { signal, onProgress } = options;
-  return new Promise<AllPairsResult>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const worker = new Worker(new URL('./all-pairs.worker.ts', import.meta.url), { type: 'module' });
-    const finish = (): void => {
-      signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
-    };
-    const onAbort = (): void => {
-      worker.postMessage({ type: 'cancel' });
-      finish();
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.addEventListener('message', (event: MessageEvent<AllPairsResponse>) => {
-      const message = event.data;
+  // Copied only once the call goes ahead: an aborted signal refuses before any work.
+  const copy = signal?.aborted ? embeddings : embeddings.slice();
+  const start: StartMessage = { type: 'start', embeddings: copy, dim };
+  return callWorkerOnce<AllPairsResponse, AllPairsResult>({
+    createWorker: () => new Worker(new URL('./all-pairs.worker.ts', import.meta.url), { type: 'module' }),
+    request: start,
+    transfer: [copy.buffer],
+    signal,
+    onAbort: (worker) => worker.postMessage({ type: 'cancel' }),
+    onMessage: (message) => {
       if (message.type === 'progress') {
         onProgress?.(message.donePairs, message.totalPairs);
-        return;
+        return { kind: 'wait' };
       }
-      finish();
-      if (message.type === 'result') {
-        const { type: _type, ...result } = message;
-        resolve(result);
-      } else {
-        reject(new Error(`All-pairs scoring failed: ${message.message}`));
-      }
-    });
-    worker.addEventListener('error', (event) => {
-      finish();
-      reject(new Error(`The all-pairs worker could not run: ${event.message || 'unknown error'}. Nothing was scored.`));
-    });
-    const copy = embeddings.slice();
-    const start: StartMessage = { type: 'start', embeddings: copy, dim };
-    worker.postMessage(start, [copy.buffer]);
+      if (message.type === 'error') return { kind: 'failed', error: new Error(`All-pairs scoring failed: ${message.message}`) };
+      const { type: _type, ...result } = message;
+      return { kind: 'done', value: result };
+    },
+    onWorkerError: (event) => ({ kind: 'failed', error: new Error(`The all-pairs worker could not run: ${event.message || 'unknown error'}. Nothing was scored.`) }),
   });
 }
 

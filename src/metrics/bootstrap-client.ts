@@ -2,11 +2,12 @@
  * Main-thread bridge to src/metrics/bootstrap.worker.ts: the subject bootstrap (1,000 replicates
  * over every pair) runs in a module worker, so a 3,000-face pack resamples while the threshold
  * slider stays responsive. One worker per call, terminated when the call settles or is aborted
- * (Squoosh style: every call takes an AbortSignal, no idle worker is kept).
+ * (`callWorkerOnce`, Squoosh style: every call takes an AbortSignal, no idle worker is kept).
  */
 import { bootstrapGroupRates, type BootstrapResult, type GroupRatioRequest } from './bootstrap';
 import { createMulberry32 } from './random';
 import type { ImpostorGrouping, PairTable } from './types';
+import { callWorkerOnce } from '../shared/worker-call';
 
 /** What to resample: `bootstrapGroupRates`'s options, with a seed instead of a generator (a function cannot cross to a worker). */
 export interface BootstrapJob {
@@ -57,39 +58,27 @@ export function runBootstrapJob(job: BootstrapJob, random = createMulberry32(job
  */
 export function bootstrapInWorker(job: BootstrapJob, options: BootstrapCallOptions = {}): Promise<BootstrapResult> {
   const { signal, onProgress } = options;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (typeof Worker === 'undefined') return Promise.resolve(runBootstrapJob(job));
-  return new Promise<BootstrapResult>((resolve, reject) => {
-    const worker = new Worker(new URL('./bootstrap.worker.ts', import.meta.url), { type: 'module' });
-    const finish = (): void => {
-      signal?.removeEventListener('abort', onAbort);
-      worker.terminate();
-    };
-    const onAbort = (): void => {
-      finish();
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.addEventListener('message', (event: MessageEvent<BootstrapResponse>) => {
-      const message = event.data;
+  if (typeof Worker === 'undefined' && !signal?.aborted) return Promise.resolve(runBootstrapJob(job));
+  const start: BootstrapStartMessage = { type: 'start', job };
+  return callWorkerOnce<BootstrapResponse, BootstrapResult>({
+    createWorker: () => new Worker(new URL('./bootstrap.worker.ts', import.meta.url), { type: 'module' }),
+    request: start,
+    signal,
+    onMessage: (message) => {
       if (message.type === 'progress') {
         onProgress?.(message.share);
-        return;
+        return { kind: 'wait' };
       }
-      finish();
-      if (message.type === 'result') resolve(message.result);
-      else reject(new Error(`The people-level resampling failed: ${message.message}`));
-    });
-    worker.addEventListener('error', () => {
-      // The worker could not load: the intervals still matter more than the main thread's time.
-      finish();
+      if (message.type === 'error') return { kind: 'failed', error: new Error(`The people-level resampling failed: ${message.message}`) };
+      return { kind: 'done', value: message.result };
+    },
+    // The worker could not load: the intervals still matter more than the main thread's time.
+    onWorkerError: () => {
       try {
-        resolve(runBootstrapJob(job));
+        return { kind: 'done', value: runBootstrapJob(job) };
       } catch (error) {
-        reject(error);
+        return { kind: 'failed', error };
       }
-    });
-    const start: BootstrapStartMessage = { type: 'start', job };
-    worker.postMessage(start);
+    },
   });
 }

@@ -29,6 +29,13 @@ function bigPack(seed: number): ReferencePack {
   return createSyntheticPack({ seed, dim: 256, groups: DEFAULT_SYNTHETIC_GROUPS.map((g) => ({ ...g, people: g.people * 10, facesPerPerson: 2 })) });
 }
 
+/** Both views of one pack, side by side as in presenter view. */
+function mountBoth(pack: ReferencePack): Promise<HTMLDivElement> {
+  return fixture<HTMLDivElement>(html`<div>
+    <fg-gap-view .pack=${pack} .threshold=${0.6}></fg-gap-view>
+    <fg-you-vs-groups .pack=${pack} .threshold=${0.6}></fg-you-vs-groups></div>`);
+}
+
 const inner = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
 const isGapReady = (gap: FgGapView) => Boolean(inner(gap, 'fg-gap-panels'));
 const isPresetReady = (you: FgYouVsGroups) => {
@@ -43,9 +50,7 @@ describe('all-pairs scoring shared by the gap view and "you vs the groups"', () 
 
   it('scores once; the gap view keeps scoring when "you vs the groups" goes away', async () => {
     const pack = bigPack(11);
-    const box = await fixture<HTMLDivElement>(html`<div>
-      <fg-gap-view .pack=${pack} .threshold=${0.6}></fg-gap-view>
-      <fg-you-vs-groups .pack=${pack} .threshold=${0.6}></fg-you-vs-groups></div>`);
+    const box = await mountBoth(pack);
     const gap = box.querySelector('fg-gap-view')!;
     const you = box.querySelector('fg-you-vs-groups')!;
     you.remove();
@@ -59,9 +64,7 @@ describe('all-pairs scoring shared by the gap view and "you vs the groups"', () 
 
   it('"you vs the groups" keeps its presets coming when the gap view goes away', async () => {
     const pack = bigPack(12);
-    const box = await fixture<HTMLDivElement>(html`<div>
-      <fg-gap-view .pack=${pack} .threshold=${0.6}></fg-gap-view>
-      <fg-you-vs-groups .pack=${pack} .threshold=${0.6}></fg-you-vs-groups></div>`);
+    const box = await mountBoth(pack);
     const you = box.querySelector('fg-you-vs-groups')!;
     box.querySelector('fg-gap-view')!.remove();
     await waitUntil(() => isPresetReady(you), 'the presets arrived', { timeout: 60000 });
@@ -70,9 +73,7 @@ describe('all-pairs scoring shared by the gap view and "you vs the groups"', () 
 
   it('stops when both views went away, and a later view starts afresh', async () => {
     const pack = bigPack(13);
-    const box = await fixture<HTMLDivElement>(html`<div>
-      <fg-gap-view .pack=${pack} .threshold=${0.6}></fg-gap-view>
-      <fg-you-vs-groups .pack=${pack} .threshold=${0.6}></fg-you-vs-groups></div>`);
+    const box = await mountBoth(pack);
     box.replaceChildren();
     const set = await scorePackPairs(pack);
     expect(set.samples).to.equal(pack.samples);

@@ -8,6 +8,7 @@ import type { WipeReport } from '../privacy/wipe';
 import type { PackMetadata, StorageInventory } from '../store/types';
 import './fg-network-panel';
 import './fg-storage-panel';
+import './fg-privacy-fine-print';
 
 /**
  * The Privacy tab: a plain-language account of what FaceGap does with the camera and what it
@@ -62,6 +63,7 @@ export class FgPrivacyPanel extends LitElement {
       <section>
         <h2>Network: what this page asked for</h2>
         <fg-network-panel .summary=${this.summary} .violations=${this.violations}></fg-network-panel>
+        <fg-privacy-fine-print ?is-isolated=${globalThis.crossOriginIsolated === true}></fg-privacy-fine-print>
       </section>
       <section>
         <h2>Stored on this device</h2>

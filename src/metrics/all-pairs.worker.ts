@@ -2,6 +2,8 @@
  * Module worker around the pure all-pairs scorer (src/metrics/all-pairs.ts), so 12.5M scores do
  * not freeze the page. Protocol: src/metrics/all-pairs-protocol.ts. One job at a time.
  */
+// First: refuses off-origin requests before any other module of this worker runs (no CSP on a header-less host).
+import '../privacy/install-origin-guard';
 import { scoreAllPairsAsync } from './all-pairs';
 import type { AllPairsRequest, AllPairsResponse } from './all-pairs-protocol';
 import { describeError } from '../shared/errors';

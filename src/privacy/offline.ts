@@ -5,10 +5,11 @@
  * online only.
  */
 import { Workbox } from 'workbox-window';
+import { appPath } from '../shared/app-base';
 import { describeError } from '../shared/errors';
 
 /** Where the build puts the service worker. */
-export const SERVICE_WORKER_URL = '/sw.js';
+export const SERVICE_WORKER_URL = appPath('sw.js');
 
 /** Where offline use stands. */
 export type OfflineState =

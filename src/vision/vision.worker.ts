@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// First: refuses off-origin requests before any other module of this worker runs (no CSP on a header-less host).
+import '../privacy/install-origin-guard';
 import { collectResourceEntries } from '../privacy/resource-entries';
 import { watchViolations } from '../privacy/violations';
 import { VisionEngine } from './engine';

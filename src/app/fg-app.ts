@@ -62,8 +62,10 @@ export class FgApp extends LitElement {
   private readonly _privacy = new PrivacyController(this, {
     store: () => this._store,
     audit: () => this.audit,
+    vision: () => this._vision,
     stopWriting: () => this._live.stop({ status: 'off' }),
     dropHeldData: (notice) => this._dropHeldData(notice),
+    onOfflineCopyRemoved: () => this.offline?.markRemoved(),
     notify: (id, tone, text) => this._notify(id, tone, text),
   });
 
@@ -139,8 +141,6 @@ export class FgApp extends LitElement {
     `;
   }
 
-
-
   private _liveContext(): LiveContext {
     return {
       state: this._state, match: this._match, stream: this._live.stream, isSaving: this._isSaving,
@@ -193,12 +193,6 @@ export class FgApp extends LitElement {
     }
   }
 
-
-
-
-
-
-
   /** After a wipe (here or in another tab): let go of everything held, and keep nothing until reload. */
   private async _dropHeldData(notice: string) {
     this._live.stop({ status: 'off' });
@@ -208,15 +202,6 @@ export class FgApp extends LitElement {
     this._store?.close();
     await this._openStore(async () => ({ store: createMemoryStore(), notice }));
     await this._library.reset(null);
-  }
-
-  /** The vision worker's own requests (models, wasm) join the page's in the network audit. */
-  private async _auditVisionThread() {
-    const audit = this.audit;
-    if (!audit || !this._vision?.audit) return;
-    const { requests, violations } = await this._vision.audit().catch(() => ({ requests: [], violations: [] }));
-    audit.addRecords(requests);
-    audit.addViolations(violations);
   }
 
   private _dispatch(action: AppAction) {
@@ -237,7 +222,7 @@ export class FgApp extends LitElement {
       this._vision = client;
       this._dispatch({ type: 'vision-ready', info, modelSha256 });
       this._live.resumeLoop();
-      void this._auditVisionThread();
+      void this._privacy.auditVisionThread();
       void this._library.prepareImport();
     } catch (error) {
       const message = describeVisionFailure(error);
@@ -295,7 +280,7 @@ export class FgApp extends LitElement {
     if (id !== 'privacy') return;
     // The page's audit is read at once; the worker's requests join it when they arrive.
     void this._privacy.refresh();
-    void this._auditVisionThread();
+    void this._privacy.auditVisionThread();
   }
 
   private _onTabKey(event: KeyboardEvent) {

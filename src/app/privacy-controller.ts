@@ -7,6 +7,7 @@ import { wipeEverything, type WipeReport } from '../privacy/wipe';
 import { WipeChannel, type WipeAnnouncement } from '../privacy/wipe-broadcast';
 import { describeError } from '../shared/errors';
 import type { ClosedElsewhereReason, PackMetadata, StorageInventory, Store } from '../store';
+import type { VisionClient } from '../vision/types';
 
 /** What the Privacy tab shows; fg-privacy-panel gets it as properties. */
 export interface PrivacyView {
@@ -26,6 +27,8 @@ export interface PrivacyView {
 export interface PrivacyDeps {
   store: () => Store | null;
   audit: () => NetworkAudit | null;
+  /** The vision engine, whose worker reports its own requests; null until it runs. */
+  vision: () => Pick<VisionClient, 'audit'> | null;
   /** Stops the camera and any enrolment, before anything is deleted. */
   stopWriting: () => void;
   /**
@@ -34,6 +37,8 @@ export interface PrivacyDeps {
    */
   dropHeldData: (notice: string) => Promise<void>;
   notify: (id: string, tone: 'error' | 'notice', text: string) => void;
+  /** The offline copy (caches, service worker) is gone: the offline status must stop saying it works offline. */
+  onOfflineCopyRemoved: () => void;
 }
 
 /** Shown after "Forget everything" in this tab: the wipe holds until the user chooses to store again. */
@@ -96,6 +101,16 @@ export class PrivacyController implements ReactiveController {
     await this.readCaches();
   }
 
+  /** The vision worker's own requests (models, wasm) join the page's in the network audit. */
+  async auditVisionThread(): Promise<void> {
+    const audit = this.deps.audit();
+    const vision = this.deps.vision();
+    if (!audit || !vision?.audit) return;
+    const { requests, violations } = await vision.audit().catch(() => ({ requests: [], violations: [] }));
+    audit.addRecords(requests);
+    audit.addViolations(violations);
+  }
+
   /** "Forget everything", from either button: stop, delete, tell the other tabs, start again empty. */
   async forget(): Promise<void> {
     this.deps.stopWriting();
@@ -104,6 +119,7 @@ export class PrivacyController implements ReactiveController {
     this.channel?.announce(report.isComplete);
     this.deps.notify('forget', report.isComplete ? 'notice' : 'error', report.message);
     this.update({ wipeReport: report, inventory: null, packs: [], isBusy: false });
+    if (report.deletedCaches.length > 0 || report.unregisteredScopes.length > 0) this.deps.onOfflineCopyRemoved();
     await this.deps.dropHeldData(AFTER_WIPE_NOTICE);
     await this.refresh();
   }
@@ -131,6 +147,7 @@ export class PrivacyController implements ReactiveController {
   private async onWipedElsewhere(_announcement: WipeAnnouncement | null): Promise<void> {
     this.deps.stopWriting();
     this.update({ inventory: null, packs: [], wipeReport: null });
+    this.deps.onOfflineCopyRemoved();
     await this.deps.dropHeldData(WIPED_ELSEWHERE_NOTICE);
     await this.refresh();
   }

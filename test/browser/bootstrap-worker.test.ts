@@ -87,12 +87,16 @@ describe('the bootstrap worker', () => {
     const set = await scorePackPairs(createSyntheticPack({ groups: bigGroups, seed: 4 }));
     const gap = buildGapIndex(set, within);
     const started = performance.now();
-    const stallInWorker = await measureLongestStall(resampleGapInBackground(gap, 0.4));
+    const shares: number[] = [];
+    const stallInWorker = await measureLongestStall(resampleGapInBackground(gap, 0.4, { onProgress: (share) => shares.push(share) }));
     const workerMs = performance.now() - started;
+    // Progress counts draws against people x replicates: it must climb close to the end, not stall halfway.
+    expect(shares.length).to.be.greaterThan(2);
+    expect(Math.max(...shares)).to.be.greaterThan(0.7);
     const mainStarted = performance.now();
     resampleGap(gap, 0.4);
     const mainMs = performance.now() - mainStarted;
-    console.log(`bootstrap of ${set.samples.length} faces, ${gap.table.scores.length} pairs: worker ${workerMs.toFixed(0)} ms (longest main-thread stall ${stallInWorker.toFixed(0)} ms), main thread ${mainMs.toFixed(0)} ms (one stall)`);
+    console.log(`bootstrap of ${set.samples.length} faces, ${gap.table.scores.length} pairs: worker ${workerMs.toFixed(0)} ms (longest main-thread stall ${stallInWorker.toFixed(0)} ms), main thread ${mainMs.toFixed(0)} ms (one stall); progress ${shares.map((x) => x.toFixed(2)).join(' ')}`);
     expect(stallInWorker).to.be.lessThan(Math.max(200, mainMs / 4));
   });
 });

@@ -51,6 +51,8 @@ describe('Forget everything, owned by the app', () => {
     expect(await store.people.list().then(() => 'open', () => 'closed')).to.equal('closed');
     await storage.updateComplete;
     expect(storage.shadowRoot!.querySelector('.wipe-report')!.textContent).to.contain('1 person');
+    await waitUntil(() => storage.shadowRoot!.querySelector('.not-kept'), 'the inventory of the store that keeps nothing');
+    expect(storage.shadowRoot!.querySelector('.not-kept')!.textContent).to.contain('everything was just forgotten');
     expect(notices(app)).to.include(AFTER_WIPE_NOTICE);
     await expect(app).to.be.accessible();
   });

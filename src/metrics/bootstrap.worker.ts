@@ -3,6 +3,8 @@
  * millions of pairs never block the page. Protocol: src/metrics/bootstrap-client.ts. One job per
  * worker; the client terminates it to cancel.
  */
+// First: refuses off-origin requests before any other module of this worker runs (no CSP on a header-less host).
+import '../privacy/install-origin-guard';
 import type { BootstrapResponse, BootstrapStartMessage } from './bootstrap-client';
 import { runBootstrapJob } from './bootstrap-client';
 import { DEFAULT_BOOTSTRAP_REPLICATES } from './bootstrap';

@@ -81,7 +81,7 @@ function renderYouVsGroups(ctx: TabContext) {
 function renderGap(ctx: TabContext) {
   const { state } = ctx;
   return html`<fg-gap-view .pack=${ctx.packs.pack} .threshold=${state.threshold} .groupBy=${state.groupBy} ?presenter=${state.presenter}
-    .impostorGrouping=${state.gapOptions.impostorGrouping} ?excludeUnverified=${state.gapOptions.excludeUnverified}
+    .impostorGrouping=${state.gapOptions.impostorGrouping} .excludeUnverified=${state.gapOptions.excludeUnverified}
     @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy} @gap-options-change=${ctx.onGapOptions}></fg-gap-view>`;
 }
 

@@ -2,6 +2,7 @@
  * Builds the columnar {@link PairTable} from comparison pair objects or from per-sample labels.
  * shared/spec/bias-metrics.md, "Input: comparison pairs".
  */
+import { compareCodePoints } from './score-index';
 import type { ComparisonPair, PairTable } from './types';
 
 /** Subject code of a sample whose subject is not known. */
@@ -85,11 +86,17 @@ export interface IndexedScores {
 
 /**
  * Builds a {@link PairTable} over scored sample pairs without copying scores or indexes.
- * A pair is genuine when both samples have the same non-null subject.
+ * A pair is genuine when both samples have the same non-null subject. The pairs are those of a set
+ * of faces (`isFaceSet`), so which side is A carries no meaning: `probe` grouping counts a
+ * cross-group impostor pair for both groups.
  */
 export function buildPairTableFromSamples(scored: IndexedScores, samples: readonly SampleLabels[]): PairTable {
   const groups = new Interner();
   const subjects = new Interner();
+  // Subjects get their codes in code-point order, not in order of first appearance, so the
+  // bootstrap's units (ordered by subject code) and its draws do not depend on the order of faces.
+  const subjectIds = [...new Set(samples.flatMap((sample) => (sample.subject === null ? [] : [sample.subject])))];
+  for (const subject of subjectIds.sort(compareCodePoints)) subjects.codeOf(subject);
   const sampleGroup = new Uint32Array(samples.length);
   const sampleSubject = new Int32Array(samples.length);
   samples.forEach((sample, i) => {
@@ -104,7 +111,7 @@ export function buildPairTableFromSamples(scored: IndexedScores, samples: readon
   }
   return {
     scores: scored.scores, isGenuine, sampleA: scored.indexA, sampleB: scored.indexB,
-    sampleGroup, sampleSubject, groupLabels: groups.labels, subjectLabels: subjects.labels,
+    sampleGroup, sampleSubject, groupLabels: groups.labels, subjectLabels: subjects.labels, isFaceSet: true,
   };
 }
 

@@ -19,6 +19,7 @@ import { TIGHT_CROP_PREPROCESSING, UNPADDED_PREPROCESSING } from './preprocess';
 import { toStoredPackInput } from './stored-pack';
 import type { ImportProgress } from './types';
 import { describeError } from '../shared/errors';
+import { countLabelValues } from './label-counts';
 
 /** A chosen file and its path relative to the chosen folder. */
 export interface ChosenFile {
@@ -224,13 +225,7 @@ export class ImportSession extends EventTarget {
     const paths = this.files.map((chosen) => chosen.path);
     const parsed = parseDetectedLabels(detection, paths, this.csvTexts, mapping && mapping.file ? { mapping } : {});
     this.items = parsed.items.filter((item) => isImagePath(item.file));
-    const counts: Record<string, Record<string, number>> = {};
-    for (const item of this.items) {
-      for (const [label, value] of Object.entries(item.labels)) {
-        const byValue = (counts[label] ??= {});
-        byValue[value] = (byValue[value] ?? 0) + 1;
-      }
-    }
+    const counts = countLabelValues(this.items);
     const isPadProposed = detection.format === 'utkface';
     const fingerprint = await this.fingerprint(isPadProposed);
     const resumeJob = this.state.unfinished.find((job) => job.details?.fingerprint === fingerprint) ?? null;

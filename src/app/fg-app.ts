@@ -75,7 +75,7 @@ export class FgApp extends LitElement {
     camera: () => this.camera,
     vision: () => this._vision,
     grabFrame: () => this._cameraView?.grabFrame() ?? Promise.resolve(null),
-    match: (embedding) => findBestMatch(embedding, this._state.templates, this._state.threshold, { modelSha256: this._modelSha256() }),
+    match: (embedding) => findBestMatch(embedding, this._state.templates, { modelSha256: this._modelSha256() }),
     onCameraChange: (camera) => this._dispatch({ type: 'camera-changed', camera }),
     onFrame: (frame) => this._dispatch({ type: 'frame', frame, now: performance.now() }),
     onCamerasListed: (cameras) => this._dispatch({ type: 'cameras-listed', cameras }),

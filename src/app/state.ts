@@ -2,7 +2,7 @@
  * The app's state and its pure transitions, apart from lit so they are tested in node.
  * fg-app holds one `AppState` and replaces it with `reduceAppState(state, action)`.
  */
-import type { SearchResult } from '../matching/search';
+import { decideMatch, type SearchResult } from '../matching/search';
 import type { Template } from '../matching/templates';
 import { assessQuality, type QualityReport } from '../vision/quality';
 import type { EngineInfo, Observation } from '../vision/types';
@@ -178,7 +178,7 @@ export function selectMatchView(state: Pick<AppState, 'observation' | 'search' |
   if (!state.observation || state.observation.faces.length === 0) return { state: 'no-face', name: null, templateId: null, score: null };
   const best = state.search?.best;
   if (!best) return { state: 'unknown', name: null, templateId: null, score: null };
-  return { state: best.score >= state.threshold ? 'matched' : 'unknown', name: best.name, templateId: best.templateId, score: best.score };
+  return { state: decideMatch(state.search, state.threshold) === 'matched' ? 'matched' : 'unknown', name: best.name, templateId: best.templateId, score: best.score };
 }
 
 function applyFrame(state: AppState, frame: LiveFrame<SearchResult>, now: number): AppState {

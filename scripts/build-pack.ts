@@ -9,6 +9,7 @@
  *   --format identity-folders <dir> [--labels labels.csv]    one folder per person
  *   --format csv <dir> --labels labels.csv                   FairFace-style or generic CSV
  *   --index packs/index.json    also list the written pack there (bundled packs)
+ *   --help                      every option (scripts/build-pack/options.ts)
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,70 +28,21 @@ import { NEAR_DUPLICATE_FLAG_PREFIX } from '../src/import/assemble';
 import type { PackBuildRequest, PackBuildResponse } from '../src/import/headless';
 import { formatRemaining } from '../src/import/time-left';
 import type { ImportProgress } from '../src/import/types';
-import { DEFAULT_MAX_SIDE_PX, NEUTRAL_FILL } from '../src/import/preprocess';
+import { NEUTRAL_FILL } from '../src/import/preprocess';
 import { SCORE_ID } from '../src/matching/similarity';
+import { EXIT_BAD_INPUT, UsageError } from './cli/args';
+import { BUILD_PACK_USAGE, readBuildPackOptions, readOptionFile, type BuildPackOptions } from './build-pack/options';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** A whole import runs inside one evaluate call: allow large sets on slow machines. */
 const PROTOCOL_TIMEOUT_MS = 6 * 60 * 60 * 1000;
-/** Padding per format when --margin is not given: tight crops are padded, framed photos are not. */
-const DEFAULT_MARGIN: Record<Format, number> = { utkface: 0.25, 'identity-folders': 0, csv: 0 };
+/** Exit code when the run worked but produced nothing usable (no face in any photo). */
+const EXIT_NOTHING_BUILT = 1;
 
-type Format = 'utkface' | 'identity-folders' | 'csv';
-
-interface Args {
-  format: Format;
-  dir: string;
-  out: string;
-  labels?: string;
-  name: string;
-  description: string;
-  license: string;
-  attribution: string;
-  margin: number;
-  maxSide: number;
-  backend: 'wasm' | 'webgl' | 'cpu';
-  index?: string;
-}
+type Args = BuildPackOptions;
 
 function fail(message: string): never {
-  console.error(`build-pack: ${message}`);
-  process.exit(2);
-}
-
-function parseArgs(argv: string[]): Args {
-  const flags = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg.startsWith('--')) {
-      const [key, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      const value = inline ?? argv[++i];
-      if (value === undefined) fail(`--${key} needs a value.`);
-      flags.set(key, value);
-    } else positional.push(arg);
-  }
-  const format = flags.get('format') as Format | undefined;
-  if (!format || !(format in DEFAULT_MARGIN)) fail('--format must be utkface, identity-folders or csv.');
-  if (positional.length !== 1) fail('give exactly one folder of photos.');
-  const dir = resolve(positional[0]);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`${dir} is not a folder.`);
-  const out = flags.get('out') ?? fail('--out <file.json> is required.');
-  if (format === 'csv' && !flags.has('labels')) fail('--format csv needs --labels <file.csv>.');
-  const attributionFile = flags.get('attribution-file');
-  const attribution = attributionFile ? readFileSync(attributionFile, 'utf8').trim() : flags.get('attribution') ?? '';
-  const margin = Number(flags.get('margin') ?? DEFAULT_MARGIN[format]);
-  const maxSide = Number(flags.get('max-side') ?? DEFAULT_MAX_SIDE_PX);
-  if (!(margin >= 0 && margin <= 2)) fail('--margin must be between 0 and 2 (a fraction of the photo per side).');
-  if (!(maxSide >= 64)) fail('--max-side must be at least 64 pixels.');
-  const backend = (flags.get('backend') ?? 'wasm') as Args['backend'];
-  return {
-    format, dir, out: resolve(out), labels: flags.get('labels'),
-    name: flags.get('name') ?? basename(dir),
-    description: flags.get('description') ?? `Built from ${basename(dir)} with npm run build:pack.`,
-    license: flags.get('license') ?? 'Not stated: check the source photos\' terms before sharing this pack.',
-    attribution, margin, maxSide, backend, index: flags.get('index'),
-  };
+  throw new UsageError(message);
 }
 
 function listFiles(dir: string): string[] {
@@ -108,7 +60,7 @@ function listFiles(dir: string): string[] {
 }
 
 function readLabels(args: Args, files: string[]): LabelParseResult {
-  const csv = args.labels ? readFileSync(args.labels, 'utf8') : undefined;
+  const csv = args.labels ? readOptionFile('labels', args.labels) : undefined;
   switch (args.format) {
     case 'utkface':
       return parseUtkFaceFiles(files);
@@ -191,7 +143,11 @@ function updateIndex(indexFile: string, packFile: string, text: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readBuildPackOptions(process.argv.slice(2));
+  if (args === null) {
+    process.stdout.write(BUILD_PACK_USAGE);
+    return;
+  }
   const files = listFiles(args.dir);
   const parsed = readLabels(args, files);
   console.log(`${args.format}: ${parsed.items.length} labelled photos in ${args.dir}, ${parsed.problems.length} label problems`);
@@ -239,6 +195,12 @@ async function main(): Promise<void> {
     if (response.status !== 'finished') fail(`the import did not finish: ${response.message}`);
     if (chunks.length !== response.chunkCount || chunks.some((c) => c === undefined)) fail('the pack came back incomplete.');
     const text = chunks.join('');
+    const faces = (JSON.parse(text) as { samples: unknown[] }).samples.length;
+    if (faces === 0) {
+      console.error(`build-pack: no face was found in any of the ${parsed.items.length} photos in ${args.dir}, so no pack was written (a pack without faces has nothing to compare). Check that the folder holds face photos and that --margin and --max-side suit them.`);
+      process.exitCode = EXIT_NOTHING_BUILT;
+      return;
+    }
     writeFileSync(args.out, text);
     const e = response.engine;
     console.log(`engine: human ${e.humanVersion}, ${e.backend} in ${e.thread}${e.backend === 'wasm' ? `, simd ${e.wasmSimd}, threads ${e.wasmMultithread}` : ''}; ${(response.elapsedMs / 1000).toFixed(1)} s, ${(parsed.items.length / (response.elapsedMs / 1000)).toFixed(1)} photos/s`);
@@ -253,6 +215,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`build-pack: ${error.message}`);
+    process.exit(EXIT_BAD_INPUT);
+  }
   console.error(`build-pack: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   process.exit(1);
 });

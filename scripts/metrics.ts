@@ -4,6 +4,7 @@
  *   npm run --silent metrics -- <pairs.csv> [--threshold T]... [--fmr-target F]...
  *       [--impostor-grouping within|probe] [--alpha A] [--format json|table]
  *   npm run --silent metrics -- --pack <pack.json> --group-by race[,gender] [--exclude-unverified] ...
+ *   npm run --silent metrics -- --help      (options: scripts/metrics/options.ts)
  *
  * Defaults: FMR targets [0.001]; thresholds 0.5 plus the global threshold at each FMR target
  * (computed over all impostor pairs). `--format json` (default) prints exactly the spec's report
@@ -19,61 +20,12 @@ import { PairsCsvError, parsePairsCsv } from '../src/metrics/pairs-csv';
 import { computeBiasReportFromIndex } from '../src/metrics/report';
 import { indexScores } from '../src/metrics/score-index';
 import { DEFAULT_TARGET_FMR, findThresholdAtFmr } from '../src/metrics/thresholds';
-import type { ImpostorGrouping, PairTable } from '../src/metrics/types';
+import type { PairTable } from '../src/metrics/types';
+import { EXIT_BAD_INPUT, UsageError } from './cli/args';
+import { METRICS_USAGE, readMetricsOptions } from './metrics/options';
 
 /** Threshold always reported when none is given. */
 const DEFAULT_THRESHOLD_SIMILARITY = 0.5;
-/** FMR target used when none is given. */
-/** Exit code for bad input or usage. */
-const EXIT_BAD_INPUT = 2;
-
-class UsageError extends Error {}
-
-interface CliOptions {
-  pairsFile?: string;
-  packFile?: string;
-  groupBy: string[];
-  isExcludingUnverified: boolean;
-  thresholds: number[];
-  fmrTargets: number[];
-  grouping: ImpostorGrouping;
-  alpha: number;
-  format: 'json' | 'table';
-}
-
-function parseNumberFlag(flag: string, value: string | undefined): number {
-  const number = value === undefined || value.trim() === '' ? NaN : Number(value);
-  if (!Number.isFinite(number)) throw new UsageError(`${flag} needs a finite number, got ${value === undefined ? 'nothing' : `"${value}"`}.`);
-  return number;
-}
-
-function parseArguments(argv: string[]): CliOptions {
-  const options: CliOptions = { groupBy: [], isExcludingUnverified: false, thresholds: [], fmrTargets: [], grouping: 'within', alpha: 0.5, format: 'json' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => argv[++i];
-    if (arg === '--threshold') options.thresholds.push(parseNumberFlag(arg, next()));
-    else if (arg === '--fmr-target') options.fmrTargets.push(parseNumberFlag(arg, next()));
-    else if (arg === '--alpha') options.alpha = parseNumberFlag(arg, next());
-    else if (arg === '--impostor-grouping') {
-      const value = next();
-      if (value !== 'within' && value !== 'probe') throw new UsageError(`--impostor-grouping is within or probe, got "${value ?? ''}".`);
-      options.grouping = value;
-    } else if (arg === '--format') {
-      const value = next();
-      if (value !== 'json' && value !== 'table') throw new UsageError(`--format is json or table, got "${value ?? ''}".`);
-      options.format = value;
-    } else if (arg === '--pack') options.packFile = next();
-    else if (arg === '--group-by') options.groupBy = (next() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    else if (arg === '--exclude-unverified') options.isExcludingUnverified = true;
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}.`);
-    else if (options.pairsFile === undefined) options.pairsFile = arg;
-    else throw new UsageError(`one pairs file only; got "${options.pairsFile}" and "${arg}".`);
-  }
-  if ((options.pairsFile === undefined) === (options.packFile === undefined)) throw new UsageError('give either a pairs CSV file or --pack <file>.');
-  if (options.packFile !== undefined && options.groupBy.length === 0) throw new UsageError('--pack needs --group-by, e.g. --group-by race,gender.');
-  return options;
-}
 
 /** Reads a file, turning a missing one into a readable error. */
 function readText(file: string): string {
@@ -116,7 +68,11 @@ function loadPackTable(file: string, groupBy: string[], isExcludingUnverified: b
 }
 
 function run(argv: string[]): void {
-  const options = parseArguments(argv);
+  const options = readMetricsOptions(argv);
+  if (options.isHelp) {
+    process.stdout.write(METRICS_USAGE);
+    return;
+  }
   const table = options.packFile !== undefined
     ? loadPackTable(options.packFile, options.groupBy, options.isExcludingUnverified)
     : buildPairTable(parsePairsCsv(readText(options.pairsFile as string), options.pairsFile));

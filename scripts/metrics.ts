@@ -10,64 +10,19 @@
  * (computed over all impostor pairs). `--format json` (default) prints exactly the spec's report
  * object on stdout and nothing else. Problems go to stderr with file, line and column; exit 2.
  */
-import { readFileSync } from 'node:fs';
-import { SCORE_ID } from '../src/matching/similarity';
-import { decodePack, type PackSample } from '../src/datasets/pack';
-import { packEmbeddings, scoreAllPairs } from '../src/metrics/all-pairs';
 import { formatBiasReportTable } from '../src/metrics/format-table';
-import { buildPairTable, buildPairTableFromSamples } from '../src/metrics/pair-table';
-import { PairsCsvError, parsePairsCsv } from '../src/metrics/pairs-csv';
+import { PairsCsvError } from '../src/metrics/pairs-csv';
 import { computeBiasReportFromIndex } from '../src/metrics/report';
 import { indexScores } from '../src/metrics/score-index';
 import { DEFAULT_TARGET_FMR, findThresholdAtFmr } from '../src/metrics/thresholds';
-import type { PairTable } from '../src/metrics/types';
 import { EXIT_BAD_INPUT, UsageError } from './cli/args';
+import { loadPackTable, loadPairsTable } from './metrics/load';
 import { METRICS_USAGE, readMetricsOptions } from './metrics/options';
 
 /** Threshold always reported when none is given. */
 const DEFAULT_THRESHOLD_SIMILARITY = 0.5;
 
-/** Reads a file, turning a missing one into a readable error. */
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
-  }
-}
-
-/**
- * Decodes a pack through src/datasets/pack.ts, checked against its own model (the CLI has no
- * model of its own) and our score id, and keeps the samples that have every `groupBy` label.
- */
-function loadPackTable(file: string, groupBy: string[], isExcludingUnverified: boolean): PairTable {
-  const text = readText(file);
-  let model: { sha256?: unknown; dim?: unknown } = {};
-  try {
-    model = (JSON.parse(text.replace(/^\uFEFF/, '')) as { model?: typeof model }).model ?? {};
-  } catch {
-    /* decodePack below says what is wrong */
-  }
-  let samples: PackSample[];
-  try {
-    samples = decodePack(text, { modelSha256: String(model.sha256), dim: Number(model.dim), scoreId: SCORE_ID }).samples;
-  } catch (error) {
-    throw new UsageError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const unverified = isExcludingUnverified ? samples.filter((s) => s.labels.race_label_source === 'unverified').length : 0;
-  const kept = samples.filter((s) => !(isExcludingUnverified && s.labels.race_label_source === 'unverified'));
-  const labelled = kept.filter((s) => groupBy.every((name) => (s.labels[name] ?? '').trim() !== ''));
-  if (unverified > 0) process.stderr.write(`${file}: left out ${unverified} samples whose race label is unverified.\n`);
-  if (labelled.length < kept.length) {
-    process.stderr.write(`${file}: left out ${kept.length - labelled.length} of ${kept.length} samples missing a ${groupBy.join(' or ')} label.\n`);
-  }
-  if (labelled.length < 2) throw new UsageError(`${file}: fewer than two samples have ${groupBy.join(' and ')} labels; nothing to compare.`);
-  const { packed, dim } = packEmbeddings(labelled.map((s) => s.embedding));
-  const scored = scoreAllPairs(packed, dim);
-  return buildPairTableFromSamples(scored, labelled.map((s) => ({ group: groupBy.map((name) => s.labels[name].trim()).join('/'), subject: s.subject })));
-}
-
-function run(argv: string[]): void {
+async function run(argv: string[]): Promise<void> {
   const options = readMetricsOptions(argv);
   if (options.isHelp) {
     process.stdout.write(METRICS_USAGE);
@@ -75,7 +30,7 @@ function run(argv: string[]): void {
   }
   const table = options.packFile !== undefined
     ? loadPackTable(options.packFile, options.groupBy, options.isExcludingUnverified)
-    : buildPairTable(parsePairsCsv(readText(options.pairsFile as string), options.pairsFile));
+    : await loadPairsTable(options.pairsFile as string);
   const index = indexScores(table, options.grouping);
   const fmrTargets = options.fmrTargets.length > 0 ? options.fmrTargets : [DEFAULT_TARGET_FMR];
   const thresholds = options.thresholds.length > 0
@@ -85,11 +40,8 @@ function run(argv: string[]): void {
   process.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatBiasReportTable(report, options.grouping)}\n`);
 }
 
-try {
-  run(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof PairsCsvError || error instanceof UsageError) {
-    process.stderr.write(`metrics: ${error.message}\n`);
-    process.exitCode = EXIT_BAD_INPUT;
-  } else throw error;
-}
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (!(error instanceof PairsCsvError || error instanceof UsageError)) throw error;
+  process.stderr.write(`metrics: ${error.message}\n`);
+  process.exitCode = EXIT_BAD_INPUT;
+});

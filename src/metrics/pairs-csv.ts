@@ -1,9 +1,12 @@
 /**
  * Reads comparison pairs from CSV: header `score,same,group_a,group_b` plus optional
  * `subject_a,subject_b`, in any column order (shared/spec/bias-metrics.md, "Input").
- * Accepts a byte-order mark, CRLF line ends and double-quoted fields. Refuses, never skips:
- * every problem is a {@link PairsCsvError} naming file, line and column.
+ * Accepts a byte-order mark, CRLF line ends and double-quoted fields (on one line). Refuses, never
+ * skips: every problem is a {@link PairsCsvError} naming file, line and column. Text streams in
+ * chunks through the shared tokeniser, so a file's size is bounded by memory for its pairs.
  */
+import { parseDecimal } from '../shared/decimal';
+import { CsvTokenizer, isBlankRecord, type CsvRecord } from '../shared/csv-tokenizer';
 import type { ComparisonPair } from './types';
 
 /** Columns every pairs CSV must have. */
@@ -24,41 +27,18 @@ export class PairsCsvError extends Error {
   }
 }
 
-/** Splits one CSV line into fields, honouring double quotes ("" is a quote inside quotes). */
-function splitCsvLine(text: string, file: string, line: number): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let isQuoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (isQuoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') isQuoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') isQuoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  if (isQuoted) throw new PairsCsvError(file, line, fields.length + 1, 'a quoted field is not closed on this line.');
-  fields.push(field);
-  return fields;
+interface Columns {
+  count: number;
+  score: number;
+  same: number;
+  groupA: number;
+  groupB: number;
+  subjectA: number;
+  subjectB: number;
 }
 
-/**
- * Parses a pairs CSV. Throws {@link PairsCsvError} for an empty file, missing or unknown columns,
- * a wrong number of fields, a score that is not a finite number, or `same` other than 0 or 1.
- * Blank lines only at the very end are allowed.
- */
-export function parsePairsCsv(text: string, file = '<pairs>'): ComparisonPair[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split(/\r?\n/);
-  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
-  if (lines.length === 0) throw new PairsCsvError(file, 1, 1, `the file is empty; expected a header "${REQUIRED_PAIR_COLUMNS.join(',')}" and one row per pair.`);
-  const header = splitCsvLine(lines[0], file, 1).map((name) => name.trim());
+function readHeader(record: CsvRecord, file: string): Columns {
+  const header = record.cells.map((name) => name.trim());
   const known = new Set<string>([...REQUIRED_PAIR_COLUMNS, ...OPTIONAL_PAIR_COLUMNS]);
   const unknown = header.map((name, i) => ({ name, i })).filter(({ name }) => !known.has(name));
   if (unknown.length > 0) {
@@ -69,28 +49,91 @@ export function parsePairsCsv(text: string, file = '<pairs>'): ComparisonPair[] 
   const missing = REQUIRED_PAIR_COLUMNS.filter((name) => !header.includes(name));
   if (missing.length > 0) throw new PairsCsvError(file, 1, header.length + 1, `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
   const at = (name: string) => header.indexOf(name);
-  const [scoreAt, sameAt, groupAAt, groupBAt, subjectAAt, subjectBAt] = ['score', 'same', 'group_a', 'group_b', 'subject_a', 'subject_b'].map(at);
-  if (lines.length === 1) throw new PairsCsvError(file, 2, 1, 'the file has a header but no pairs.');
-  const pairs: ComparisonPair[] = [];
-  for (let l = 1; l < lines.length; l++) {
-    const line = l + 1;
-    const fields = splitCsvLine(lines[l], file, line);
-    if (fields.length !== header.length) {
-      const column = lines[l].trim() === '' ? 1 : Math.min(fields.length, header.length) + 1;
-      throw new PairsCsvError(file, line, column, `expected ${header.length} fields, found ${fields.length}${lines[l].trim() === '' ? ' (a blank line)' : ''}.`);
-    }
-    const scoreText = fields[scoreAt].trim();
-    const score = scoreText === '' ? NaN : Number(scoreText);
-    if (!Number.isFinite(score)) throw new PairsCsvError(file, line, scoreAt + 1, `score "${fields[scoreAt]}" is not a finite number.`);
-    const sameText = fields[sameAt].trim();
-    if (sameText !== '0' && sameText !== '1') throw new PairsCsvError(file, line, sameAt + 1, `same must be 0 (impostor) or 1 (genuine), found "${fields[sameAt]}".`);
-    for (const [name, index] of [['group_a', groupAAt], ['group_b', groupBAt]] as const) {
-      if (fields[index].trim() === '') throw new PairsCsvError(file, line, index + 1, `${name} is empty; every pair needs both group labels.`);
-    }
-    const pair: ComparisonPair = { score, same: sameText === '1' ? 1 : 0, groupA: fields[groupAAt].trim(), groupB: fields[groupBAt].trim() };
-    if (subjectAAt >= 0 && fields[subjectAAt].trim() !== '') pair.subjectA = fields[subjectAAt].trim();
-    if (subjectBAt >= 0 && fields[subjectBAt].trim() !== '') pair.subjectB = fields[subjectBAt].trim();
-    pairs.push(pair);
+  return { count: header.length, score: at('score'), same: at('same'), groupA: at('group_a'), groupB: at('group_b'), subjectA: at('subject_a'), subjectB: at('subject_b') };
+}
+
+function readPair(record: CsvRecord, columns: Columns, file: string): ComparisonPair {
+  const { line, cells } = record;
+  if (cells.length !== columns.count) {
+    const isBlank = isBlankRecord(record);
+    const column = isBlank ? 1 : Math.min(cells.length, columns.count) + 1;
+    throw new PairsCsvError(file, line, column, `expected ${columns.count} fields, found ${cells.length}${isBlank ? ' (a blank line)' : ''}.`);
   }
+  const score = parseDecimal(cells[columns.score]);
+  if (score === null) throw new PairsCsvError(file, line, columns.score + 1, `score "${cells[columns.score]}" is not a finite number in decimal notation.`);
+  const sameText = cells[columns.same].trim();
+  if (sameText !== '0' && sameText !== '1') throw new PairsCsvError(file, line, columns.same + 1, `same must be 0 (impostor) or 1 (genuine), found "${cells[columns.same]}".`);
+  for (const [name, index] of [['group_a', columns.groupA], ['group_b', columns.groupB]] as const) {
+    if (cells[index].trim() === '') throw new PairsCsvError(file, line, index + 1, `${name} is empty; every pair needs both group labels.`);
+  }
+  const pair: ComparisonPair = { score, same: sameText === '1' ? 1 : 0, groupA: cells[columns.groupA].trim(), groupB: cells[columns.groupB].trim() };
+  if (columns.subjectA >= 0 && cells[columns.subjectA].trim() !== '') pair.subjectA = cells[columns.subjectA].trim();
+  if (columns.subjectB >= 0 && cells[columns.subjectB].trim() !== '') pair.subjectB = cells[columns.subjectB].trim();
+  return pair;
+}
+
+/**
+ * Reads a pairs CSV chunk by chunk and hands each pair to `onPair`. Throws {@link PairsCsvError}
+ * for an empty file, missing or unknown columns, a wrong number of fields, a score that is not a
+ * finite decimal number (`0x1F` is refused), or `same` other than 0 or 1. Blank lines are allowed
+ * only at the very end.
+ */
+export class PairsCsvReader {
+  private readonly tokenizer = new CsvTokenizer({ delimiter: ',', isNewlineInQuotesAllowed: false });
+  private columns: Columns | null = null;
+  private firstBlankLine: number | null = null;
+  private pairCount = 0;
+  private readonly onRecord = (record: CsvRecord) => this.readRecord(record);
+
+  constructor(
+    private readonly file: string,
+    private readonly onPair: (pair: ComparisonPair) => void,
+  ) {}
+
+  /** Reads the next chunk of text. */
+  push(chunk: string): void {
+    this.tokenizer.push(chunk, this.onRecord);
+  }
+
+  /** Ends the file; throws when it held no header or no pairs. */
+  end(): void {
+    this.tokenizer.end(this.onRecord);
+    if (this.columns === null) throw new PairsCsvError(this.file, 1, 1, `the file is empty; expected a header "${REQUIRED_PAIR_COLUMNS.join(',')}" and one row per pair.`);
+    if (this.pairCount === 0) throw new PairsCsvError(this.file, 2, 1, 'the file has a header but no pairs.');
+  }
+
+  private readRecord(record: CsvRecord): void {
+    if (record.unclosedQuote) throw new PairsCsvError(this.file, record.line, record.unclosedQuote.column, 'a quoted field is not closed on this line.');
+    if (isBlankRecord(record)) {
+      // Blank lines are fine at the end of a file; one followed by a pair is refused there.
+      this.firstBlankLine ??= record.line;
+      return;
+    }
+    if (this.firstBlankLine !== null) {
+      const line = this.firstBlankLine;
+      if (this.columns === null && line === 1) throw new PairsCsvError(this.file, 1, 1, 'the first line is blank; it must be the header.');
+      throw new PairsCsvError(this.file, line, 1, `expected ${this.columns?.count ?? REQUIRED_PAIR_COLUMNS.length} fields, found 1 (a blank line).`);
+    }
+    if (this.columns === null) this.columns = readHeader(record, this.file);
+    else {
+      this.onPair(readPair(record, this.columns, this.file));
+      this.pairCount++;
+    }
+  }
+}
+
+/** Parses a whole pairs CSV held in memory (small files, tests); see {@link PairsCsvReader}. */
+export function parsePairsCsv(text: string, file = '<pairs>'): ComparisonPair[] {
+  const pairs: ComparisonPair[] = [];
+  const reader = new PairsCsvReader(file, (pair) => pairs.push(pair));
+  reader.push(text);
+  reader.end();
   return pairs;
+}
+
+/** Streams a pairs CSV from chunks of text (a file read stream), pair by pair; see {@link PairsCsvReader}. */
+export async function streamPairsCsv(chunks: AsyncIterable<string>, file: string, onPair: (pair: ComparisonPair) => void): Promise<void> {
+  const reader = new PairsCsvReader(file, onPair);
+  for await (const chunk of chunks) reader.push(chunk);
+  reader.end();
 }

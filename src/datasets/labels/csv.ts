@@ -1,11 +1,13 @@
 /**
- * A small RFC 4180 CSV reader: quoted fields with "" escapes and line breaks, a UTF-8 byte-order
- * mark, CRLF or LF line ends, and "," ";" or tab delimiters (spreadsheets in many locales save ";").
+ * Label CSV files: the shared tokeniser (src/shared/csv-tokenizer.ts: quoted fields with ""
+ * escapes and line breaks, a byte-order mark, CRLF or LF) plus "," ";" or tab detection
+ * (spreadsheets in many locales save ";") and problems reported per line, never thrown.
  */
+import { CsvTokenizer, isBlankRecord, type CsvDelimiter, type CsvRecord } from '../../shared/csv-tokenizer';
 import type { LabelProblem } from './types';
 
 /** Field separators the reader can detect. */
-export type CsvDelimiter = ',' | ';' | '\t';
+export type { CsvDelimiter };
 
 /** One data record and the line it starts on (1-based; the header is line 1). */
 export interface CsvRow {
@@ -44,53 +46,19 @@ export function detectCsvDelimiter(text: string): CsvDelimiter {
   return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best), ',');
 }
 
-interface RawRecord {
-  line: number;
-  cells: string[];
-}
-
-function splitRecords(text: string, delimiter: CsvDelimiter, problems: LabelProblem[]): RawRecord[] {
-  const records: RawRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let isQuoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    cells.push(cell);
-    // A record that is a single empty cell is a blank line: skipped, as spreadsheets do.
-    if (cells.length > 1 || cells[0].trim() !== '') records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
+/** Splits the text into non-blank records (blank lines are skipped, as spreadsheets do). */
+function splitRecords(text: string, delimiter: CsvDelimiter, problems: LabelProblem[]): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const collect = (record: CsvRecord) => {
+    if (record.unclosedQuote) {
+      const { line } = record.unclosedQuote;
+      problems.push({ kind: 'malformed-row', line, message: `A quoted value opened on line ${line} is never closed; the rest of the file was read as that one value.` });
+    }
+    if (!isBlankRecord(record)) records.push(record);
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (isQuoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') isQuoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === '') {
-      isQuoted = true;
-      cell = '';
-    } else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else cell += ch;
-  }
-  if (isQuoted) {
-    problems.push({ kind: 'malformed-row', line: recordLine, message: `A quoted value opened on line ${recordLine} is never closed; the rest of the file was read as that one value.` });
-  }
-  endRecord();
+  const tokenizer = new CsvTokenizer({ delimiter });
+  tokenizer.push(text, collect);
+  tokenizer.end(collect);
   return records;
 }
 

@@ -18,19 +18,16 @@ import { basename, dirname, join, normalize, relative, resolve, sep } from 'node
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import puppeteer from 'puppeteer-core';
 import { createServer, type Plugin } from 'vite';
-import { decodePack, packSummary } from '../src/datasets/pack';
-import { DUPLICATE_FLAG_PREFIX } from '../src/datasets/pack-summary';
 import {
   applyColumnMapping, isFairFaceHeader, parseCsv, parseFairFaceCsv, parseIdentityFolders, parseUtkFaceFiles,
   suggestColumnMapping, type LabelParseResult,
 } from '../src/datasets/labels';
-import { NEAR_DUPLICATE_FLAG_PREFIX } from '../src/import/assemble';
 import type { PackBuildRequest, PackBuildResponse } from '../src/import/headless';
 import { formatRemaining } from '../src/import/time-left';
 import type { ImportProgress } from '../src/import/types';
 import { NEUTRAL_FILL } from '../src/import/preprocess';
-import { SCORE_ID } from '../src/matching/similarity';
 import { EXIT_BAD_INPUT, UsageError } from './cli/args';
+import { formatPackSummary } from './build-pack/summary';
 import { BUILD_PACK_USAGE, readBuildPackOptions, readOptionFile, type BuildPackOptions } from './build-pack/options';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -103,24 +100,6 @@ function printProgress(progress: ImportProgress): void {
   if (progress.done % every !== 0 && progress.done !== progress.total) return;
   const left = formatRemaining(progress.remainingMs);
   console.log(`  ${progress.done}/${progress.total} photos, ${progress.failed} without a face or unreadable${left ? `, ${left}` : ''}`);
-}
-
-function printSummary(text: string): void {
-  const expected = JSON.parse(text) as { model: { sha256: string; dim: number } };
-  const pack = decodePack(text, { modelSha256: expected.model.sha256, dim: expected.model.dim, scoreId: SCORE_ID });
-  const summary = packSummary(pack);
-  console.log(`\n${pack.name}: ${summary.sampleCount} faces, ${summary.failureCount} failures (${Object.entries(summary.failuresByReason).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ') || 'none'}), ${summary.subjectCount} subjects, ${summary.genuineCapableSubjectCount} with 2+ photos`);
-  for (const [label, byValue] of Object.entries(summary.groups)) {
-    const cells = Object.entries(byValue).map(([value, c]) => `${value} ${c.samples}${c.failures ? ` (-${c.failures})` : ''}`);
-    console.log(`  ${label}: ${cells.join(', ')}`);
-  }
-  const duplicates = pack.samples.filter((s) => s.flags?.some((f) => f.startsWith(DUPLICATE_FLAG_PREFIX)));
-  console.log(`  duplicates: ${duplicates.length === 0 ? 'none' : duplicates.map((s) => `${s.id} ${s.flags!.join(' ')}`).join('; ')}`);
-  const near = pack.samples.filter((s) => s.flags?.some((f) => f.startsWith(NEAR_DUPLICATE_FLAG_PREFIX)));
-  console.log(`  near-duplicates (same photo re-cropped or re-encoded): ${near.length === 0 ? 'none' : near.map((s) => `${s.id} ${s.flags!.join(' ')} ${s.notes?.find((n) => n.startsWith('near-duplicate-cosine')) ?? ''}`).join('; ')}`);
-  const crowded = pack.samples.filter((s) => s.notes?.some((n) => n.startsWith('several-faces')));
-  if (crowded.length > 0) console.log(`  several faces (largest kept): ${crowded.length}`);
-  console.log(`  preprocessing: ${JSON.stringify({ margin: pack.preprocessing.margin, fill: pack.preprocessing.fill, maxSide: pack.preprocessing.maxSide })}`);
 }
 
 /** Adds or replaces the pack's entry in a bundled-pack index (see src/import/bundled.ts for the format). */
@@ -204,7 +183,7 @@ async function main(): Promise<void> {
     writeFileSync(args.out, text);
     const e = response.engine;
     console.log(`engine: human ${e.humanVersion}, ${e.backend} in ${e.thread}${e.backend === 'wasm' ? `, simd ${e.wasmSimd}, threads ${e.wasmMultithread}` : ''}; ${(response.elapsedMs / 1000).toFixed(1)} s, ${(parsed.items.length / (response.elapsedMs / 1000)).toFixed(1)} photos/s`);
-    printSummary(text);
+    console.log(formatPackSummary(text));
     if (args.index) updateIndex(args.index, args.out, text);
     console.log(`\nwrote ${relative(process.cwd(), args.out)} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB)`);
   } finally {

@@ -2,6 +2,7 @@
  * Derived views of a pack: exact duplicate embeddings and counts per group.
  * Pure; nothing here removes a sample.
  */
+import { createNameRecord, nameRecordFromEntries } from '../shared/name-records';
 import { encodeFloat32Base64 } from './base64';
 import type { PackFailureReason, ReferencePack } from './pack-types';
 
@@ -81,7 +82,10 @@ export interface PackSummary {
   duplicateCount: number;
   /** Failures per reason. */
   failuresByReason: Record<PackFailureReason, number>;
-  /** label name -> label value -> counts. Missing labels count under MISSING_LABEL_VALUE. */
+  /**
+   * label name -> label value -> counts. Missing labels count under MISSING_LABEL_VALUE. Records
+   * without a prototype, so a label or value named `__proto__` is counted like any other.
+   */
   groups: Record<string, Record<string, GroupCounts>>;
 }
 
@@ -90,7 +94,7 @@ function emptyCounts(): GroupCounts {
 }
 
 function countsFor(summary: PackSummary, label: string, labels: Record<string, string>): GroupCounts {
-  const value = labels[label] ?? MISSING_LABEL_VALUE;
+  const value = Object.hasOwn(labels, label) ? labels[label] : MISSING_LABEL_VALUE;
   const byValue = summary.groups[label];
   return (byValue[value] ??= emptyCounts());
 }
@@ -104,7 +108,7 @@ export function packSummary(pack: ReferencePack): PackSummary {
     genuineCapableSubjectCount: 0,
     duplicateCount: pack.samples.filter((s) => s.flags?.some((f) => f.startsWith(DUPLICATE_FLAG_PREFIX))).length,
     failuresByReason: { unreadable: 0, 'no-face': 0, 'several-faces': 0 },
-    groups: Object.fromEntries(pack.labels.map((label) => [label, {}])),
+    groups: nameRecordFromEntries(pack.labels.map((label) => [label, createNameRecord<GroupCounts>()])),
   };
 
   // label -> value -> subject -> sample count
@@ -115,7 +119,7 @@ export function packSummary(pack: ReferencePack): PackSummary {
     for (const label of pack.labels) {
       countsFor(summary, label, sample.labels).samples++;
       if (sample.subject === null) continue;
-      const value = sample.labels[label] ?? MISSING_LABEL_VALUE;
+      const value = Object.hasOwn(sample.labels, label) ? sample.labels[label] : MISSING_LABEL_VALUE;
       const byValue = subjectsPerGroup.get(label) ?? new Map<string, Map<string, number>>();
       subjectsPerGroup.set(label, byValue);
       const bySubject = byValue.get(value) ?? new Map<string, number>();

@@ -5,7 +5,7 @@
  * hand in fakes.
  */
 import {
-  detectLabelFormat, parseCsv, parseDetectedLabels, isImagePath, normalisePath, suggestColumnMapping,
+  countLabelValues, detectLabelFormat, parseCsv, parseDetectedLabels, isImagePath, normalisePath, suggestColumnMapping,
   type ColumnMapping, type LabelFormatDetection, type LabelledItem, type LabelProblem,
 } from '../datasets/labels';
 import type { PackModel } from '../datasets/pack-types';
@@ -224,13 +224,7 @@ export class ImportSession extends EventTarget {
     const paths = this.files.map((chosen) => chosen.path);
     const parsed = parseDetectedLabels(detection, paths, this.csvTexts, mapping && mapping.file ? { mapping } : {});
     this.items = parsed.items.filter((item) => isImagePath(item.file));
-    const counts: Record<string, Record<string, number>> = {};
-    for (const item of this.items) {
-      for (const [label, value] of Object.entries(item.labels)) {
-        const byValue = (counts[label] ??= {});
-        byValue[value] = (byValue[value] ?? 0) + 1;
-      }
-    }
+    const counts = countLabelValues(this.items);
     const isPadProposed = detection.format === 'utkface';
     const fingerprint = await this.fingerprint(isPadProposed);
     const resumeJob = this.state.unfinished.find((job) => job.details?.fingerprint === fingerprint) ?? null;

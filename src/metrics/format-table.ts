@@ -1,8 +1,10 @@
 /**
  * Plain-text rendering of a {@link BiasReport} for terminals (scripts/metrics.ts --format table).
  * Numbers are the spec's (shared/spec/bias-metrics.md); intervals are Wilson 95%, which treat
- * pairs as independent: the footer says so.
+ * pairs as independent: the footer says so. Group names come from the user's files, so their
+ * control characters are printed as visible escapes.
  */
+import { escapeControlCharacters } from '../shared/printable';
 import type { BiasReport, JsonSummaryValue, ReportGroupRates } from './report';
 
 /** Decimal places of rates in the table. */
@@ -21,7 +23,7 @@ function formatSummary(value: JsonSummaryValue): string {
 /** Names the groups with zero errors when a ratio is infinite, and over how many pairs (spec). */
 function describeZeroGroups(rows: [string, ReportGroupRates][], kind: 'fmr' | 'fnmr'): string {
   const zero = rows.filter(([, r]) => r[kind] === 0);
-  return zero.map(([g, r]) => `${g}: no ${kind === 'fmr' ? 'false matches' : 'false non-matches'} over ${kind === 'fmr' ? r.impostor_pairs : r.genuine_pairs} pairs`).join('; ');
+  return zero.map(([g, r]) => `${escapeControlCharacters(g)}: no ${kind === 'fmr' ? 'false matches' : 'false non-matches'} over ${kind === 'fmr' ? r.impostor_pairs : r.genuine_pairs} pairs`).join('; ');
 }
 
 /** Pads cells into aligned columns. */
@@ -38,7 +40,7 @@ export function formatBiasReportTable(report: BiasReport, impostorGrouping: stri
     const entries = Object.entries(at.by_group);
     const rows = [['group', 'genuine', 'impostor', 'FMR [95% CI]', 'FNMR [95% CI]']];
     for (const [group, r] of entries) {
-      rows.push([group, String(r.genuine_pairs), String(r.impostor_pairs), formatRate(r.fmr, r.fmr_ci95), formatRate(r.fnmr, r.fnmr_ci95)]);
+      rows.push([escapeControlCharacters(group), String(r.genuine_pairs), String(r.impostor_pairs), formatRate(r.fmr, r.fmr_ci95), formatRate(r.fnmr, r.fnmr_ci95)]);
     }
     const overall = (rate: number | null) => (rate === null ? 'not measurable' : rate.toFixed(RATE_DECIMALS));
     rows.push(['overall', '', '', overall(at.overall.fmr), overall(at.overall.fnmr)]);
@@ -57,7 +59,7 @@ export function formatBiasReportTable(report: BiasReport, impostorGrouping: stri
   const eer = report.eer.overall;
   out.push(`EER overall: ${eer === null ? 'not measurable' : `${eer.eer.toFixed(RATE_DECIMALS)} at ${eer.threshold}`}`);
   for (const [group, e] of Object.entries(report.eer.by_group)) {
-    out.push(`  ${group}: ${e === null ? 'not measurable (needs genuine and impostor pairs)' : `${e.eer.toFixed(RATE_DECIMALS)} at ${e.threshold}`}`);
+    out.push(`  ${escapeControlCharacters(group)}: ${e === null ? 'not measurable (needs genuine and impostor pairs)' : `${e.eer.toFixed(RATE_DECIMALS)} at ${e.threshold}`}`);
   }
   out.push('', 'Intervals are Wilson 95% and treat pairs as independent; a face appears in many pairs, so they are too narrow.');
   return out.join('\n');

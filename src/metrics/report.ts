@@ -2,6 +2,7 @@
  * The bias report in exactly the JSON shape of shared/spec/bias-metrics.md, "Output shape of the
  * worked cases": `JSON.stringify(computeBiasReport(...))` is what the spec's cases hold.
  */
+import { createNameRecord } from '../shared/name-records';
 import { toPairTable } from './pair-table';
 import { computeGroupRates, computeOverallRates } from './rates';
 import { indexScores, type ScoreIndex } from './score-index';
@@ -75,7 +76,8 @@ export function toJsonSummaryValue(value: number | null): JsonSummaryValue {
 /** Builds the report at one threshold from an index (spec, "Per-group rates" and "Summaries"). */
 export function reportAtThreshold(index: ScoreIndex, threshold: number, alpha = DEFAULT_ALPHA): ReportAtThreshold {
   const rates = computeGroupRates(index, threshold);
-  const byGroup: Record<string, ReportGroupRates> = {};
+  // Group names are user text: `__proto__` must stay a group (src/shared/name-records.ts).
+  const byGroup = createNameRecord<ReportGroupRates>();
   for (const { group, fmr, fnmr } of rates) {
     byGroup[group] = {
       genuine_pairs: fnmr.pairs,
@@ -108,7 +110,7 @@ export function reportAtThreshold(index: ScoreIndex, threshold: number, alpha = 
 export function computeBiasReportFromIndex(index: ScoreIndex, options: BiasReportOptions): BiasReport {
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const eers = computeEqualErrorRates(index);
-  const eerByGroup: Record<string, ReportEer | null> = {};
+  const eerByGroup = createNameRecord<ReportEer | null>();
   for (const group of index.groups) eerByGroup[group] = eers.byGroup.get(group) ?? null;
   return {
     groups: [...index.groups],

@@ -3,6 +3,7 @@
  * An optional labels.csv alongside gives labels either per photo (LFW-94's
  * `file,identity,gender,race,race_label_source`) or per person (`identity,gender,race`).
  */
+import { createNameRecord } from '../../shared/name-records';
 import { DEFAULT_AGE_BANDS } from './age-bands';
 import { applyColumnMapping, selectImages, suggestColumnMapping, type CsvLabelOptions } from './column-mapping';
 import { parseCsv, type CsvTable } from './csv';
@@ -18,7 +19,7 @@ export function subjectFromPath(path: string): string | null {
 
 function labelColumns(table: CsvTable, used: ReadonlySet<string | null | undefined>): Record<string, string> {
   const suggested = suggestColumnMapping(table.header);
-  const labels: Record<string, string> = { ...suggested.labels };
+  const labels = Object.assign(createNameRecord<string>(), suggested.labels);
   // Every other column is kept as a label under its own name (e.g. race_label_source), so a view can filter on it.
   for (const column of suggested.unusedColumns) if (!used.has(column) && column !== '') labels[column] = column;
   return labels;

@@ -9,3 +9,4 @@ export * from './fairface';
 export * from './utkface';
 export * from './identity-folders';
 export * from './detect';
+export * from './counts';

@@ -2,6 +2,7 @@
  * Label vocabularies and the shared step that turns raw label text into item labels.
  * Values outside a vocabulary are kept as written and reported, never replaced or dropped.
  */
+import { setOwnEntry } from '../../shared/name-records';
 import { findAgeBand, findAgeBandForRange, parseAge, type AgeBand } from './age-bands';
 import type { LabelledItem, LabelProblem } from './types';
 
@@ -49,7 +50,7 @@ export function assignLabel(item: LabelledItem, name: string, raw: string, sourc
   if (name === 'race' && !KNOWN_RACE_VALUES.has(value)) {
     problems.push({ kind: 'unknown-value', ...source, column: name, message: `Race "${value}" is not in the UTKFace, FairFace or LFW schemes; kept as written, so it forms its own group.` });
   }
-  item.labels[name] = value;
+  setOwnEntry(item.labels, name, value);
 }
 
 /**

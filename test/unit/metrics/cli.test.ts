@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,15 +9,13 @@ import { buildPairTableFromSamples } from '../../../src/metrics/pair-table';
 import { parsePairsCsv } from '../../../src/metrics/pairs-csv';
 import { createMulberry32, createNormalSource } from '../../../src/metrics/random';
 import { computeBiasReport } from '../../../src/metrics/report';
+import { runCli as runCommand } from '../cli/run-cli';
 
 const fixture = (name: string) => new URL(`../../fixtures/${name}`, import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'facegap-metrics-cli-'));
 
-function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  // The project's own tsx (what `npx tsx` resolves to), without npx's start-up cost per run.
-  const root = new URL('../../..', import.meta.url).pathname;
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/metrics.ts', ...args], { encoding: 'utf8', cwd: root });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function runCli(...args: string[]) {
+  return runCommand('metrics', args);
 }
 
 function writeScratch(name: string, text: string): string {

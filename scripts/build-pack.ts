@@ -12,23 +12,20 @@
  *   --help                      every option (scripts/build-pack/options.ts)
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import puppeteer from 'puppeteer-core';
 import { createServer, type Plugin } from 'vite';
-import {
-  applyColumnMapping, isFairFaceHeader, parseCsv, parseFairFaceCsv, parseIdentityFolders, parseUtkFaceFiles,
-  suggestColumnMapping, type LabelParseResult,
-} from '../src/datasets/labels';
 import type { PackBuildRequest, PackBuildResponse } from '../src/import/headless';
 import { formatRemaining } from '../src/import/time-left';
 import type { ImportProgress } from '../src/import/types';
 import { NEUTRAL_FILL } from '../src/import/preprocess';
 import { EXIT_BAD_INPUT, UsageError } from './cli/args';
 import { formatPackSummary } from './build-pack/summary';
-import { BUILD_PACK_USAGE, readBuildPackOptions, readOptionFile, type BuildPackOptions } from './build-pack/options';
+import { BUILD_PACK_USAGE } from './build-pack/options';
+import { prepareBuild } from './build-pack/prepare';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** A whole import runs inside one evaluate call: allow large sets on slow machines. */
@@ -36,41 +33,8 @@ const PROTOCOL_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 /** Exit code when the run worked but produced nothing usable (no face in any photo). */
 const EXIT_NOTHING_BUILT = 1;
 
-type Args = BuildPackOptions;
-
 function fail(message: string): never {
   throw new UsageError(message);
-}
-
-function listFiles(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.push(relative(dir, path).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return files.sort();
-}
-
-function readLabels(args: Args, files: string[]): LabelParseResult {
-  const csv = args.labels ? readOptionFile('labels', args.labels) : undefined;
-  switch (args.format) {
-    case 'utkface':
-      return parseUtkFaceFiles(files);
-    case 'identity-folders':
-      return parseIdentityFolders(files, csv);
-    case 'csv': {
-      const table = parseCsv(csv!);
-      if (isFairFaceHeader(table.header)) return parseFairFaceCsv(table, { files });
-      const suggested = suggestColumnMapping(table.header);
-      if (suggested.file === null) fail(`${args.labels} has no column naming the photo (file, image, path...).`);
-      return applyColumnMapping(table, { ...suggested, file: suggested.file }, { files });
-    }
-  }
 }
 
 /** Serves the input folder under a private, unguessable route of the dev server, read-only. */
@@ -122,13 +86,12 @@ function updateIndex(indexFile: string, packFile: string, text: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = readBuildPackOptions(process.argv.slice(2));
-  if (args === null) {
+  const prepared = prepareBuild(process.argv.slice(2));
+  if (prepared === null) {
     process.stdout.write(BUILD_PACK_USAGE);
     return;
   }
-  const files = listFiles(args.dir);
-  const parsed = readLabels(args, files);
+  const { args, parsed } = prepared;
   console.log(`${args.format}: ${parsed.items.length} labelled photos in ${args.dir}, ${parsed.problems.length} label problems`);
   for (const problem of parsed.problems.slice(0, 10)) console.log(`  - ${problem.message}`);
   if (parsed.problems.length > 10) console.log(`  ... and ${parsed.problems.length - 10} more`);

@@ -139,7 +139,8 @@ async function main(): Promise<void> {
     const text = chunks.join('');
     const faces = (JSON.parse(text) as { samples: unknown[] }).samples.length;
     if (faces === 0) {
-      console.error(`build-pack: no face was found in any of the ${parsed.items.length} photos in ${args.dir}, so no pack was written (a pack without faces has nothing to compare). Check that the folder holds face photos and that --margin and --max-side suit them.`);
+      const photos = parsed.items.length === 1 ? 'the one photo' : `any of the ${parsed.items.length} photos`;
+      console.error(`build-pack: no face was found in ${photos} in ${args.dir}, so no pack was written (a pack without faces has nothing to compare). Check that the folder holds face photos and that --margin and --max-side suit them.`);
       process.exitCode = EXIT_NOTHING_BUILT;
       return;
     }

@@ -72,7 +72,7 @@ fails when this file and the tools disagree. Regenerate with
 Nothing is written and nothing is kept when an input is refused. Exit code 2 means the command
 line or an input file was refused; the message names the flag, or the file with line and column.
 \`build:pack\` also exits 1, with a message and no pack written, when no face is found in any photo
-of the folder (that needs a browser, so it is not in this table).
+of the folder (that needs a browser: \`test/e2e/build-pack.e2e.test.ts\` checks it).
 
 | input | command | message | exit |
 | --- | --- | --- | --- |

@@ -2,30 +2,10 @@
  * Grows a {@link PairTable} one pair at a time, for pairs that stream in (a pairs CSV of any
  * size): memory is typed arrays per pair plus one copy of each distinct group and subject name.
  */
-import { isGenuinePair, UNKNOWN_SUBJECT } from './pair-table';
+import { Interner, isGenuinePair, UNKNOWN_SUBJECT } from './pair-table';
 import type { ComparisonPair, PairTable } from './types';
 
 const INITIAL_CAPACITY = 1024;
-
-/**
- * Interns names to codes. A name is copied on first sight: a name sliced out of a large chunk of
- * text would otherwise keep that whole chunk alive for as long as the table lives.
- */
-class NameCodes {
-  readonly names: string[] = [];
-  private readonly codes = new Map<string, number>();
-
-  codeOf(name: string): number {
-    let code = this.codes.get(name);
-    if (code === undefined) {
-      const copy = JSON.parse(JSON.stringify(name)) as string;
-      code = this.names.length;
-      this.codes.set(copy, code);
-      this.names.push(copy);
-    }
-    return code;
-  }
-}
 
 function grow<T extends Float64Array | Uint8Array | Uint32Array | Int32Array>(array: T, length: number): T {
   const bigger = new (array.constructor as new (n: number) => T)(length);
@@ -40,8 +20,8 @@ export class PairTableBuilder {
   private isGenuine = new Uint8Array(INITIAL_CAPACITY);
   private sampleGroup = new Uint32Array(2 * INITIAL_CAPACITY);
   private sampleSubject = new Int32Array(2 * INITIAL_CAPACITY);
-  private readonly groups = new NameCodes();
-  private readonly subjects = new NameCodes();
+  private readonly groups = new Interner();
+  private readonly subjects = new Interner();
 
   /** Pairs added so far. */
   get size(): number {
@@ -79,7 +59,7 @@ export class PairTableBuilder {
     return {
       scores: this.scores.slice(0, n), isGenuine: this.isGenuine.slice(0, n), sampleA, sampleB,
       sampleGroup: this.sampleGroup.slice(0, 2 * n), sampleSubject: this.sampleSubject.slice(0, 2 * n),
-      groupLabels: this.groups.names, subjectLabels: this.subjects.names,
+      groupLabels: this.groups.labels, subjectLabels: this.subjects.labels,
     };
   }
 }

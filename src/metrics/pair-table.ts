@@ -8,17 +8,22 @@ import type { ComparisonPair, PairTable } from './types';
 /** Subject code of a sample whose subject is not known. */
 export const UNKNOWN_SUBJECT = -1;
 
-/** Interns strings to dense integer codes, in order of first appearance. */
-class Interner {
+/**
+ * Interns strings to dense integer codes, in order of first appearance. A label is copied on first
+ * sight: one sliced out of a large chunk of text (a streamed pairs CSV) would otherwise keep that
+ * whole chunk alive as long as the table.
+ */
+export class Interner {
   readonly labels: string[] = [];
   private readonly codes = new Map<string, number>();
 
   codeOf(label: string): number {
     let code = this.codes.get(label);
     if (code === undefined) {
+      const copy = JSON.parse(JSON.stringify(label)) as string;
       code = this.labels.length;
-      this.codes.set(label, code);
-      this.labels.push(label);
+      this.codes.set(copy, code);
+      this.labels.push(copy);
     }
     return code;
   }

@@ -9,32 +9,143 @@
  *   --format identity-folders <dir> [--labels labels.csv]    one folder per person
  *   --format csv <dir> --labels labels.csv                   FairFace-style or generic CSV
  *   --index packs/index.json    also list the written pack there (bundled packs)
- *   --help                      every option (scripts/build-pack/options.ts)
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { joinNegativeValues, parseDecimal, UsageError, withUsageErrors } from './cli/options';
 import { createServer, type Plugin } from 'vite';
+import { decodePack, packSummary } from '../src/datasets/pack';
+import { DUPLICATE_FLAG_PREFIX } from '../src/datasets/pack-summary';
+import {
+  applyColumnMapping, isFairFaceHeader, parseCsv, parseFairFaceCsv, parseIdentityFolders, parseUtkFaceFiles,
+  suggestColumnMapping, type LabelParseResult,
+} from '../src/datasets/labels';
+import { NEAR_DUPLICATE_FLAG_PREFIX } from '../src/import/assemble';
 import type { PackBuildRequest, PackBuildResponse } from '../src/import/headless';
 import { formatRemaining } from '../src/import/time-left';
 import type { ImportProgress } from '../src/import/types';
-import { NEUTRAL_FILL } from '../src/import/preprocess';
-import { EXIT_BAD_INPUT, UsageError } from './cli/args';
-import { formatPackSummary } from './build-pack/summary';
-import { BUILD_PACK_USAGE } from './build-pack/options';
-import { prepareBuild } from './build-pack/prepare';
+import { DEFAULT_MAX_SIDE_PX, NEUTRAL_FILL } from '../src/import/preprocess';
+import { SCORE_ID } from '../src/matching/similarity';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** A whole import runs inside one evaluate call: allow large sets on slow machines. */
 const PROTOCOL_TIMEOUT_MS = 6 * 60 * 60 * 1000;
-/** Exit code when the run worked but produced nothing usable (no face in any photo). */
-const EXIT_NOTHING_BUILT = 1;
+/** Padding per format when --margin is not given: tight crops are padded, framed photos are not. */
+const DEFAULT_MARGIN: Record<Format, number> = { utkface: 0.25, 'identity-folders': 0, csv: 0 };
+
+type Format = 'utkface' | 'identity-folders' | 'csv';
+
+interface Args {
+  format: Format;
+  dir: string;
+  out: string;
+  labels?: string;
+  name: string;
+  description: string;
+  license: string;
+  attribution: string;
+  margin: number;
+  maxSide: number;
+  backend: 'wasm' | 'webgl' | 'cpu';
+  index?: string;
+}
+
+const USAGE = `Builds a reference pack from a folder of labelled photos, headless, with the app's own import pipeline.
+
+Usage:
+  npm run build:pack -- --format <format> <folder> --out <pack.json> [options]
+
+  --format <utkface|identity-folders|csv>  how the labels are given:
+       utkface           labels in the file names (age_gender_race_...)
+       identity-folders  one folder per person (--labels file.csv adds labels per person or photo)
+       csv               a CSV naming each photo (--labels file.csv), FairFace-style or generic
+  --out <file.json>       where to write the pack
+  --labels <file.csv>     the labels file (required for csv)
+  --name, --description, --license <text>   the pack's description
+  --attribution <text> | --attribution-file <file>
+  --margin <m>            padding per side as a fraction of the photo, 0 to 2 (default: 0.25 utkface, else 0)
+  --max-side <px>         longest side photos are scaled to, at least 64 (default ${DEFAULT_MAX_SIDE_PX})
+  --backend <wasm|webgl|cpu>   human's backend (default wasm)
+  --index <index.json>    also list the pack in a bundled-pack index (packs/index.json)
+  -h, --help              this text
+
+Exit codes: 0 written; 1 nothing written (no face found, the import failed); 2 a usage or label problem.`;
+
+const OPTIONS = {
+  format: { type: 'string' }, out: { type: 'string' }, labels: { type: 'string' },
+  name: { type: 'string' }, description: { type: 'string' }, license: { type: 'string' },
+  attribution: { type: 'string' }, 'attribution-file': { type: 'string' },
+  margin: { type: 'string' }, 'max-side': { type: 'string' }, backend: { type: 'string', default: 'wasm' },
+  index: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+} satisfies ParseArgsConfig['options'];
+
+/** A failure after the command line was accepted: nothing was written (exit 1). */
+class BuildFailure extends Error {}
 
 function fail(message: string): never {
   throw new UsageError(message);
+}
+
+/** Reads the command line strictly: unknown or mistyped flags (`--labls`) are refused, never ignored. */
+function parseCommandLine(argv: string[]): Args | 'help' {
+  const { values, positionals } = withUsageErrors(() => parseArgs({ args: joinNegativeValues(argv, OPTIONS), options: OPTIONS, allowPositionals: true, strict: true }));
+  if (values.help) return 'help';
+  const format = values.format as Format | undefined;
+  if (!format || !Object.hasOwn(DEFAULT_MARGIN, format)) fail('--format must be utkface, identity-folders or csv. See --help.');
+  if (positionals.length !== 1) fail(`give exactly one folder of photos; got ${positionals.length}. See --help.`);
+  const dir = resolve(positionals[0]);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`${dir} is not a folder.`);
+  const out = values.out ?? fail('--out <file.json> is required.');
+  if (format === 'csv' && !values.labels) fail('--format csv needs --labels <file.csv>.');
+  const attributionFile = values['attribution-file'];
+  const attribution = attributionFile ? readFileSync(attributionFile, 'utf8').trim() : values.attribution ?? '';
+  const margin = values.margin === undefined ? DEFAULT_MARGIN[format] : parseDecimal('--margin', values.margin, { min: 0, max: 2 });
+  const maxSide = values['max-side'] === undefined ? DEFAULT_MAX_SIDE_PX : parseDecimal('--max-side', values['max-side'], { min: 64, max: 16384 });
+  const backend = values.backend;
+  if (backend !== 'wasm' && backend !== 'webgl' && backend !== 'cpu') fail(`--backend is wasm, webgl or cpu; got "${backend}".`);
+  return {
+    format, dir, out: resolve(out), labels: values.labels,
+    name: values.name ?? basename(dir),
+    description: values.description ?? `Built from ${basename(dir)} with npm run build:pack.`,
+    license: values.license ?? 'Not stated: check the source photos\' terms before sharing this pack.',
+    attribution, margin, maxSide, backend, index: values.index,
+  };
+}
+
+function listFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return files.sort();
+}
+
+function readLabels(args: Args, files: string[]): LabelParseResult {
+  const csv = args.labels ? readFileSync(args.labels, 'utf8') : undefined;
+  switch (args.format) {
+    case 'utkface':
+      return parseUtkFaceFiles(files);
+    case 'identity-folders':
+      return parseIdentityFolders(files, csv);
+    case 'csv': {
+      const table = parseCsv(csv!);
+      if (isFairFaceHeader(table.header)) return parseFairFaceCsv(table, { files });
+      const suggested = suggestColumnMapping(table.header);
+      if (suggested.file === null) fail(`${args.labels} has no column naming the photo (file, image, path...).`);
+      return applyColumnMapping(table, { ...suggested, file: suggested.file }, { files });
+    }
+  }
 }
 
 /** Serves the input folder under a private, unguessable route of the dev server, read-only. */
@@ -66,6 +177,24 @@ function printProgress(progress: ImportProgress): void {
   console.log(`  ${progress.done}/${progress.total} photos, ${progress.failed} without a face or unreadable${left ? `, ${left}` : ''}`);
 }
 
+function printSummary(text: string): void {
+  const expected = JSON.parse(text) as { model: { sha256: string; dim: number } };
+  const pack = decodePack(text, { modelSha256: expected.model.sha256, dim: expected.model.dim, scoreId: SCORE_ID });
+  const summary = packSummary(pack);
+  console.log(`\n${pack.name}: ${summary.sampleCount} faces, ${summary.failureCount} failures (${Object.entries(summary.failuresByReason).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ') || 'none'}), ${summary.subjectCount} subjects, ${summary.genuineCapableSubjectCount} with 2+ photos`);
+  for (const [label, byValue] of Object.entries(summary.groups)) {
+    const cells = Object.entries(byValue).map(([value, c]) => `${value} ${c.samples}${c.failures ? ` (-${c.failures})` : ''}`);
+    console.log(`  ${label}: ${cells.join(', ')}`);
+  }
+  const duplicates = pack.samples.filter((s) => s.flags?.some((f) => f.startsWith(DUPLICATE_FLAG_PREFIX)));
+  console.log(`  duplicates: ${duplicates.length === 0 ? 'none' : duplicates.map((s) => `${s.id} ${s.flags!.join(' ')}`).join('; ')}`);
+  const near = pack.samples.filter((s) => s.flags?.some((f) => f.startsWith(NEAR_DUPLICATE_FLAG_PREFIX)));
+  console.log(`  near-duplicates (same photo re-cropped or re-encoded): ${near.length === 0 ? 'none' : near.map((s) => `${s.id} ${s.flags!.join(' ')} ${s.notes?.find((n) => n.startsWith('near-duplicate-cosine')) ?? ''}`).join('; ')}`);
+  const crowded = pack.samples.filter((s) => s.notes?.some((n) => n.startsWith('several-faces')));
+  if (crowded.length > 0) console.log(`  several faces (largest kept): ${crowded.length}`);
+  console.log(`  preprocessing: ${JSON.stringify({ margin: pack.preprocessing.margin, fill: pack.preprocessing.fill, maxSide: pack.preprocessing.maxSide })}`);
+}
+
 /** Adds or replaces the pack's entry in a bundled-pack index (see src/import/bundled.ts for the format). */
 function updateIndex(indexFile: string, packFile: string, text: string): void {
   const pack = JSON.parse(text) as { name: string; samples: unknown[]; failures: unknown[] };
@@ -86,12 +215,13 @@ function updateIndex(indexFile: string, packFile: string, text: string): void {
 }
 
 async function main(): Promise<void> {
-  const prepared = prepareBuild(process.argv.slice(2));
-  if (prepared === null) {
-    process.stdout.write(BUILD_PACK_USAGE);
+  const args = parseCommandLine(process.argv.slice(2));
+  if (args === 'help') {
+    console.log(USAGE);
     return;
   }
-  const { args, parsed } = prepared;
+  const files = listFiles(args.dir);
+  const parsed = readLabels(args, files);
   console.log(`${args.format}: ${parsed.items.length} labelled photos in ${args.dir}, ${parsed.problems.length} label problems`);
   for (const problem of parsed.problems.slice(0, 10)) console.log(`  - ${problem.message}`);
   if (parsed.problems.length > 10) console.log(`  ... and ${parsed.problems.length - 10} more`);
@@ -111,7 +241,8 @@ async function main(): Promise<void> {
   let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;
   try {
     await server.listen();
-    const base = server.resolvedUrls?.local[0] ?? fail('the dev server did not report its address.');
+    const base = server.resolvedUrls?.local[0];
+    if (!base) throw new BuildFailure('the dev server did not report its address.');
     browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, protocolTimeout: PROTOCOL_TIMEOUT_MS, args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`] });
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error(`  page error: ${error instanceof Error ? error.message : String(error)}`));
@@ -134,20 +265,15 @@ async function main(): Promise<void> {
       (req) => (window as unknown as { facegapBuildPack(r: typeof req): Promise<unknown> }).facegapBuildPack(req),
       request,
     )) as PackBuildResponse;
-    if (response.status !== 'finished') fail(`the import did not finish: ${response.message}`);
-    if (chunks.length !== response.chunkCount || chunks.some((c) => c === undefined)) fail('the pack came back incomplete.');
+    if (response.status !== 'finished') throw new BuildFailure(`the import did not finish: ${response.message}. Nothing was written.`);
+    if (chunks.length !== response.chunkCount || chunks.some((c) => c === undefined)) throw new BuildFailure('the pack came back incomplete. Nothing was written.');
     const text = chunks.join('');
-    const faces = (JSON.parse(text) as { samples: unknown[] }).samples.length;
-    if (faces === 0) {
-      const photos = parsed.items.length === 1 ? 'the one photo' : `any of the ${parsed.items.length} photos`;
-      console.error(`build-pack: no face was found in ${photos} in ${args.dir}, so no pack was written (a pack without faces has nothing to compare). Check that the folder holds face photos and that --margin and --max-side suit them.`);
-      process.exitCode = EXIT_NOTHING_BUILT;
-      return;
-    }
+    const found = (JSON.parse(text) as { samples: unknown[] }).samples.length;
+    if (found === 0) throw new BuildFailure(`no face was found in any of the ${parsed.items.length} photos in ${args.dir}, so there is no pack to write and ${relative(process.cwd(), args.out)} was not written. Check the photos show faces, or try --margin 0.25 for tight crops.`);
     writeFileSync(args.out, text);
     const e = response.engine;
     console.log(`engine: human ${e.humanVersion}, ${e.backend} in ${e.thread}${e.backend === 'wasm' ? `, simd ${e.wasmSimd}, threads ${e.wasmMultithread}` : ''}; ${(response.elapsedMs / 1000).toFixed(1)} s, ${(parsed.items.length / (response.elapsedMs / 1000)).toFixed(1)} photos/s`);
-    console.log(formatPackSummary(text));
+    printSummary(text);
     if (args.index) updateIndex(args.index, args.out, text);
     console.log(`\nwrote ${relative(process.cwd(), args.out)} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB)`);
   } finally {
@@ -158,9 +284,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof BuildFailure) {
     console.error(`build-pack: ${error.message}`);
-    process.exit(EXIT_BAD_INPUT);
+    process.exit(error instanceof UsageError ? 2 : 1);
   }
   console.error(`build-pack: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   process.exit(1);

@@ -3,7 +3,6 @@
  * Order matters for the message the user sees: identity of the file first (format, version),
  * then compatibility (model, score), then internal consistency.
  */
-import { createNameRecord } from '../shared/name-records';
 import { decodeFloat32Base64 } from './base64';
 import { describeImplausibleEmbedding } from './embedding-bounds';
 import { PackError, reject } from './pack-errors';
@@ -61,7 +60,8 @@ function readOptionalStringList(parent: JsonObject, key: string, path: string): 
 
 function readLabels(parent: JsonObject, path: string, id: string, declared: ReadonlySet<string>): Record<string, string> {
   const labels = readObject(parent, 'labels', `${path}.labels`);
-  const out = createNameRecord<string>();
+  // Null prototype: a label named "__proto__" is kept as a label, not swallowed by Object's setter.
+  const out = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(labels)) {
     if (!declared.has(name)) throw new PackError(reject.undeclaredLabel(id, name));
     if (typeof value !== 'string') fail(`${path}.labels.${name}`, 'text');
@@ -80,21 +80,19 @@ function readEstimates(sample: JsonObject, path: string): SampleEstimates | unde
   return { age: readNumber(raw, 'age', `${path}.age`), gender, genderScore };
 }
 
-function readEmbedding(sample: JsonObject, path: string, id: string, model: { id: string; dim: number }): Float32Array {
-  const { dim } = model;
+function readEmbedding(sample: JsonObject, path: string, id: string, dim: number): Float32Array {
   const text = readString(sample, 'embedding', `${path}.embedding`);
   const values = decodeFloat32Base64(text);
   if (values === null) throw new PackError(reject.badEmbedding(id, null, dim, 'is not valid base64 of 32-bit floats'));
   if (values.length !== dim) {
     throw new PackError(reject.badEmbedding(id, values.length, dim, `has ${values.length} numbers instead of ${dim}`));
   }
-  if (!values.every(Number.isFinite)) throw new PackError(reject.badEmbedding(id, values.length, dim, 'contains values that are not finite numbers'));
-  const implausible = describeImplausibleEmbedding(values, model);
+  const implausible = describeImplausibleEmbedding(values);
   if (implausible !== null) throw new PackError(reject.badEmbedding(id, values.length, dim, implausible));
   return values;
 }
 
-function readSample(raw: unknown, i: number, model: { id: string; dim: number }, declared: ReadonlySet<string>): PackSample {
+function readSample(raw: unknown, i: number, dim: number, declared: ReadonlySet<string>): PackSample {
   const path = `samples[${i}]`;
   if (!isObject(raw)) fail(path, 'an object');
   const id = readString(raw, 'id', `${path}.id`);
@@ -103,7 +101,7 @@ function readSample(raw: unknown, i: number, model: { id: string; dim: number },
   const sample: PackSample = {
     id, subject,
     labels: readLabels(raw, path, id, declared),
-    embedding: readEmbedding(raw, path, id, model),
+    embedding: readEmbedding(raw, path, id, dim),
   };
   const estimates = readEstimates(raw, `${path}.estimates`);
   if (estimates) sample.estimates = estimates;
@@ -158,8 +156,7 @@ export function validatePackJson(root: unknown, expected: PackExpectation): Refe
 
   const labels = readStringList(root, 'labels', 'labels');
   const declared = new Set(labels);
-  const embeddingModel = { id: readString(model, 'id', 'model.id'), dim };
-  const samples = readArray(root, 'samples', 'samples').map((raw, i) => readSample(raw, i, embeddingModel, declared));
+  const samples = readArray(root, 'samples', 'samples').map((raw, i) => readSample(raw, i, dim, declared));
   const failures = readArray(root, 'failures', 'failures').map((raw, i) => readFailure(raw, i, declared));
   const seen = new Set<string>();
   for (const { id } of [...samples, ...failures]) {

@@ -5,7 +5,7 @@
  * hand in fakes.
  */
 import {
-  countLabelValues, detectLabelFormat, parseCsv, parseDetectedLabels, isImagePath, normalisePath, suggestColumnMapping,
+  detectLabelFormat, parseCsv, parseDetectedLabels, isImagePath, normalisePath, suggestColumnMapping,
   type ColumnMapping, type LabelFormatDetection, type LabelledItem, type LabelProblem,
 } from '../datasets/labels';
 import type { PackModel } from '../datasets/pack-types';
@@ -19,6 +19,7 @@ import { TIGHT_CROP_PREPROCESSING, UNPADDED_PREPROCESSING } from './preprocess';
 import { toStoredPackInput } from './stored-pack';
 import type { ImportProgress } from './types';
 import { describeError } from '../shared/errors';
+import { countLabelValues } from './label-counts';
 
 /** A chosen file and its path relative to the chosen folder. */
 export interface ChosenFile {

@@ -1,13 +1,12 @@
 /**
- * Label CSV files: the shared tokeniser (src/shared/csv-tokenizer.ts: quoted fields with ""
- * escapes and line breaks, a byte-order mark, CRLF or LF) plus "," ";" or tab detection
- * (spreadsheets in many locales save ";") and problems reported per line, never thrown.
+ * A small RFC 4180 CSV reader: quoted fields with "" escapes and line breaks, a UTF-8 byte-order
+ * mark, CRLF or LF line ends, and "," ";" or tab delimiters (spreadsheets in many locales save ";").
  */
-import { CsvTokenizer, isBlankRecord, type CsvDelimiter, type CsvRecord } from '../../shared/csv-tokenizer';
+import { CsvRecordReader, splitLines, type CsvRecord } from '../../shared/csv-records';
 import type { LabelProblem } from './types';
 
 /** Field separators the reader can detect. */
-export type { CsvDelimiter };
+export type CsvDelimiter = ',' | ';' | '\t';
 
 /** One data record and the line it starts on (1-based; the header is line 1). */
 export interface CsvRow {
@@ -46,19 +45,19 @@ export function detectCsvDelimiter(text: string): CsvDelimiter {
   return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best), ',');
 }
 
-/** Splits the text into non-blank records (blank lines are skipped, as spreadsheets do). */
+/** Records of `text` through the one tokeniser; blank lines are skipped, as spreadsheets do. */
 function splitRecords(text: string, delimiter: CsvDelimiter, problems: LabelProblem[]): CsvRecord[] {
+  const reader = new CsvRecordReader(delimiter);
   const records: CsvRecord[] = [];
-  const collect = (record: CsvRecord) => {
-    if (record.unclosedQuote) {
-      const { line } = record.unclosedQuote;
-      problems.push({ kind: 'malformed-row', line, message: `A quoted value opened on line ${line} is never closed; the rest of the file was read as that one value.` });
-    }
-    if (!isBlankRecord(record)) records.push(record);
+  const keep = (record: CsvRecord | null) => {
+    if (record && (record.cells.length > 1 || record.cells[0].trim() !== '')) records.push(record);
   };
-  const tokenizer = new CsvTokenizer({ delimiter });
-  tokenizer.push(text, collect);
-  tokenizer.end(collect);
+  for (const line of splitLines(text)) keep(reader.pushLine(line));
+  if (reader.isInsideQuotes) {
+    const line = reader.recordLine;
+    problems.push({ kind: 'malformed-row', line, message: `A quoted value opened on line ${line} is never closed; the rest of the file was read as that one value.` });
+    keep(reader.flush());
+  }
   return records;
 }
 

@@ -3,7 +3,6 @@
  * An optional labels.csv alongside gives labels either per photo (LFW-94's
  * `file,identity,gender,race,race_label_source`) or per person (`identity,gender,race`).
  */
-import { createNameRecord } from '../../shared/name-records';
 import { DEFAULT_AGE_BANDS } from './age-bands';
 import { applyColumnMapping, selectImages, suggestColumnMapping, type CsvLabelOptions } from './column-mapping';
 import { parseCsv, type CsvTable } from './csv';
@@ -19,7 +18,8 @@ export function subjectFromPath(path: string): string | null {
 
 function labelColumns(table: CsvTable, used: ReadonlySet<string | null | undefined>): Record<string, string> {
   const suggested = suggestColumnMapping(table.header);
-  const labels = Object.assign(createNameRecord<string>(), suggested.labels);
+  // Null prototype: every other column becomes a label under its own name, "__proto__" included.
+  const labels = Object.assign(Object.create(null) as Record<string, string>, suggested.labels);
   // Every other column is kept as a label under its own name (e.g. race_label_source), so a view can filter on it.
   for (const column of suggested.unusedColumns) if (!used.has(column) && column !== '') labels[column] = column;
   return labels;

@@ -9,4 +9,3 @@ export * from './fairface';
 export * from './utkface';
 export * from './identity-folders';
 export * from './detect';
-export * from './counts';

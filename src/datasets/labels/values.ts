@@ -2,7 +2,6 @@
  * Label vocabularies and the shared step that turns raw label text into item labels.
  * Values outside a vocabulary are kept as written and reported, never replaced or dropped.
  */
-import { setOwnEntry } from '../../shared/name-records';
 import { findAgeBand, findAgeBandForRange, parseAge, type AgeBand } from './age-bands';
 import type { LabelledItem, LabelProblem } from './types';
 
@@ -50,7 +49,8 @@ export function assignLabel(item: LabelledItem, name: string, raw: string, sourc
   if (name === 'race' && !KNOWN_RACE_VALUES.has(value)) {
     problems.push({ kind: 'unknown-value', ...source, column: name, message: `Race "${value}" is not in the UTKFace, FairFace or LFW schemes; kept as written, so it forms its own group.` });
   }
-  setOwnEntry(item.labels, name, value);
+  // An own property even for a label named "__proto__", which plain assignment would drop.
+  Object.defineProperty(item.labels, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**

@@ -50,6 +50,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
   { what: '--group-by without --pack', cli: 'metrics', args: ['--group-by', 'race', '$dir/ok.csv'], exitCode: 2, says: /--group-by and --exclude-unverified go with --pack/ },
   { what: 'a mistyped flag', cli: 'build:pack', args: ['--format', 'utkface', '$dir', '--out', '$dir/p.json', '--labls', 'x.csv'], exitCode: 2, says: /Unknown option '--labls'/ },
   { what: 'an unknown format', cli: 'build:pack', args: ['--format', 'fairface', '$dir', '--out', '$dir/p.json'], exitCode: 2, says: /--format must be utkface, identity-folders or csv/ },
+  { what: 'a fractional --max-side', cli: 'build:pack', args: ['--format', 'utkface', '$dir', '--out', '$dir/p.json', '--max-side', '100.5'], exitCode: 2, says: /--max-side takes a whole number of pixels from 64 to 16384; got "100\.5"/ },
   { what: '--margin out of range', cli: 'build:pack', args: ['--format', 'utkface', '$dir', '--out', '$dir/p.json', '--margin', '3'], exitCode: 2, says: /--margin takes a decimal number from 0 to 2; got "3"/ },
   { what: 'no folder', cli: 'build:pack', args: ['--format', 'utkface', '--out', '$dir/p.json'], exitCode: 2, says: /give exactly one folder of photos; got 0/ },
   { what: 'csv without labels', cli: 'build:pack', args: ['--format', 'csv', '$dir', '--out', '$dir/p.json'], exitCode: 2, says: /--format csv needs --labels <file\.csv>/ },

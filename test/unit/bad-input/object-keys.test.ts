@@ -81,9 +81,17 @@ describe('user text that names an Object key is a name like any other', () => {
       expect(text).toContain('A\\u{1b}[2J\\u{a}forged row');
     });
   });
+
+  it('the table shows a bidirectional override in a name instead of obeying it', async () => {
+    const { formatBiasReportTable } = await import('../../../src/metrics/format-table');
+    const report = computeBiasReport([{ score: 0.6, same: 0, groupA: 'Black\u202eetihW', groupB: 'Black\u202eetihW' }], { thresholds: [0.5], fmrTargets: [] });
+    const text = formatBiasReportTable(report, 'within');
+    expect(text).not.toContain('\u202e');
+    expect(text).toContain('Black\\u{202e}etihW');
+  });
 });
 
-describe('a pairs CSV is read as a stream', () => {
+describe('a pairs CSV is read as a stream', { timeout: 60_000 }, () => {
   it('reads a file of many chunks line by line into the same report as the in-memory parser', async () => {
     const { parsePairsCsv } = await import('../../../src/metrics/pairs-csv');
     const dir = mkdtempSync(join(tmpdir(), 'facegap-stream-'));

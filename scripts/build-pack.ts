@@ -15,9 +15,9 @@ import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import { joinNegativeValues, parseDecimal, UsageError, withUsageErrors } from './cli/options';
+import { parseCommandLine, parseDecimal, UsageError } from './cli/options';
 import { createServer, type Plugin } from 'vite';
 import { decodePack, packSummary } from '../src/datasets/pack';
 import { printableLabel } from '../src/metrics/format-table';
@@ -93,8 +93,8 @@ function fail(message: string): never {
 }
 
 /** Reads the command line strictly: unknown or mistyped flags (`--labls`) are refused, never ignored. */
-function parseCommandLine(argv: string[]): Args | 'help' {
-  const { values, positionals } = withUsageErrors(() => parseArgs({ args: joinNegativeValues(argv, OPTIONS), options: OPTIONS, allowPositionals: true, strict: true }));
+function readBuildOptions(argv: string[]): Args | 'help' {
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) return 'help';
   const format = values.format as Format | undefined;
   if (!format || !Object.hasOwn(DEFAULT_MARGIN, format)) fail('--format must be utkface, identity-folders or csv. See --help.');
@@ -217,7 +217,7 @@ function updateIndex(indexFile: string, packFile: string, text: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseCommandLine(process.argv.slice(2));
+  const args = readBuildOptions(process.argv.slice(2));
   if (args === 'help') {
     console.log(USAGE);
     return;

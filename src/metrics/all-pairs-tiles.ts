@@ -10,10 +10,7 @@ import { createDotKernel, KERNEL_ROWS } from './dot-kernel-wasm';
 export interface PairSink {
   /** Number of embeddings N. */
   readonly count: number;
-  /**
-   * Pair scores in row order: (0,1), (0,2), ..., (0,N-1), (1,2), ..., kept in float64 so that a
-   * decision `score >= t` is the float64 score's, not a float32 rounding of it.
-   */
+  /** Pair scores in row order: (0,1), (0,2), ..., (0,N-1), (1,2), ...; float64, so no rounding moves a pair across a threshold. */
   readonly scores: Float64Array;
   /** First embedding index of each pair. */
   readonly indexA: Uint32Array;
@@ -87,7 +84,7 @@ export function createJsTileScorer(packed: Float32Array, dim: number, norms: Flo
 
 /**
  * WebAssembly SIMD tiles: rows are copied once into the kernel's memory, padded with zero rows
- * to a multiple of 4; the kernel's two float64 lane sums are added here. `maxTileRows` must be a
+ * to a multiple of 4; the kernel accumulates in float64 and its two lane sums are added here. `maxTileRows` must be a
  * multiple of 4. Returns null when the kernel cannot run (no SIMD, dim % 4 != 0, CSP).
  */
 export function createWasmTileScorer(

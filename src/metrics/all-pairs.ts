@@ -91,10 +91,9 @@ function allocateResult(count: number): PairSink {
 }
 
 /**
- * Scores all pairs synchronously. Both kernels multiply and add in float64 and store float64, so a
- * score differs from the pair-by-pair `computeSimilarity` only by summation order (below 1e-12;
- * decisions at a threshold agree for every pair farther than that from it, whatever the kernel).
- * Checks `signal` between bands (throws its reason).
+ * Scores all pairs synchronously. Float64 accumulation (both kernels) and float64 storage: scores
+ * match the pair-by-pair `computeSimilarity` to about 1e-13, so every decision at a threshold
+ * agrees with it for pairs further than that from the threshold. Checks `signal` between bands.
  */
 export function scoreAllPairs(packed: Float32Array, dim: number, options: ScoreAllPairsOptions = {}): AllPairsResult {
   const out = allocateResult(countRows(packed, dim));

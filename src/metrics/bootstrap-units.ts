@@ -6,7 +6,7 @@
  * typed arrays: no per-pair objects, nothing allocated.
  */
 import { UNKNOWN_SUBJECT } from './pair-table';
-import { compareCodePoints, findMirrorGroup, findPairGroup } from './score-index';
+import { compareCodePoints, findPairGroup, findSecondPairGroup } from './score-index';
 import type { ImpostorGrouping, PairTable } from './types';
 import type { RandomSource } from './random';
 
@@ -52,10 +52,7 @@ export interface ResamplingDesign {
  * of its side A (both sides are that subject); an impostor pair (a, b) follows both units, weight
  * c_a * c_b. A sample without subject id is its own subject, except that a sample seen in no other
  * counted pair adds no factor (nothing ties it to other pairs); a pair with two such samples is its
- * own unit. An all-pairs impostor pair that counts for both faces' groups under `probe` is
- * counted twice, once per probe side, with the same weight c_a * c_b both times (docs/statistics.md).
- * Units are ordered by group and subject id, so the draws of a seed do not depend on the order of
- * the faces (faces without subject id keep their sample order). O(pairs + units log units).
+ * own unit. O(pairs + units log units).
  */
 export function buildResamplingDesign(table: PairTable, thresholds: readonly number[], grouping: ImpostorGrouping): ResamplingDesign {
   if (thresholds.some(Number.isNaN)) throw new RangeError('Bootstrap thresholds must be numbers; got NaN.');
@@ -70,16 +67,16 @@ export function buildResamplingDesign(table: PairTable, thresholds: readonly num
     if (group < 0) continue;
     counted++;
     isGroupCounted[group] = 1;
-    // A pair counted for both groups is still one pair its faces are seen in.
+    const second = findSecondPairGroup(table, k, grouping);
+    if (second >= 0) {
+      counted++;
+      isGroupCounted[second] = 1;
+    }
+    // Once per pair, however many groups it counts for: "seen" asks whether a face is in other pairs.
     seen[table.sampleA[k]]++;
     seen[table.sampleB[k]]++;
-    const mirror = findMirrorGroup(table, k, grouping);
-    if (mirror < 0) continue;
-    counted++;
-    isGroupCounted[mirror] = 1;
   }
-  const groupRank = rankLabels(table.groupLabels);
-  const subjectRank = rankLabels(table.subjectLabels);
+  const groupRank = rankGroups(table.groupLabels);
   const groups = table.groupLabels.filter((_, code) => isGroupCounted[code] === 1).sort(compareCodePoints);
   const groupIndex = new Int32Array(table.groupLabels.length).fill(-1);
   table.groupLabels.forEach((label, code) => { groupIndex[code] = groups.indexOf(label); });
@@ -97,7 +94,7 @@ export function buildResamplingDesign(table: PairTable, thresholds: readonly num
     if (unit >= 0) return unit;
     const subject = table.sampleSubject[sample];
     const key = groupRank[table.sampleGroup[sample]] * subjectSpan
-      + (subject === UNKNOWN_SUBJECT ? table.subjectLabels.length + sample : subjectRank[subject]);
+      + (subject === UNKNOWN_SUBJECT ? table.subjectLabels.length + sample : subject);
     unit = unitOfKey.get(key) ?? -1;
     if (unit < 0) {
       unit = unitKeys.length;
@@ -115,17 +112,19 @@ export function buildResamplingDesign(table: PairTable, thresholds: readonly num
   const isPairUnit: boolean[] = [];
   let pairsWithoutSubject = 0;
   let w = 0;
-  const addPair = (k: number, code: number, probe: number, other: number): void => {
+  // A pair of a face set counted for two groups (probe) is entered twice, the second time with
+  // its sides swapped so side A is the probe of that group; its weight c_a * c_b is the same.
+  const enter = (k: number, code: number, a: number, b: number): void => {
     const isGenuine = table.isGenuine[k] === 1;
-    const isLoneA = table.sampleSubject[probe] === UNKNOWN_SUBJECT && seen[probe] === 1;
-    const isLoneB = table.sampleSubject[other] === UNKNOWN_SUBJECT && seen[other] === 1;
+    const isLoneA = table.sampleSubject[a] === UNKNOWN_SUBJECT && seen[a] === 1;
+    const isLoneB = table.sampleSubject[b] === UNKNOWN_SUBJECT && seen[b] === 1;
     const g = groupIndex[code];
     if (isGenuine || (isLoneA && isLoneB)) {
-      pairUnitA[w] = unitOf(probe);
+      pairUnitA[w] = unitOf(a);
       pairUnitB[w] = -1;
     } else {
-      pairUnitA[w] = isLoneA ? -1 : unitOf(probe);
-      pairUnitB[w] = isLoneB ? -1 : unitOf(other);
+      pairUnitA[w] = isLoneA ? -1 : unitOf(a);
+      pairUnitB[w] = isLoneB ? -1 : unitOf(b);
     }
     if (isLoneA && (isGenuine || isLoneB)) {
       isPairUnit[pairUnitA[w]] = true;
@@ -143,9 +142,9 @@ export function buildResamplingDesign(table: PairTable, thresholds: readonly num
   for (let k = 0; k < n; k++) {
     const code = findPairGroup(table, k, grouping);
     if (code < 0) continue;
-    addPair(k, code, table.sampleA[k], table.sampleB[k]);
-    const mirror = findMirrorGroup(table, k, grouping);
-    if (mirror >= 0) addPair(k, mirror, table.sampleB[k], table.sampleA[k]);
+    enter(k, code, table.sampleA[k], table.sampleB[k]);
+    const second = findSecondPairGroup(table, k, grouping);
+    if (second >= 0) enter(k, second, table.sampleB[k], table.sampleA[k]);
   }
   // Sort units by key, so the draws do not depend on which side or pair a unit was met first.
   const U = unitKeys.length;
@@ -172,8 +171,8 @@ export function buildResamplingDesign(table: PairTable, thresholds: readonly num
   };
 }
 
-/** Code-point rank of every label code, so strata and units come in an order no input order changes. */
-function rankLabels(labels: readonly string[]): Int32Array {
+/** Code-point rank of every group code, so strata come in the report's order. */
+function rankGroups(labels: readonly string[]): Int32Array {
   const rank = new Int32Array(labels.length);
   labels.map((label, code) => ({ label, code }))
     .sort((x, y) => compareCodePoints(x.label, y.label))

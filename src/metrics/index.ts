@@ -5,7 +5,7 @@
 export * from './types';
 export { buildPairTable, buildPairTableFromSamples, isGenuinePair, listComparisonPairs, toPairTable, UNKNOWN_SUBJECT } from './pair-table';
 export type { IndexedScores, SampleLabels } from './pair-table';
-export { compareCodePoints, countAtLeast, countBelow, findMirrorGroup, findPairGroup, indexScores } from './score-index';
+export { compareCodePoints, countAtLeast, countBelow, findPairGroup, indexScores } from './score-index';
 export type { ScoreIndex, SortedScores } from './score-index';
 export { nextUp } from './float';
 export * from './rates';

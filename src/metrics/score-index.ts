@@ -36,9 +36,8 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 /**
- * Returns the group code a pair counts for (with side A as the probe), or -1 when it counts only
- * overall. Genuine pairs belong to `groupA`; impostors per `grouping` (spec, "Which pairs belong
- * to a group"). See {@link findMirrorGroup} for the second group of an all-pairs impostor.
+ * Returns the group code a pair counts for, or -1 when it counts only overall.
+ * Genuine pairs belong to `groupA`; impostors per `grouping` (spec, "Which pairs belong to a group").
  */
 export function findPairGroup(table: PairTable, k: number, grouping: ImpostorGrouping): number {
   const groupA = table.sampleGroup[table.sampleA[k]];
@@ -47,13 +46,13 @@ export function findPairGroup(table: PairTable, k: number, grouping: ImpostorGro
 }
 
 /**
- * Returns the second group a pair counts for, with side B as the probe, or -1 when there is none.
- * Only all-pairs data under `probe` has one: a cross-group impostor pair counts for both faces'
- * groups, so that each face is a probe once and the order of the faces changes nothing (spec,
- * `impostor_grouping`). A same-group pair counts once.
+ * Returns the second group a pair counts for, or -1. Only under `probe`, for an impostor pair of a
+ * face set (`table.isFaceSet`) whose faces are in different groups: each face is a probe once, so
+ * the pair counts for `groupB` as well as `groupA` (spec, "Which pairs belong to a group"). A pairs
+ * file keeps its column order as the probe order, so its pairs count for `groupA` only.
  */
-export function findMirrorGroup(table: PairTable, k: number, grouping: ImpostorGrouping): number {
-  if (grouping !== 'probe' || table.isAllPairs !== true || table.isGenuine[k] === 1) return -1;
+export function findSecondPairGroup(table: PairTable, k: number, grouping: ImpostorGrouping): number {
+  if (grouping !== 'probe' || table.isFaceSet !== true || table.isGenuine[k] === 1) return -1;
   const groupB = table.sampleGroup[table.sampleB[k]];
   return groupB === table.sampleGroup[table.sampleA[k]] ? -1 : groupB;
 }
@@ -78,8 +77,8 @@ export function indexScores(table: PairTable, grouping: ImpostorGrouping): Score
       genuineCounts[group]++;
     } else if (group >= 0) {
       impostorCounts[group]++;
-      const mirror = findMirrorGroup(table, k, grouping);
-      if (mirror >= 0) impostorCounts[mirror]++;
+      const second = findSecondPairGroup(table, k, grouping);
+      if (second >= 0) impostorCounts[second]++;
     }
   }
   const genuine = Array.from(genuineCounts, (c) => new Float64Array(c));
@@ -99,8 +98,8 @@ export function indexScores(table: PairTable, grouping: ImpostorGrouping): Score
     } else {
       allImpostor[i++] = score;
       if (group >= 0) impostor[group][impostorCounts[group]++] = score;
-      const mirror = findMirrorGroup(table, k, grouping);
-      if (mirror >= 0) impostor[mirror][impostorCounts[mirror]++] = score;
+      const second = findSecondPairGroup(table, k, grouping);
+      if (second >= 0) impostor[second][impostorCounts[second]++] = score;
     }
   }
   const byGroup = new Map<string, SortedScores>();

@@ -5,9 +5,7 @@
 
 /**
  * Which impostor pairs count for a group (spec, "Which pairs belong to a group"):
- * `within` keeps only pairs with both sides in the group; `probe` every pair whose probe side is in
- * it. The probe side is `groupA` for a pairs file, and either face for all-pairs data
- * ({@link PairTable.isAllPairs}), where a cross-group pair counts for both groups.
+ * `within` keeps only pairs with both sides in the group, `probe` every pair whose `groupA` is it.
  */
 export type ImpostorGrouping = 'within' | 'probe';
 
@@ -60,12 +58,12 @@ export interface PairTable {
   /** Subject id of each subject code. */
   readonly subjectLabels: readonly string[];
   /**
-   * True when the pairs were made from a set of faces (all pairs of a pack): under `probe`
-   * grouping each face is then a probe once, so a cross-group impostor pair counts for both
-   * groups and no number depends on the order of the faces. False or absent: a pairs file, whose
-   * column order is the probe order (spec, `impostor_grouping`).
+   * True when the pairs are the unordered pairs of a set of faces (all pairs of a pack), false or
+   * absent for a pairs file. Under `probe` grouping each such impostor pair is a probe in both
+   * directions and counts for both faces' groups; a pairs file keeps its column order as the
+   * probe order (shared/spec/bias-metrics.md, "Which pairs belong to a group").
    */
-  readonly isAllPairs?: boolean;
+  readonly isFaceSet?: boolean;
 }
 
 /** A rate with its Wilson 95% interval; `rate` and `ci95` are null for a group with no pairs. */

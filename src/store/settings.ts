@@ -4,11 +4,9 @@
  */
 
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
-
-export { DEFAULT_THRESHOLD_SIMILARITY };
-
 import type { ImpostorGrouping } from '../metrics/types';
 
+export { DEFAULT_THRESHOLD_SIMILARITY };
 export type { ImpostorGrouping };
 
 /** Every setting FaceGap keeps. */

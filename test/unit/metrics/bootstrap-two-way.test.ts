@@ -19,7 +19,7 @@ function drawPairUniform(x: number, y: number): number {
 }
 
 /**
- * All pairs i < j of `faces` in the order given, one face per subject (`p<id>` zero-padded, so subject ids sort as the faces do; or no subject id),
+ * All pairs i < j of `faces` in the order given, one face per subject (`p<id>`, or no subject id),
  * scored so that a pair is a false match at 0.5 with probability `matchChance(x, y)`.
  */
 function buildAllPairs(faces: readonly Face[], matchChance: (x: number, y: number) => number, hasSubjects = true): PairTable {
@@ -35,7 +35,8 @@ function buildAllPairs(faces: readonly Face[], matchChance: (x: number, y: numbe
       k++;
     }
   }
-  const labels: SampleLabels[] = faces.map((f) => ({ group: f.group, subject: hasSubjects ? `p${String(f.id).padStart(4, '0')}` : null }));
+  // Zero-padded ids: subject codes follow code-point order (pair-table.ts), here the same as face order.
+  const labels: SampleLabels[] = faces.map((f) => ({ group: f.group, subject: hasSubjects ? `p${String(f.id).padStart(4, "0")}` : null }));
   return buildPairTableFromSamples(scored, labels);
 }
 
@@ -125,7 +126,7 @@ describe('two-way subject bootstrap: a hub face that attracts false matches', ()
   it('is identical, same seed, after swapping every pair\'s sides and renaming subjects in the same order', () => {
     const swapped: PairTable = {
       ...hubFirst, sampleA: hubFirst.sampleB, sampleB: hubFirst.sampleA,
-      subjectLabels: hubFirst.subjectLabels.map((label) => `person-${label.slice(1)}`),
+      subjectLabels: hubFirst.subjectLabels.map((label) => `person-${label.slice(1).padStart(3, '0')}`),
     };
     const options = { thresholds: [0.4, THRESHOLD], random: createMulberry32(9), replicates: 300 };
     const again = { ...options, random: createMulberry32(9) };

@@ -69,6 +69,7 @@ export class FgApp extends LitElement {
     onFrame: (frame) => this._dispatch({ type: 'frame', frame, now: performance.now() }),
     onCamerasListed: (cameras) => this._dispatch({ type: 'cameras-listed', cameras }),
     onDetectFailed: (error) => this._notify('detect', 'error', describeVisionFailure(error)),
+    onVisionRestarted: (error) => this._notify('detect', 'notice', error instanceof Error ? error.message : String(error)),
   });
 
   override disconnectedCallback() {

@@ -23,6 +23,8 @@ export interface LiveHost {
   onFrame(frame: LiveFrame<SearchResult>): void;
   onCamerasListed(cameras: Awaited<ReturnType<CameraService['listCameras']>>): void;
   onDetectFailed(error: unknown): void;
+  /** The vision worker crashed and a new one took over; the loop goes on. */
+  onVisionRestarted(error: unknown): void;
 }
 
 /** Owns the camera session and the loop; fg-app calls `start`, `stop` and `resumeLoop`. */
@@ -94,6 +96,7 @@ export class LiveController implements ReactiveController {
       detect: (frame, options) => client.detect(frame, options),
       match: (embedding) => this.live.match(embedding),
       onFrame: (frame) => this.live.onFrame(frame),
+      onRestarted: (error) => this.live.onVisionRestarted(error),
       onError: (error) => {
         this.stop({ status: 'off' });
         this.live.onDetectFailed(error);

@@ -74,6 +74,7 @@ const VISION_NEXT_STEP: Record<VisionError['kind'], string> = {
   'backend-unavailable': 'Reload the page to try again, or add ?backend=wasm to the address.',
   'inference-failed': 'Press Start camera to try again, or reload the page.',
   'worker-failed': 'Reload the page to try again.',
+  'worker-restarted': 'Nothing to do: matching goes on.',
 };
 
 /**

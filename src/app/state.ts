@@ -181,6 +181,9 @@ function applyFrame(state: AppState, frame: LiveFrame<SearchResult>, now: number
   if (frame.isEmbedded && face.embedding) {
     next.latestEmbedding = face.embedding;
     next.search = frame.match;
+  } else if (frame.match === null) {
+    // The loop drops the match when the face is new (entered, or the box jumped): no false comfort.
+    return { ...next, latestEmbedding: null, search: null };
   }
   return next;
 }

@@ -54,7 +54,8 @@ describe('live loop rate logic', () => {
     expect(embedded.length).toBeGreaterThanOrEqual(7);
     expect(embedded.length).toBeLessThanOrEqual(Math.ceil(3000 / EMBED_INTERVAL_MS));
     expect(embedded.every((f) => f.match === 0.7)).toBe(true);
-    expect(frames.filter((f) => !f.isEmbedded).every((f) => f.match === null)).toBe(true);
+    // Between embeddings the same face keeps its match.
+    expect(frames.every((f) => f.match === 0.7)).toBe(true);
     expect(frames.at(-1)!.fps).toBeGreaterThan(12);
     expect(frames.at(-1)!.timings).toMatchObject({ detect: 40, embed: 10 });
   });

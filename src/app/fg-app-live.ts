@@ -38,7 +38,7 @@ export function renderLivePanel(ctx: LiveContext) {
   return html`<div class="live">
     <div class="camera-column">
       <fg-camera-view .stream=${ctx.stream} status=${camera.status} problem=${problem} .cameras=${s.cameras}
-        .observation=${s.observation} .quality=${s.quality} fps=${s.fps} .timings=${s.timings} waitingFor=${WAITING_TEXT[s.vision.status]}
+        .observation=${s.observation} .observedAt=${s.observedAt} .quality=${s.quality} fps=${s.fps} .timings=${s.timings} waitingFor=${WAITING_TEXT[s.vision.status]}
         @camera-start=${(e: HTMLElementEventMap['camera-start']) => ctx.onCameraStart(e.deviceId)}
         @camera-stop=${ctx.onCameraStop}
         @camera-select=${(e: HTMLElementEventMap['camera-select']) => ctx.onCameraStart(e.deviceId)}></fg-camera-view>

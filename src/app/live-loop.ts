@@ -5,7 +5,7 @@
  */
 import type { DetectOptions, Observation } from '../vision/types';
 import { VisionError } from '../vision/types';
-import { FaceTrack } from './live-track';
+import { FaceTrack } from '../vision/tracking';
 
 /**
  * Embeddings are refreshed at most this often; frames between are detection only, so the face

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runLiveLoop, type LiveFrame } from '../../../src/app/live-loop';
-import { computeBoxIou, FaceTrack, isAnswerStale, isSameFace, STALE_ANSWER_MS } from '../../../src/app/live-track';
+import { computeBoxIou, FaceTrack, isAnswerStale, isSameFace, STALE_ANSWER_MS } from '../../../src/vision/tracking';
 import type { Box, Observation } from '../../../src/vision/types';
 import { VisionError } from '../../../src/vision/types';
 

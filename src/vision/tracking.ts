@@ -3,7 +3,7 @@
  * whether the tracked face is still the same one, and whether a drawn answer is too old to pass
  * for the present. The match of the last embedding is only trusted while the same face is tracked.
  */
-import type { Box } from '../vision/types';
+import type { Box } from './types';
 
 /**
  * Below this overlap (intersection over union) between consecutive boxes of the largest face, the

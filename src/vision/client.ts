@@ -3,10 +3,11 @@ import { SupervisedVisionClient } from './supervised-client';
 import type { VisionRequest, VisionResponse } from './protocol';
 import type { DetectOptions, EngineInfo, LoadOptions, Observation, ThreadAudit, VisionClient } from './types';
 import { VisionError } from './types';
+import { appPath } from '../shared/app-base';
 
 /** Where the app serves human's models and the tfjs wasm binaries: its own origin, always. */
-export const MODEL_BASE_PATH = new URL('/models/', location.href).href;
-export const WASM_PATH = new URL('/models/wasm/', location.href).href;
+export const MODEL_BASE_PATH = new URL(appPath('models/'), location.href).href;
+export const WASM_PATH = new URL(appPath('models/wasm/'), location.href).href;
 
 /** Longest wait for models and backend to load; on this 2-core machine it takes about 2 s. */
 export const LOAD_TIMEOUT_MS = 60_000;
@@ -129,13 +130,18 @@ export class MainThreadVisionClient implements VisionClient {
   }
 }
 
+/** A worker client that is replaced by a new one, loaded the same way, when it dies. */
+export function createSupervisedWorker(): SupervisedVisionClient {
+  return new SupervisedVisionClient({ create: () => new WorkerVisionClient() });
+}
+
 /**
- * Starts the vision engine in a worker, supervised (restarted after a crash, shut down when idle);
+ * Starts the vision engine in a worker, supervised (restarted after a crash);
  * if the worker cannot start, falls back to the main thread and says so in `EngineInfo.thread`,
  * never silently in another way.
  */
 export async function startVision(options: LoadOptions): Promise<{ client: VisionClient; info: EngineInfo }> {
-  const worker = new SupervisedVisionClient({ create: () => new WorkerVisionClient() });
+  const worker = createSupervisedWorker();
   try {
     return { client: worker, info: await worker.load(options) };
   } catch (error) {

@@ -1,14 +1,13 @@
 /**
- * A VisionClient that keeps a worker client alive when it is needed and only then: it starts a new
- * worker when the running one dies (out of memory, a tfjs abort, no answer at all), and shuts an
- * idle one down to give its memory back, starting it again on the next call (as Squoosh does).
- * Enrolled people live on the page, so a restart loses nothing but the frame in flight.
+ * A VisionClient that survives its worker: when the worker dies (out of memory, a tfjs abort, no
+ * answer at all) it starts a new one, loaded the same way, and tells the caller with a
+ * `worker-restarted` VisionError, so the live loop skips the lost frame and goes on. Enrolled
+ * people live on the page, so a restart loses nothing but that frame. Idle shutdown is the job of
+ * IdleShutdownVisionClient (idle-client.ts), which wraps this one.
  */
 import type { DetectOptions, EngineInfo, LoadOptions, Observation, ThreadAudit, VisionClient } from './types';
 import { VisionError } from './types';
 
-/** An idle worker (no camera frames, no imports) is shut down after this long. */
-export const IDLE_SHUTDOWN_MS = 60_000;
 /** A frame unanswered this long means the worker hangs or died without an error event. */
 export const DETECT_TIMEOUT_MS = 20_000;
 /** More restarts than this within RESTART_WINDOW_MS: stop trying, something is persistently wrong. */
@@ -20,7 +19,6 @@ const EMPTY_AUDIT: ThreadAudit = { requests: [], violations: [] };
 export interface SupervisorOptions {
   /** Makes a new, unloaded client (a worker). */
   create(): VisionClient;
-  idleMs?: number;
   detectTimeoutMs?: number;
   /** Told after a crashed worker was replaced, with what happened. */
   onRestarted?(error: VisionError): void;
@@ -31,18 +29,10 @@ export interface SupervisorOptions {
 export class SupervisedVisionClient implements VisionClient {
   private inner: Promise<VisionClient> | null = null;
   private loadOptions: Omit<LoadOptions, 'signal'> | null = null;
-  private active = 0;
-  private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private restarts: number[] = [];
   private isDisposed = false;
-  private retired: ThreadAudit = EMPTY_AUDIT;
 
   constructor(private readonly options: SupervisorOptions) {}
-
-  /** Whether a worker is running now (false after an idle shutdown, until the next call). */
-  get isRunning(): boolean {
-    return this.inner !== null;
-  }
 
   async load(options: LoadOptions): Promise<EngineInfo> {
     const { signal, ...rest } = options;
@@ -52,7 +42,6 @@ export class SupervisedVisionClient implements VisionClient {
     this.inner = loading.then(({ client: loaded }) => loaded);
     try {
       const { info } = await loading;
-      this.scheduleIdle();
       return info;
     } catch (error) {
       client.dispose();
@@ -81,49 +70,36 @@ export class SupervisedVisionClient implements VisionClient {
     }, () => frame.close());
   }
 
-  /**
-   * What every worker so far fetched and had blocked: a retired worker's record is kept, and an
-   * idle engine is not started just to be audited.
-   */
+  /** The running worker's requests; a crashed worker's record is lost with it (its fetches repeat in the new one). */
   async audit(signal?: AbortSignal): Promise<ThreadAudit> {
-    if (!this.inner) return this.retired;
-    const current = await this.use((client) => client.audit?.(signal) ?? Promise.resolve(EMPTY_AUDIT));
-    return { requests: [...this.retired.requests, ...current.requests], violations: [...this.retired.violations, ...current.violations] };
+    return this.use((client) => client.audit?.(signal) ?? Promise.resolve(EMPTY_AUDIT));
   }
 
   dispose(): void {
     this.isDisposed = true;
-    this.clearIdle();
     void this.inner?.then((client) => client.dispose(), () => undefined);
     this.inner = null;
   }
 
-  /** Runs `call` on a running worker (starting one if idle); a dead worker is replaced. */
+  /** Runs `call` on the running worker (starting one if the last restart failed); a dead worker is replaced. */
   private async use<T>(call: (client: VisionClient) => Promise<T>, onSkipped?: () => void): Promise<T> {
     if (this.isDisposed || !this.loadOptions) {
       onSkipped?.();
       throw new VisionError('worker-failed', 'The vision engine is not loaded.');
     }
-    this.active++;
-    this.clearIdle();
+    let client: VisionClient;
     try {
-      let client: VisionClient;
-      try {
-        client = await (this.inner ??= this.startWorker());
-      } catch (error) {
-        this.inner = null;
-        onSkipped?.();
-        throw error;
-      }
-      try {
-        return await call(client);
-      } catch (error) {
-        if (error instanceof VisionError && error.kind === 'worker-failed') throw await this.restart(client, error);
-        throw error;
-      }
-    } finally {
-      this.active--;
-      this.scheduleIdle();
+      client = await (this.inner ??= this.startWorker());
+    } catch (error) {
+      this.inner = null;
+      onSkipped?.();
+      throw error;
+    }
+    try {
+      return await call(client);
+    } catch (error) {
+      if (error instanceof VisionError && error.kind === 'worker-failed') throw await this.restart(client, error);
+      throw error;
     }
   }
 
@@ -159,29 +135,5 @@ export class SupervisedVisionClient implements VisionClient {
     const restarted = new VisionError('worker-restarted', `${cause.message} A new vision worker was started; your enrolled people are untouched.`);
     this.options.onRestarted?.(restarted);
     return restarted;
-  }
-
-  private scheduleIdle(): void {
-    this.clearIdle();
-    if (this.active > 0 || this.isDisposed || !this.inner) return;
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      if (this.active > 0 || !this.inner) return;
-      const idle = this.inner;
-      this.inner = null;
-      void idle.then((client) => this.retire(client), () => undefined);
-    }, this.options.idleMs ?? IDLE_SHUTDOWN_MS);
-  }
-
-  /** Keeps an idle worker's audit for the privacy panel, then shuts the worker down. */
-  private async retire(client: VisionClient): Promise<void> {
-    const audit = await client.audit?.().catch(() => EMPTY_AUDIT) ?? EMPTY_AUDIT;
-    this.retired = { requests: [...this.retired.requests, ...audit.requests], violations: [...this.retired.violations, ...audit.violations] };
-    client.dispose();
-  }
-
-  private clearIdle(): void {
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DETECT_TIMEOUT_MS, IDLE_SHUTDOWN_MS, MAX_RESTARTS, SupervisedVisionClient } from '../../../src/vision/supervised-client';
-import type { DetectOptions, EngineInfo, Observation, ThreadAudit, VisionClient } from '../../../src/vision/types';
+import { DETECT_TIMEOUT_MS, MAX_RESTARTS, SupervisedVisionClient } from '../../../src/vision/supervised-client';
+import type { DetectOptions, EngineInfo, Observation, VisionClient } from '../../../src/vision/types';
 import { VisionError } from '../../../src/vision/types';
 
 const LOAD = { backend: 'wasm', modelBasePath: '/models/', wasmPath: '/models/wasm/' } as const;
@@ -11,7 +11,6 @@ class FakeWorker implements VisionClient {
   isDisposed = false;
   constructor(private readonly behaviour: (options: DetectOptions) => Promise<Observation>) {}
   load = vi.fn(async () => ({ backend: 'wasm' }) as EngineInfo);
-  audit = vi.fn(async () => ({ requests: [{ url: '/models/faceres.bin' }], violations: [] }) as unknown as ThreadAudit);
   detect(_frame: ImageBitmap, options: DetectOptions): Promise<Observation> {
     return this.behaviour(options);
   }
@@ -83,23 +82,6 @@ describe('SupervisedVisionClient', () => {
     }
     await expect(client.detect(bitmap(), { embed: true })).rejects.toMatchObject({ kind: 'worker-failed' });
     expect(workers).toHaveLength(MAX_RESTARTS + 1);
-  });
-
-  it('shuts an idle worker down and starts a new one on demand', async () => {
-    const { client, workers } = supervise([ok]);
-    await client.load(LOAD);
-    await client.detect(bitmap(), { embed: true });
-    await vi.advanceTimersByTimeAsync(IDLE_SHUTDOWN_MS - 1);
-    expect(client.isRunning).toBe(true);
-    await vi.advanceTimersByTimeAsync(2);
-    expect(client.isRunning).toBe(false);
-    expect(workers[0].isDisposed).toBe(true);
-    // The retired worker's fetches stay in the audit, and auditing does not wake the engine.
-    expect((await client.audit()).requests).toEqual([{ url: '/models/faceres.bin' }]);
-    expect(workers).toHaveLength(1);
-    await expect(client.detect(bitmap(), { embed: true })).resolves.toBe(OBSERVATION);
-    expect(workers).toHaveLength(2);
-    expect(workers[1].load).toHaveBeenCalledWith(LOAD);
   });
 
   it('passes a caller abort through without restarting', async () => {

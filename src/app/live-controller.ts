@@ -104,6 +104,7 @@ export class LiveController implements ReactiveController {
     this.frames?.dispose();
     this.frames = null;
     this.stream = null;
+    this.deviceId = '';
     this.live.onCameraChange(next);
     this.host.requestUpdate();
   }

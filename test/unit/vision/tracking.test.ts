@@ -44,7 +44,8 @@ describe('face tracking decisions', () => {
 });
 
 describe('live loop with a cut from person A to person B', () => {
-  beforeEach(() => vi.useFakeTimers());
+  // The clock starts at 0, so the cut at CUT_AT_MS falls inside the run.
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
   afterEach(() => vi.useRealTimers());
 
   const CUT_AT_MS = 1000;
@@ -79,6 +80,8 @@ describe('live loop with a cut from person A to person B', () => {
       new Promise((resolve) => setTimeout(() => resolve(observe(embed, grabbedAt >= CUT_AT_MS)), 50)));
     const afterCut = frames.filter((f) => f.capturedAt >= CUT_AT_MS);
     expect(afterCut.length).toBeGreaterThan(10);
+    // The cut lands between embeddings, so the first frames of B are tracking-only frames.
+    expect(afterCut[0].isEmbedded).toBe(false);
     expect(afterCut.every((f) => f.match !== 'A')).toBe(true);
     // The first frame of B happened not to be an embedding frame, so B had no match for one frame only.
     const firstB = afterCut.findIndex((f) => f.match === 'B');

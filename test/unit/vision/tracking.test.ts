@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runLiveLoop, type LiveFrame } from '../../../src/app/live-loop';
 import { computeBoxIou, FaceTrack, isAnswerStale, isSameFace, STALE_ANSWER_MS } from '../../../src/vision/tracking';
 import type { Box, Observation } from '../../../src/vision/types';
 import { VisionError } from '../../../src/vision/types';
+import { runLoopFor } from '../app/loop-harness';
 
 const A_BOX: Box = [100, 100, 200, 200];
 const B_BOX: Box = [380, 140, 160, 160];
@@ -56,23 +56,11 @@ describe('live loop with a cut from person A to person B', () => {
   }
 
   async function run(ms: number, detect: (embed: boolean, grabbedAt: number) => Promise<Observation>, onRestarted = vi.fn()) {
-    const controller = new AbortController();
-    const frames: LiveFrame<string>[] = [];
-    const done = runLiveLoop<string>({
-      grabFrame: async () => ({ close: vi.fn(), width: 640, height: 480 }) as unknown as ImageBitmap,
+    return runLoopFor<string>(ms, {
       detect: (_frame, { embed }) => detect(embed, Date.now()),
       match: (embedding) => (embedding[0] === 1 ? 'B' : 'A'),
-      onFrame: (frame) => frames.push(frame),
-      onError: (error) => { throw error; },
       onRestarted,
-      signal: controller.signal,
-      now: () => Date.now(),
     });
-    await vi.advanceTimersByTimeAsync(ms);
-    controller.abort();
-    await vi.runAllTimersAsync();
-    await done;
-    return frames;
   }
 
   it('never shows B as A, and matches B on the very next frame', async () => {

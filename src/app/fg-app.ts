@@ -15,6 +15,8 @@ import { loadStoredState } from './fg-app-parts';
 import { renderPresenter, renderTabPanel, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
 import { LibraryController } from './library-controller';
+import { ClassroomController } from './classroom-controller';
+import { renderClassroomBar, renderHandout, renderLesson, renderRoomTab, type ClassroomContext } from './fg-app-classroom';
 import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
 import { wipeEverything } from '../privacy/wipe';
@@ -59,6 +61,7 @@ export class FgApp extends LitElement {
   });
 
   @query('fg-camera-view') private _cameraView!: FgCameraView;
+  private readonly _classroom = new ClassroomController(this);
 
   private readonly _live = new LiveController(this, {
     camera: () => this.camera,
@@ -104,7 +107,9 @@ export class FgApp extends LitElement {
   }
 
   override render() {
+    if (this._classroom.isHandout) return renderHandout(this._classroomContext());
     return html`
+      ${renderLesson(this._classroomContext())}
       <header>
         <h1>FaceGap</h1>
         <p class="pitch">Face recognition running entirely in your browser, and how its confidence differs across groups. Nothing you show it leaves this page.</p>
@@ -114,7 +119,7 @@ export class FgApp extends LitElement {
       </div>
       <button class="presenter-toggle" aria-pressed=${this._state.presenter ? 'true' : 'false'} @click=${this._onPresenter}>
         ${this._state.presenter ? 'Leave presenter view' : 'Presenter view'}</button>
-      ${this._state.presenter ? renderPresenter(this._tabContext()) : this._renderTabs()}
+      ${this._state.presenter ? html`${renderClassroomBar(this._classroomContext())}${renderPresenter(this._tabContext())}` : this._renderTabs()}
     `;
   }
 
@@ -161,8 +166,17 @@ export class FgApp extends LitElement {
       onImportFinished: (event) => void this._library.adoptImported(event.packId),
       onForget: () => this._live.stop({ status: 'off' }),
       onWiped: () => void this._afterWipe(),
+      renderRoom: () => renderRoomTab(this._classroomContext()),
     };
   }
+
+  private _classroomContext(): ClassroomContext {
+    return {
+      tabs: this._tabContext(), classroom: this._classroom, stream: this._live.stream,
+      startCamera: () => void this._live.start(),
+    };
+  }
+
 
   private _onPresenter = () => {
     const presenter = !this._state.presenter;

@@ -44,7 +44,8 @@ export class FgHandout extends LitElement {
   private readonly _gap = new PackGapController(this);
 
   override updated(): void {
-    this.dataset.ready = String(this._gap.gapFor(this.pack, this.groupBy) !== null);
+    // Ready once the table and the model line are filled: what a print must wait for.
+    this.dataset.ready = String(this._gap.gapFor(this.pack, this.groupBy) !== null && this.model !== '');
   }
 
   override render() {

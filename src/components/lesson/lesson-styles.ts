@@ -24,5 +24,5 @@ export const lessonStyles = css`
   button { font: inherit; font-size: 0.9em; padding: 0.2em 0.8em; border: 2px solid #000; border-radius: 0.4em; background: #fff; color: #000; cursor: pointer; }
   button:focus-visible { outline: 4px solid #0b57d0; outline-offset: 2px; }
   .notes { border-left: 6px solid #0b57d0; padding: 0.2em 0.8em; font-size: 0.8em; background: #eef3fd; margin: 0; }
-  fg-join-code { --fg-join-size: min(34vh, 15em); --fg-join-font: 1em; }
+  fg-join-code { --fg-join-size: min(34vh, 15em); --fg-join-font: 1.35em; }
 `;

@@ -12,7 +12,7 @@ export class FgJoinCode extends LitElement {
     :host { display: grid; grid-template-columns: auto 1fr; gap: 1.5rem; align-items: center; }
     fg-qr-code { --fg-qr-size: var(--fg-join-size, 14rem); }
     .address { font-size: var(--fg-join-font, 2rem); font-weight: 700; overflow-wrap: anywhere; margin: 0; }
-    .hint { margin: 0.3em 0 0; font-size: calc(var(--fg-join-font, 2rem) * 0.6); }
+    .hint { margin: 0.3em 0 0; font-size: calc(var(--fg-join-font, 2rem) * 0.75); }
   `;
 
   /** The address to join, normally the page's own without its query. */

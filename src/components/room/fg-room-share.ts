@@ -21,6 +21,7 @@ export class FgRoomShare extends LitElement {
     ul { margin: 0.3em 0; padding-left: 1.2em; }
     label { display: grid; gap: 0.2em; max-width: 24em; }
     input, select, button { font: inherit; padding: 0.3em 0.5em; }
+    button { justify-self: start; }
     .error { color: #9c2a00; font-weight: 600; }
     h3 { margin: 0; }
   `;

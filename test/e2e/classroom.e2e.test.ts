@@ -109,6 +109,27 @@ describe('the room with no server: an attendee shows its code, the presenter rea
     expect((await readCollected(presenter)).people).toBe('1');
   });
 
+  it('prints the handout to one or two A4 pages in Chromium, with no clipped table', async () => {
+    const page = await browsers[1].newPage();
+    await page.goto(`${server.url}?handout`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('fg-app')?.shadowRoot?.querySelector<HTMLElement>('fg-handout')?.dataset.ready === 'true', { timeout: VISION_READY_TIMEOUT_MS });
+    const pdf = Buffer.from(await page.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } }));
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages.length).toBeLessThanOrEqual(2);
+    // A4 less 30 mm of margins is 180 mm, 680 CSS px: the table must fit that width in print.
+    await page.emulateMediaType('print');
+    await page.setViewport({ width: 680, height: 1000 });
+    const fit = await page.evaluate(() => {
+      const handout = document.querySelector('fg-app')!.shadowRoot!.querySelector('fg-handout')!;
+      const table = handout.shadowRoot!.querySelector('table')!;
+      return { table: table.getBoundingClientRect().right, page: handout.getBoundingClientRect().right, rows: table.querySelectorAll('tbody tr').length };
+    });
+    expect(fit.rows).toBeGreaterThan(0);
+    expect(fit.table).toBeLessThanOrEqual(fit.page + 0.5);
+    await page.close();
+  }, 300_000);
+
   it('no request left the origin in either browser', async () => {
     for (const activity of activities) await activity.collectResourceTimings();
     for (const activity of activities) expect(offOrigin(activity.requests, server.url)).toEqual([]);

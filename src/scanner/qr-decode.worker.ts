@@ -3,6 +3,7 @@
  * a frame). Receives `{ id, width, height, data }` (RGBA, transferred) and answers `{ id, text }`,
  * `text` null when no code was found.
  */
+import '../privacy/install-origin-guard';
 import jsQR from 'jsqr';
 
 /** A frame to read. */

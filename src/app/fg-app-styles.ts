@@ -31,6 +31,9 @@ export const appStyles = css`
   /* Presenter view: the room reads it from the back, so it takes the whole width in large type. */
   :host([presenter]) { max-width: none; padding: 0.75rem 1.5rem; font-size: 1.25rem; background: #fff; color: #000; }
   :host([presenter]) .pitch { display: none; }
+  .fg-classroom-bar { display: flex; flex-wrap: wrap; gap: 2rem; align-items: center; justify-content: space-between; padding: 0.75rem 1.5rem; --fg-join-size: 9rem; --fg-join-font: 1.6rem; }
+  .fg-classroom-actions { display: flex; gap: 1rem; }
+  .fg-classroom-actions button { font: inherit; font-size: 1.3rem; padding: 0.4em 1em; border: 2px solid #000; border-radius: 0.4em; background: #fff; color: #000; cursor: pointer; }
   .fg-presenter-layout { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 2rem; }
   .fg-presenter-layout > * { min-width: 0; }
   @media (max-width: 1500px) { .fg-presenter-layout { grid-template-columns: minmax(0, 1fr); } }

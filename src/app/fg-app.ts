@@ -14,6 +14,8 @@ import { loadStoredState } from './fg-app-parts';
 import { renderPresenter, renderTabPanel, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
 import { LibraryController } from './library-controller';
+import { ClassroomController } from './classroom-controller';
+import { renderClassroomBar, renderHandout, renderLesson, renderRoomTab, type ClassroomContext } from './fg-app-classroom';
 import { PrivacyController } from './privacy-controller';
 import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
@@ -67,6 +69,7 @@ export class FgApp extends LitElement {
     onOfflineCopyRemoved: () => this.offline?.markRemoved(),
     notify: (id, tone, text) => this._notify(id, tone, text),
   });
+  private readonly _classroom = new ClassroomController(this);
 
   private readonly _live = new LiveController(this, {
     camera: () => this.camera,
@@ -114,7 +117,9 @@ export class FgApp extends LitElement {
   }
 
   override render() {
+    if (this._classroom.isHandout) return renderHandout(this._classroomContext());
     return html`
+      ${renderLesson(this._classroomContext())}
       <header>
         <h1>FaceGap</h1>
         <p class="pitch">Face recognition running entirely in your browser, and how its confidence differs across groups. Nothing you show it leaves this page.</p>
@@ -124,7 +129,7 @@ export class FgApp extends LitElement {
       </div>
       <button class="presenter-toggle" aria-pressed=${this._state.presenter ? 'true' : 'false'} @click=${this._onPresenter}>
         ${this._state.presenter ? 'Leave presenter view' : 'Presenter view'}</button>
-      ${this._state.presenter ? renderPresenter(this._tabContext()) : this._renderTabs()}
+      ${this._state.presenter ? html`${renderClassroomBar(this._classroomContext())}${renderPresenter(this._tabContext())}` : this._renderTabs()}
     `;
   }
 
@@ -174,8 +179,17 @@ export class FgApp extends LitElement {
       onForget: () => void this._privacy.forget(),
       onExportData: () => void this._privacy.exportPersonalData(),
       onExportPackFromPrivacy: (event) => void this._privacy.exportPack(event.packId),
+      renderRoom: () => renderRoomTab(this._classroomContext()),
     };
   }
+
+  private _classroomContext(): ClassroomContext {
+    return {
+      tabs: this._tabContext(), classroom: this._classroom, stream: this._live.stream,
+      startCamera: () => void this._live.start(),
+    };
+  }
+
 
   private _onPresenter = () => {
     const presenter = !this._state.presenter;

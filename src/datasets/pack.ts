@@ -62,8 +62,13 @@ export function decodePack(text: string, expected: PackExpectation): ReferencePa
 
 /** {@link decodePack} without exceptions, for UI code that shows the rejection sentence. */
 export function tryDecodePack(text: string, expected: PackExpectation): PackDecodeResult {
+  return attemptDecode(() => decodePack(text, expected));
+}
+
+/** Runs a decoder, turning its PackError into a result; other errors are bugs and still throw. */
+function attemptDecode(decode: () => ReferencePack): PackDecodeResult {
   try {
-    return { ok: true, pack: decodePack(text, expected) };
+    return { ok: true, pack: decode() };
   } catch (error) {
     if (error instanceof PackError) return { ok: false, rejection: error.rejection };
     throw error;
@@ -92,12 +97,7 @@ export function readPackModel(bytes: Uint8Array): Record<string, unknown> | null
 
 /** {@link decodePackBytes} without exceptions. */
 export function tryDecodePackBytes(bytes: Uint8Array, expected: PackExpectation): PackDecodeResult {
-  try {
-    return { ok: true, pack: decodePackBytes(bytes, expected) };
-  } catch (error) {
-    if (error instanceof PackError) return { ok: false, rejection: error.rejection };
-    throw error;
-  }
+  return attemptDecode(() => decodePackBytes(bytes, expected));
 }
 
 /**

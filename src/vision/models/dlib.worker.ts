@@ -26,6 +26,19 @@ interface BundledTfjs {
 }
 const tf = faceapi.tf as unknown as BundledTfjs;
 
+// face-api recognises only a window or node; a worker needs its environment set by hand. It gets
+// tensors (never images), so only `fetch` is used, and it is the page origin's own fetch.
+faceapi.env.setEnv({
+  Canvas: OffscreenCanvas,
+  CanvasRenderingContext2D: OffscreenCanvasRenderingContext2D,
+  ImageData,
+  // Never instances here: stand-ins so face-api's instanceof checks on its input have a class.
+  Image: class NoImage {},
+  Video: class NoVideo {},
+  createCanvasElement: () => new OffscreenCanvas(1, 1),
+  fetch: (url: string, init?: RequestInit) => fetch(url, init),
+} as unknown as Parameters<typeof faceapi.env.setEnv>[0]);
+
 scope.addEventListener('message', (event: MessageEvent<DlibRequest>) => {
   const request = event.data;
   if (request.type === 'audit') {

@@ -9,6 +9,7 @@
  *   --format identity-folders <dir> [--labels labels.csv]    one folder per person
  *   --format csv <dir> --labels labels.csv                   FairFace-style or generic CSV
  *   --index packs/index.json    also list the written pack there (bundled packs)
+ *   --model faceres|faceres-deep|dlib    the recognition model (src/models/registry.ts), faceres by default
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ import type { PackBuildRequest, PackBuildResponse } from '../src/import/headless
 import { formatRemaining } from '../src/import/time-left';
 import type { ImportProgress } from '../src/import/types';
 import { DEFAULT_MAX_SIDE_PX, NEUTRAL_FILL } from '../src/import/preprocess';
-import { SCORE_ID } from '../src/matching/similarity';
+import { DEFAULT_MODEL_ID, MODELS, isModelId, type ModelId } from '../src/models/registry';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** A whole import runs inside one evaluate call: allow large sets on slow machines. */
@@ -51,6 +52,7 @@ interface Args {
   maxSide: number;
   backend: 'wasm' | 'webgl' | 'cpu';
   index?: string;
+  model: ModelId;
 }
 
 function fail(message: string): never {
@@ -90,6 +92,7 @@ function parseArgs(argv: string[]): Args {
     description: flags.get('description') ?? `Built from ${basename(dir)} with npm run build:pack.`,
     license: flags.get('license') ?? 'Not stated: check the source photos\' terms before sharing this pack.',
     attribution, margin, maxSide, backend, index: flags.get('index'),
+    model: parseModel(flags.get('model') ?? DEFAULT_MODEL_ID),
   };
 }
 
@@ -146,6 +149,11 @@ function serveInput(dir: string, route: string): Plugin {
   };
 }
 
+function parseModel(id: string): ModelId {
+  if (!isModelId(id)) fail(`--model must be one of ${MODELS.map((model) => model.id).join(', ')}.`);
+  return id;
+}
+
 function printProgress(progress: ImportProgress): void {
   const every = progress.total > 200 ? 25 : 5;
   if (progress.done % every !== 0 && progress.done !== progress.total) return;
@@ -154,8 +162,8 @@ function printProgress(progress: ImportProgress): void {
 }
 
 function printSummary(text: string): void {
-  const expected = JSON.parse(text) as { model: { sha256: string; dim: number } };
-  const pack = decodePack(text, { modelSha256: expected.model.sha256, dim: expected.model.dim, scoreId: SCORE_ID });
+  const expected = JSON.parse(text) as { model: { sha256: string; dim: number }; score: string };
+  const pack = decodePack(text, { modelSha256: expected.model.sha256, dim: expected.model.dim, scoreId: expected.score });
   const summary = packSummary(pack);
   console.log(`\n${pack.name}: ${summary.sampleCount} faces, ${summary.failureCount} failures (${Object.entries(summary.failuresByReason).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ') || 'none'}), ${summary.subjectCount} subjects, ${summary.genuineCapableSubjectCount} with 2+ photos`);
   for (const [label, byValue] of Object.entries(summary.groups)) {
@@ -230,8 +238,9 @@ async function main(): Promise<void> {
       subjects: args.format === 'utkface' ? 'one-per-photo' : 'as-labelled',
       description: { name: args.name, description: args.description, license: args.license, attribution: args.attribution },
       backend: args.backend,
+      modelId: args.model,
     };
-    console.log(`importing with margin ${args.margin}, max side ${args.maxSide} px, ${args.backend} backend ...`);
+    console.log(`importing with ${args.model}, margin ${args.margin}, max side ${args.maxSide} px, ${args.backend} backend ...`);
     const response = (await page.evaluate(
       (req) => (window as unknown as { facegapBuildPack(r: typeof req): Promise<unknown> }).facegapBuildPack(req),
       request,

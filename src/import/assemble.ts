@@ -69,6 +69,7 @@ export function assemblePack(
   description: PackDescription,
   model: PackModel,
   preprocessing: PackPreprocessing,
+  scoreId: string = SCORE_ID,
 ): ReferencePack {
   const firstByHash = new Map<string, string>();
   const samples: PackSample[] = [];
@@ -95,7 +96,7 @@ export function assemblePack(
     version: PACK_FORMAT_VERSION,
     ...description,
     model,
-    score: SCORE_ID,
+    score: scoreId,
     labels: collectLabelNames(records),
     preprocessing,
     samples,

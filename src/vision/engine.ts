@@ -5,6 +5,7 @@ import { buildHumanConfig } from './config';
 import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import { DlibEmbedder } from './models/dlib-embedder';
 import { embedCrops } from './models/crops';
+import type { ResourceRecord } from '../privacy/resource-entries';
 import type { DetectOptions, EngineInfo, FaceObservation, LoadOptions, Observation } from './types';
 import { VisionError } from './types';
 
@@ -103,6 +104,11 @@ export class VisionEngine {
     } finally {
       frame.close();
     }
+  }
+
+  /** What the dlib worker fetched, when that model is chosen; it never exists otherwise. */
+  async auditModelWorker(): Promise<ResourceRecord[]> {
+    return this.dlib ? this.dlib.audit().catch(() => []) : [];
   }
 
   /** Frees the models and tensors. */

@@ -4,6 +4,7 @@
  *   npm run --silent metrics -- <pairs.csv> [--threshold T]... [--fmr-target F]...
  *       [--impostor-grouping within|probe] [--alpha A] [--format json|table]
  *   npm run --silent metrics -- --pack <pack.json> --group-by race[,gender] [--exclude-unverified] ...
+ *   npm run --silent metrics -- --compare <packA> <packB> ... --group-by race [--fmr-target 1e-3]   (scripts/metrics-compare.ts)
  *
  * Defaults: FMR targets [0.001]; thresholds 0.5 plus the global threshold at each FMR target
  * (computed over all impostor pairs). `--format json` (default) prints exactly the spec's report
@@ -20,6 +21,7 @@ import { computeBiasReportFromIndex } from '../src/metrics/report';
 import { indexScores } from '../src/metrics/score-index';
 import { DEFAULT_TARGET_FMR, findThresholdAtFmr } from '../src/metrics/thresholds';
 import type { ImpostorGrouping, PairTable } from '../src/metrics/types';
+import { CompareUsageError, runCompare } from './metrics-compare';
 
 /** Threshold always reported when none is given. */
 const DEFAULT_THRESHOLD_SIMILARITY = 0.5;
@@ -116,6 +118,10 @@ function loadPackTable(file: string, groupBy: string[], isExcludingUnverified: b
 }
 
 function run(argv: string[]): void {
+  if (argv.includes('--compare')) {
+    process.stdout.write(runCompare(argv));
+    return;
+  }
   const options = parseArguments(argv);
   const table = options.packFile !== undefined
     ? loadPackTable(options.packFile, options.groupBy, options.isExcludingUnverified)
@@ -132,7 +138,7 @@ function run(argv: string[]): void {
 try {
   run(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof PairsCsvError || error instanceof UsageError) {
+  if (error instanceof PairsCsvError || error instanceof UsageError || error instanceof CompareUsageError) {
     process.stderr.write(`metrics: ${error.message}\n`);
     process.exitCode = EXIT_BAD_INPUT;
   } else throw error;

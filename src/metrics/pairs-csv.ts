@@ -1,6 +1,6 @@
 /**
  * Reads comparison pairs from CSV: header `score,same,group_a,group_b` plus optional
- * `subject_a,subject_b`, in any column order (shared/spec/bias-metrics.md, "Input").
+ * `subject_a,subject_b` and `score_id` (one id for the whole file), in any column order (shared/spec/bias-metrics.md, "Input").
  * Accepts a byte-order mark, CRLF line ends and double-quoted fields. Refuses, never skips:
  * every problem is a {@link PairsCsvError} naming file, line and column.
  */
@@ -9,7 +9,7 @@ import type { ComparisonPair } from './types';
 /** Columns every pairs CSV must have. */
 export const REQUIRED_PAIR_COLUMNS = ['score', 'same', 'group_a', 'group_b'] as const;
 /** Columns a pairs CSV may add. */
-export const OPTIONAL_PAIR_COLUMNS = ['subject_a', 'subject_b'] as const;
+export const OPTIONAL_PAIR_COLUMNS = ['subject_a', 'subject_b', 'score_id'] as const;
 
 /** A readable refusal of a pairs file: what, where, and what to do. */
 export class PairsCsvError extends Error {
@@ -71,6 +71,9 @@ export function parsePairsCsv(text: string, file = '<pairs>'): ComparisonPair[] 
   const at = (name: string) => header.indexOf(name);
   const [scoreAt, sameAt, groupAAt, groupBAt, subjectAAt, subjectBAt] = ['score', 'same', 'group_a', 'group_b', 'subject_a', 'subject_b'].map(at);
   if (lines.length === 1) throw new PairsCsvError(file, 2, 1, 'the file has a header but no pairs.');
+  const scoreIdAt = at('score_id');
+  // Scores of two score ids are on different scales: one threshold cannot apply to both.
+  let firstScoreId: { id: string; line: number } | null = null;
   const pairs: ComparisonPair[] = [];
   for (let l = 1; l < lines.length; l++) {
     const line = l + 1;
@@ -86,6 +89,15 @@ export function parsePairsCsv(text: string, file = '<pairs>'): ComparisonPair[] 
     if (sameText !== '0' && sameText !== '1') throw new PairsCsvError(file, line, sameAt + 1, `same must be 0 (impostor) or 1 (genuine), found "${fields[sameAt]}".`);
     for (const [name, index] of [['group_a', groupAAt], ['group_b', groupBAt]] as const) {
       if (fields[index].trim() === '') throw new PairsCsvError(file, line, index + 1, `${name} is empty; every pair needs both group labels.`);
+    }
+    if (scoreIdAt >= 0) {
+      const id = fields[scoreIdAt].trim();
+      if (id === '') throw new PairsCsvError(file, line, scoreIdAt + 1, 'score_id is empty; every pair needs the id of the score it was computed with.');
+      firstScoreId ??= { id, line };
+      if (id !== firstScoreId.id) {
+        throw new PairsCsvError(file, line, scoreIdAt + 1, `score_id "${id}" differs from "${firstScoreId.id}" (line ${firstScoreId.line}): ` +
+          'scores of two score ids are on different scales and cannot share a threshold. Split the file by score_id.');
+      }
     }
     const pair: ComparisonPair = { score, same: sameText === '1' ? 1 : 0, groupA: fields[groupAAt].trim(), groupB: fields[groupBAt].trim() };
     if (subjectAAt >= 0 && fields[subjectAAt].trim() !== '') pair.subjectA = fields[subjectAAt].trim();

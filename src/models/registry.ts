@@ -84,3 +84,19 @@ export function getModel(id: string): RecognitionModel {
   if (!model) throw new RangeError(`"${id}" is not a model FaceGap offers (it offers ${MODELS.map((m) => m.id).join(', ')}).`);
   return model;
 }
+
+/** How a model is named in messages: its label, or the raw id of a model this build does not offer. */
+function nameModel(id: string): string {
+  return isModelId(id) ? `${getModel(id).label} (${id})` : `"${id}"`;
+}
+
+/**
+ * Refuses a pack (or template, or threshold) made with one model for use with another, naming
+ * both: embeddings of two models live in different spaces, so their scores mean nothing together.
+ * `what` names the thing refused, e.g. "This pack".
+ */
+export function assertSameModel(madeWith: string, activeModelId: string, what: string): void {
+  if (madeWith === activeModelId) return;
+  throw new RangeError(`${what} was made with the ${nameModel(madeWith)} model, but the active model is ${nameModel(activeModelId)}: ` +
+    `their scores cannot be compared. Nothing was changed. Switch to ${nameModel(madeWith)}, or rebuild it with ${nameModel(activeModelId)}.`);
+}

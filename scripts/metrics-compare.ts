@@ -11,15 +11,12 @@ import { decodePack } from '../src/datasets/pack';
 import { compareModels, DEFAULT_COMPARE_REPLICATES, DEFAULT_COMPARE_SEED, type ComparePack } from '../src/metrics/compare';
 import { formatComparisonTable } from '../src/metrics/compare-table';
 import { DEFAULT_TARGET_FMR } from '../src/metrics/thresholds';
-
-/** A refusal the CLI prints as it is (exit 2). */
-export class CompareUsageError extends Error {}
+import { parseDecimal, UsageError, withUsageErrors } from './cli/options';
+import { describeError } from '../src/shared/errors';
 
 /** Runs the comparison for the CLI's arguments; returns what to print on stdout. */
 export function runCompare(argv: string[]): string {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = withUsageErrors(() => parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
@@ -31,38 +28,29 @@ export function runCompare(argv: string[]): string {
         seed: { type: 'string' },
         format: { type: 'string', default: 'json' },
       },
-    });
-  } catch (error) {
-    throw new CompareUsageError(error instanceof Error ? error.message : String(error));
-  }
+      strict: true,
+    }));
   const { values, positionals } = parsed;
-  if (positionals.length < 1) throw new CompareUsageError('--compare needs one pack file per model, e.g. --compare packs/a.json packs/b.json.');
+  if (positionals.length < 1) throw new UsageError('--compare needs one pack file per model, e.g. --compare packs/a.json packs/b.json.');
   const groupBy = (values['group-by'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (groupBy.length === 0) throw new CompareUsageError('--compare needs --group-by, e.g. --group-by race.');
+  if (groupBy.length === 0) throw new UsageError('--compare needs --group-by, e.g. --group-by race.');
   const grouping = values['impostor-grouping'];
-  if (grouping !== 'within' && grouping !== 'probe') throw new CompareUsageError(`--impostor-grouping is within or probe, got "${grouping}".`);
+  if (grouping !== 'within' && grouping !== 'probe') throw new UsageError(`--impostor-grouping is within or probe, got "${grouping}".`);
   const format = values.format;
-  if (format !== 'json' && format !== 'table') throw new CompareUsageError(`--format is json or table, got "${format}".`);
-  const fmrTarget = readNumber('--fmr-target', values['fmr-target'], DEFAULT_TARGET_FMR);
-  if (!(fmrTarget > 0 && fmrTarget < 1)) throw new CompareUsageError(`--fmr-target must be between 0 and 1, got ${fmrTarget}.`);
-  const replicates = readNumber('--replicates', values.replicates, DEFAULT_COMPARE_REPLICATES);
-  const seed = readNumber('--seed', values.seed, DEFAULT_COMPARE_SEED);
+  if (format !== 'json' && format !== 'table') throw new UsageError(`--format is json or table, got "${format}".`);
+  const fmrTarget = values['fmr-target'] === undefined ? DEFAULT_TARGET_FMR : parseDecimal('--fmr-target', values['fmr-target'], { min: 0, max: 1, isMinOpen: true });
+  const replicates = values.replicates === undefined ? DEFAULT_COMPARE_REPLICATES : parseDecimal('--replicates', values.replicates, { min: 0, max: 100_000 });
+  const seed = values.seed === undefined ? DEFAULT_COMPARE_SEED : parseDecimal('--seed', values.seed, { min: 0, max: 2 ** 32 - 1 });
   const packs = positionals.map(loadComparePack);
   let report;
   try {
     report = compareModels(packs, { groupBy, fmrTarget, impostorGrouping: grouping, replicates, seed });
   } catch (error) {
-    throw new CompareUsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(describeError(error));
   }
   return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatComparisonTable(report)}\n`;
 }
 
-function readNumber(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const number = value.trim() === '' ? NaN : Number(value);
-  if (!Number.isFinite(number)) throw new CompareUsageError(`${flag} needs a finite number, got "${value}".`);
-  return number;
-}
 
 /** Reads a pack checked against its own model and score: each model is compared on its own terms. */
 export function loadComparePack(file: string): ComparePack {
@@ -70,7 +58,7 @@ export function loadComparePack(file: string): ComparePack {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CompareUsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
   let head: { model?: { id?: unknown; sha256?: unknown; dim?: unknown }; score?: unknown } = {};
   try {
@@ -82,6 +70,6 @@ export function loadComparePack(file: string): ComparePack {
     const pack = decodePack(text, { modelSha256: String(head.model?.sha256), dim: Number(head.model?.dim), scoreId: String(head.score) });
     return { name: pack.name, modelId: pack.model.id, scoreId: pack.score, samples: pack.samples, failures: pack.failures };
   } catch (error) {
-    throw new CompareUsageError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(`${file}: ${describeError(error)}`);
   }
 }

@@ -2,6 +2,7 @@
 import type { Template } from '../matching/templates';
 import type { Store } from '../store';
 import { DEFAULT_THRESHOLD_SIMILARITY } from './threshold';
+import { describeError } from '../shared/errors';
 
 /** What fg-app reads from the store at start, and a sentence when reading failed. */
 export interface StoredState {
@@ -16,7 +17,7 @@ export async function loadStoredState(store: Store): Promise<StoredState> {
     const { threshold, activePackId, groupBy, presenter } = settings;
     return { values: { templates, threshold, activePackId, groupBy, presenter } };
   } catch (error) {
-    const problem = error instanceof Error ? error.message : String(error);
+    const problem = describeError(error);
     return { values: { templates: [], threshold: DEFAULT_THRESHOLD_SIMILARITY, activePackId: null, groupBy: ['race'], presenter: false }, problem };
   }
 }

@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import '../components/fg-message';
-import type { FgCameraView } from '../components/fg-camera-view';
 import { findBestMatch } from '../matching/search';
 import { createMemoryStore, NOT_KEPT_NOTICE, type Settings, type Store } from '../store';
 import { browserCamera, isCameraPermissionGranted, type CameraService } from './camera';
@@ -19,6 +18,7 @@ import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
 import { wipeEverything } from '../privacy/wipe';
 import type { VisionClient } from '../vision/types';
+import { describeError } from '../shared/errors';
 
 /**
  * FaceGap: the mediator between the services (vision engine, store, camera) and the views.
@@ -58,13 +58,10 @@ export class FgApp extends LitElement {
     saveActivePack: (id) => void this._saveSetting('activePackId', id),
   });
 
-  @query('fg-camera-view') private _cameraView!: FgCameraView;
-
   private readonly _live = new LiveController(this, {
     camera: () => this.camera,
     vision: () => this._vision,
-    grabFrame: () => this._cameraView?.grabFrame() ?? Promise.resolve(null),
-    match: (embedding) => findBestMatch(embedding, this._state.templates, this._state.threshold, { modelSha256: this._modelSha256() }),
+    match: (embedding) => findBestMatch(embedding, this._state.templates, { modelSha256: this._modelSha256() }),
     onCameraChange: (camera) => this._dispatch({ type: 'camera-changed', camera }),
     onFrame: (frame) => this._dispatch({ type: 'frame', frame, now: performance.now() }),
     onCamerasListed: (cameras) => this._dispatch({ type: 'cameras-listed', cameras }),
@@ -175,7 +172,7 @@ export class FgApp extends LitElement {
     try {
       await this._store?.settings.set(key, value);
     } catch (error) {
-      this._notify('settings', 'error', `${error instanceof Error ? error.message : String(error)} The change applies until you close this tab.`);
+      this._notify('settings', 'error', `${describeError(error)} The change applies until you close this tab.`);
     }
   }
 
@@ -252,7 +249,7 @@ export class FgApp extends LitElement {
     if (!enrolment || !store || !modelSha256) return;
     this._isSaving = true;
     this._dispatch({ type: 'enrol-ended', message: `Saving ${enrolment.request.name}…` });
-    const outcome = await finishEnrolment({ enrolment, store, modelSha256, captureThumbnail: (box) => this._cameraView.captureThumbnail(box) });
+    const outcome = await finishEnrolment({ enrolment, store, modelSha256, captureThumbnail: (box) => this._live.captureThumbnail(box) });
     this._isSaving = false;
     if (outcome.templates) this._dispatch({ type: 'templates-changed', templates: outcome.templates });
     this._dispatch({ type: 'enrol-ended', message: outcome.message });
@@ -280,7 +277,7 @@ export class FgApp extends LitElement {
       await change();
       this._dispatch({ type: 'templates-changed', templates: await this._store.people.list() });
     } catch (error) {
-      this._notify('people', 'error', error instanceof Error ? error.message : String(error));
+      this._notify('people', 'error', describeError(error));
     }
   }
 

@@ -7,6 +7,7 @@ import type { Store } from '../store';
 import { MODEL_BASE_PATH } from '../vision/client';
 import type { VisionClient } from '../vision/types';
 import { DEFAULT_PACK_ID, PackController } from './pack-controller';
+import { describeError } from '../shared/errors';
 
 /** What the library needs from the app. */
 export interface LibraryDeps {
@@ -49,7 +50,7 @@ export class LibraryController implements ReactiveController {
       await this.importSession.refreshUnfinished();
     } catch (error) {
       this.importSession = null;
-      this.deps.notify('import', 'error', `Importing photos is unavailable: ${describe(error)}`);
+      this.deps.notify('import', 'error', `Importing photos is unavailable: ${describeError(error)}`);
     }
     this.host.requestUpdate();
   }
@@ -65,7 +66,7 @@ export class LibraryController implements ReactiveController {
       await this.deps.store()?.packs.delete(id);
       await this.packs.forget(id);
     } catch (error) {
-      this.deps.notify('packs', 'error', describe(error));
+      this.deps.notify('packs', 'error', describeError(error));
     }
   }
 
@@ -83,8 +84,4 @@ export class LibraryController implements ReactiveController {
     await this.packs.activate(activeId ?? DEFAULT_PACK_ID, { remember: false });
     await this.prepareImport();
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

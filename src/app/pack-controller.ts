@@ -6,6 +6,7 @@ import { FACERES_DIM } from '../import/model';
 import { fromStoredPack } from '../import/stored-pack';
 import { SCORE_ID } from '../matching/similarity';
 import type { PackMetadata, Store } from '../store';
+import { describeError } from '../shared/errors';
 
 /** The pack the app opens with, so the bias views work before anyone imports anything. */
 export const DEFAULT_PACK_ID = 'utkface-600';
@@ -51,7 +52,7 @@ export class PackController implements ReactiveController {
       this.bundled = await loadBundledPackIndex();
     } catch (error) {
       this.bundled = [];
-      this.fail(activeId ?? DEFAULT_PACK_ID, error instanceof Error ? error.message : String(error));
+      this.fail(activeId ?? DEFAULT_PACK_ID, describeError(error));
     }
     await this.refreshImported();
     await this.activate(activeId ?? DEFAULT_PACK_ID, { remember: false });
@@ -78,7 +79,7 @@ export class PackController implements ReactiveController {
       if (remember) this.deps.onActivated(id);
     } catch (error) {
       if (load !== this.loadId) return;
-      this.fail(id, error instanceof Error ? error.message : String(error));
+      this.fail(id, describeError(error));
     }
     this.host.requestUpdate();
   }

@@ -7,6 +7,7 @@ import { createMemoryStore, NOT_KEPT_NOTICE, openStore, StoreError, type Store }
 import { parseBackendRequest } from '../vision/backend';
 import { MODEL_BASE_PATH, startVision, WASM_PATH } from '../vision/client';
 import { VisionError, type EngineInfo, type VisionClient } from '../vision/types';
+import { describeError } from '../shared/errors';
 
 /** A running vision engine, and the sha256 of the faceres weights its embeddings come from. */
 export interface VisionService {
@@ -37,7 +38,7 @@ export async function readModelSha256(modelBasePath: string, fetcher: typeof fet
   try {
     return (await readModelIdentity(modelBasePath, undefined, { fetcher })).sha256;
   } catch (error) {
-    throw new VisionError('models-failed', error instanceof Error ? error.message : String(error));
+    throw new VisionError('models-failed', describeError(error));
   }
 }
 
@@ -81,7 +82,7 @@ const VISION_NEXT_STEP: Record<VisionError['kind'], string> = {
  * happened, what still works, what to do.
  */
 export function describeVisionFailure(error: unknown): string {
-  const what = (error instanceof Error ? error.message : String(error)).trim();
+  const what = describeError(error).trim();
   const sentence = /[.!?)]$/.test(what) ? what : `${what}.`;
   const kind = error instanceof VisionError ? error.kind : null;
   const kept = 'Your enrolled people, packs and the other tabs still work';

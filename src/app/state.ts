@@ -2,13 +2,14 @@
  * The app's state and its pure transitions, apart from lit so they are tested in node.
  * fg-app holds one `AppState` and replaces it with `reduceAppState(state, action)`.
  */
-import type { SearchResult } from '../matching/search';
+import { decideMatch, type SearchResult } from '../matching/search';
 import type { Template } from '../matching/templates';
 import { assessQuality, type QualityReport } from '../vision/quality';
 import type { EngineInfo, Observation } from '../vision/types';
-import type { CameraDevice, CameraFailure } from './camera';
-import { isEnrolmentComplete, offerCapture, startEnrolment, type Enrolment, type EnrolRequest } from './enrolment';
-import type { LiveFrame, LiveTimings } from './live-loop';
+import type { CameraFailure } from './camera';
+import { isEnrolmentComplete, offerCapture, startEnrolment, type Enrolment } from './enrolment';
+import type { LiveFrame } from './live-loop';
+import type { CameraDevice, EnrolRequest, LiveTimings } from '../shared/live-types';
 import { DEFAULT_THRESHOLD_SIMILARITY } from './threshold';
 
 /** The vision engine: loading, ready (with the faceres sha256 templates are tied to), or failed. */
@@ -168,7 +169,7 @@ export function selectMatchView(state: Pick<AppState, 'observation' | 'search' |
   if (!state.observation || state.observation.faces.length === 0) return { state: 'no-face', name: null, templateId: null, score: null };
   const best = state.search?.best;
   if (!best) return { state: 'unknown', name: null, templateId: null, score: null };
-  return { state: best.score >= state.threshold ? 'matched' : 'unknown', name: best.name, templateId: best.templateId, score: best.score };
+  return { state: decideMatch(state.search, state.threshold) === 'matched' ? 'matched' : 'unknown', name: best.name, templateId: best.templateId, score: best.score };
 }
 
 function applyFrame(state: AppState, frame: LiveFrame<SearchResult>, now: number): AppState {

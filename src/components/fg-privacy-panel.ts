@@ -11,6 +11,8 @@ import type { PackMetadata, StorageInventory, Store } from '../store/types';
 import './fg-network-panel';
 import './fg-storage-panel';
 import type { ExportPackRequestEvent } from './fg-storage-panel';
+import './fg-privacy-fine-print';
+import { describeError } from '../shared/errors';
 
 /** Fired when the user confirmed "Forget everything", before anything is deleted: stop writing. */
 export class ForgetEverythingEvent extends Event {
@@ -92,7 +94,7 @@ export class FgPrivacyPanel extends LitElement {
       this._packs = packs;
       this._problem = '';
     } catch (error) {
-      this._problem = `What is stored could not be read (${describe(error)}). Nothing was changed; reopen this tab to try again.`;
+      this._problem = `What is stored could not be read (${describeError(error)}). Nothing was changed; reopen this tab to try again.`;
     }
     this._caches = await inventoryCaches().catch(() => []);
     this._serviceWorker = await readServiceWorkerStatus().catch(() => null);
@@ -112,6 +114,7 @@ export class FgPrivacyPanel extends LitElement {
       <section>
         <h2>Network: what this page asked for</h2>
         <fg-network-panel .summary=${this._summary} .violations=${this._violations}></fg-network-panel>
+        <fg-privacy-fine-print ?is-isolated=${globalThis.crossOriginIsolated === true}></fg-privacy-fine-print>
       </section>
       <section>
         <h2>Stored on this device</h2>
@@ -183,15 +186,11 @@ export class FgPrivacyPanel extends LitElement {
       await work(store);
       this._problem = '';
     } catch (error) {
-      this._problem = `${what} (${describe(error)}). Nothing was changed; try again.`;
+      this._problem = `${what} (${describeError(error)}). Nothing was changed; try again.`;
     } finally {
       this._isBusy = false;
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 declare global {

@@ -4,6 +4,7 @@
  */
 import type { PackModel } from '../datasets/pack-types';
 import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
+import { describeError } from '../shared/errors';
 
 /** Length of a faceres embedding. */
 export const FACERES_DIM = 1024;
@@ -44,7 +45,7 @@ export async function readModelIdentity(modelBasePath: string, humanVersion?: st
     manifest = (await response.json()) as { files?: ManifestFile[] };
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new Error(`${MANIFEST_NAME} could not be read (${error instanceof Error ? error.message : String(error)}).`);
+    throw new Error(`${MANIFEST_NAME} could not be read (${describeError(error)}).`);
   }
   const weights = Array.isArray(manifest.files) ? manifest.files.find((file) => file?.path === EMBEDDING_MODEL_FILE) : undefined;
   const sha256 = typeof weights?.sha256 === 'string' ? weights.sha256.toLowerCase() : '';

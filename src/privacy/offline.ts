@@ -5,9 +5,11 @@
  * online only.
  */
 import { Workbox } from 'workbox-window';
+import { appPath } from '../shared/app-base';
+import { describeError } from '../shared/errors';
 
 /** Where the build puts the service worker. */
-export const SERVICE_WORKER_URL = '/sw.js';
+export const SERVICE_WORKER_URL = appPath('sw.js');
 
 /** Where offline use stands. */
 export type OfflineState =
@@ -92,7 +94,7 @@ export class OfflineController extends EventTarget {
       if (!registration) return this.fail('the browser refused to register it');
       if (registration.active && this.current.state === 'installing') this.set('ready');
     } catch (error) {
-      return this.fail(error instanceof Error ? error.message : String(error));
+      return this.fail(describeError(error));
     }
     return this.current;
   }

@@ -7,6 +7,7 @@
 import * as faceapi from '@vladmandic/face-api';
 import { collectResourceEntries } from '../../privacy/resource-entries';
 import type { DlibRequest, DlibResponse } from './dlib-protocol';
+import { describeError } from '../../shared/errors';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const WORKER_CONTEXT = 'dlib worker';
@@ -71,7 +72,7 @@ async function handle(request: Exclude<DlibRequest, { type: 'audit' }>): Promise
       input.dispose();
     }
   } catch (error) {
-    reply({ id: request.id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    reply({ id: request.id, type: 'failed', message: describeError(error) });
   }
 }
 

@@ -64,6 +64,8 @@ export interface ModelComparison {
   readonly bootstrap: Record<string, { fmr: [number | null, number | null]; fnmr: [number | null, number | null] }> | null;
   /** Bootstrap interval of the largest FMR ratio between groups (max/min). */
   readonly fmr_max_min_ratio_ci: [number | 'Infinity' | null, number | 'Infinity' | null] | null;
+  /** Distinct people per group (a face without subject counts as its own person). */
+  readonly people: Record<string, number>;
   /** Photos without a face per group: failures / (failures + faces). */
   readonly no_face: Record<string, { photos: number; no_face: number; rate: number | null }>;
 }
@@ -126,6 +128,7 @@ function compareOne(pack: ComparePack, options: CompareOptions, grouping: Impost
     eer: computeEqualErrorRate(index.overall),
     bootstrap,
     fmr_max_min_ratio_ci: ratioCi,
+    people: countPeople(kept, groupOf),
     no_face: countNoFace(kept.map((s) => groupOf(s.labels)), pack.failures.map((f) => f.labels).filter((l) => options.groupBy.every((n) => (l[n] ?? '').trim() !== '')).map(groupOf)),
   };
 }
@@ -165,6 +168,16 @@ function assertSameFaces(packs: readonly ComparePack[]): void {
         'models can only be compared on the same faces. Build both packs from the same folder.');
     }
   }
+}
+
+function countPeople(samples: readonly CompareSample[], groupOf: (labels: Readonly<Record<string, string>>) => string): Record<string, number> {
+  const people = new Map<string, Set<string>>();
+  for (const sample of samples) {
+    const group = groupOf(sample.labels);
+    if (!people.has(group)) people.set(group, new Set());
+    people.get(group)!.add(sample.subject === null ? `\u0000${sample.id}` : sample.subject);
+  }
+  return Object.fromEntries([...people].map(([group, set]) => [group, set.size]));
 }
 
 function countNoFace(faceGroups: readonly string[], failureGroups: readonly string[]): ModelComparison['no_face'] {

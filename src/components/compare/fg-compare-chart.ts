@@ -11,7 +11,7 @@ const LABEL_WIDTH = 190;
 const ROW_HEIGHT = 30;
 const TOP = 56;
 const BOTTOM = 44;
-const GAP = 24;
+const GAP = 48;
 
 /**
  * Small multiples: one panel per model, the same groups and colours in each, every model at its
@@ -53,14 +53,14 @@ export class FgCompareChart extends LitElement {
             <text class="panel-title" x=${left} y=${TOP - 24}>${row.label}</text>
             <text class="tick" x=${left} y=${TOP - 6}>threshold ${row.threshold === null ? 'n/a' : row.threshold.toFixed(3)} (${row.scoreId})</text>
             ${ticks.map((t) => svg`<line class="grid" x1=${x(t)} x2=${x(t)} y1=${TOP} y2=${TOP + groups.length * ROW_HEIGHT}></line>
-              <text class="tick" x=${x(t)} y=${TOP + groups.length * ROW_HEIGHT + 18} text-anchor="middle">${formatRate(t)}</text>`)}
+              <text class="tick" x=${x(t)} y=${TOP + groups.length * ROW_HEIGHT + 18} text-anchor=${t === 0 ? 'start' : t === max ? 'end' : 'middle'}>${formatRate(t)}</text>`)}
             ${row.groups.map((g, i) => {
               const style = findSeriesStyle(i);
               const y = TOP + i * ROW_HEIGHT + ROW_HEIGHT / 2;
               if (g.fmr.rate === null) return svg`<text class="tick" x=${left + 4} y=${y + 5}>not measurable</text>`;
               return svg`<g data-group=${g.group} opacity=${g.isSmall ? 0.45 : 1}>
                 ${g.fmr.ci95 ? svg`<line class="interval" stroke=${style.colour} x1=${x(g.fmr.ci95[0])} x2=${x(g.fmr.ci95[1])} y1=${y} y2=${y}></line>` : ''}
-                <path d=${markerPath(style.marker, 7)} transform="translate(${x(g.fmr.rate)} ${y})" fill=${style.colour} stroke="#fff"></path>
+                <path d=${markerPath(style.marker, 7)} transform="translate(${x(g.fmr.rate)} ${y})" fill=${style.colour} stroke=${style.marker === 'cross' ? style.colour : '#fff'} stroke-width="1.5"></path>
               </g>`;
             })}
           </g>`;

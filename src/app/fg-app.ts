@@ -14,9 +14,9 @@ import { loadStoredState } from './fg-app-parts';
 import { renderPresenter, renderTabPanel, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
 import { LibraryController } from './library-controller';
+import { PrivacyController } from './privacy-controller';
 import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
-import { wipeEverything } from '../privacy/wipe';
 import type { VisionClient } from '../vision/types';
 import { describeError } from '../shared/errors';
 
@@ -56,6 +56,16 @@ export class FgApp extends LitElement {
     vision: () => (this._vision && this._state.vision.status === 'ready' ? { client: this._vision, humanVersion: this._state.vision.info.humanVersion } : null),
     notify: (id, tone, text) => this._notify(id, tone, text),
     saveActivePack: (id) => void this._saveSetting('activePackId', id),
+  });
+
+  private readonly _privacy = new PrivacyController(this, {
+    store: () => this._store,
+    audit: () => this.audit,
+    vision: () => this._vision,
+    stopWriting: () => this._live.stop({ status: 'off' }),
+    dropHeldData: (notice) => this._dropHeldData(notice),
+    onOfflineCopyRemoved: () => this.offline?.markRemoved(),
+    notify: (id, tone, text) => this._notify(id, tone, text),
   });
 
   private readonly _live = new LiveController(this, {
@@ -127,8 +137,6 @@ export class FgApp extends LitElement {
     `;
   }
 
-
-
   private _liveContext(): LiveContext {
     return {
       state: this._state, match: this._match, stream: this._live.stream, isSaving: this._isSaving,
@@ -136,13 +144,13 @@ export class FgApp extends LitElement {
       onCameraStop: () => this._live.stop({ status: 'off' }),
       onEnrolStart: (request) => this._dispatch({ type: 'enrol-started', request }),
       onEnrolCancel: () => this._dispatch({ type: 'enrol-ended', message: 'Enrolment cancelled; nothing was saved.' }),
-      onRename: this._onRename, onDelete: this._onDelete, onForget: this._onForget,
+      onRename: this._onRename, onDelete: this._onDelete, onForget: () => void this._privacy.forget(),
     };
   }
 
   private _tabContext(): TabContext {
     return {
-      state: this._state, match: this._match, packs: this._library.packs, store: this._store, audit: this.audit,
+      state: this._state, match: this._match, packs: this._library.packs, privacy: this._privacy.view,
       offline: this._offlineStatus, importSession: this._library.importSession,
       onThreshold: (event) => {
         this._dispatch({ type: 'threshold-changed', threshold: event.threshold });
@@ -152,12 +160,17 @@ export class FgApp extends LitElement {
         this._dispatch({ type: 'group-by-changed', groupBy: event.groupBy });
         void this._saveSetting('groupBy', event.groupBy);
       },
+      onGapOptions: ({ options }) => {
+        this._dispatch({ type: 'gap-options-changed', gapOptions: options });
+        void this._saveSetting('impostorGrouping', options.impostorGrouping).then(() => this._saveSetting('excludeUnverified', options.excludeUnverified));
+      },
       onPackActivate: (event) => void this._library.packs.activate(event.packId),
       onPackDelete: (event) => void this._library.deletePack(event.packId),
       onPackExport: (event) => void this._library.exportPack(event.packId),
       onImportFinished: (event) => void this._library.adoptImported(event.packId),
-      onForget: () => this._live.stop({ status: 'off' }),
-      onWiped: () => void this._afterWipe(),
+      onForget: () => void this._privacy.forget(),
+      onExportData: () => void this._privacy.exportPersonalData(),
+      onExportPackFromPrivacy: (event) => void this._privacy.exportPack(event.packId),
     };
   }
 
@@ -176,30 +189,15 @@ export class FgApp extends LitElement {
     }
   }
 
-
-
-
-
-
-
-  /** After "forget everything": nothing of the user's is left, so start again from an empty store. */
-  private async _afterWipe() {
+  /** After a wipe (here or in another tab): let go of everything held, and keep nothing until reload. */
+  private async _dropHeldData(notice: string) {
     this._live.stop({ status: 'off' });
     this._dispatch({ type: 'templates-changed', templates: [] });
     // Reopening IndexedDB would create the database again at once: until the page is reloaded,
     // keep what happens in memory only, and say so.
     this._store?.close();
-    await this._openStore(async () => ({ store: createMemoryStore(), notice: AFTER_WIPE_NOTICE }));
+    await this._openStore(async () => ({ store: createMemoryStore(), notice }));
     await this._library.reset(null);
-  }
-
-  /** The vision worker's own requests (models, wasm) join the page's in the network audit. */
-  private async _auditVisionThread() {
-    const audit = this.audit;
-    if (!audit || !this._vision?.audit) return;
-    const { requests, violations } = await this._vision.audit().catch(() => ({ requests: [], violations: [] }));
-    audit.addRecords(requests);
-    audit.addViolations(violations);
   }
 
   private _dispatch(action: AppAction) {
@@ -220,7 +218,7 @@ export class FgApp extends LitElement {
       this._vision = client;
       this._dispatch({ type: 'vision-ready', info, modelSha256 });
       this._live.resumeLoop();
-      void this._auditVisionThread();
+      void this._privacy.auditVisionThread();
       void this._library.prepareImport();
     } catch (error) {
       const message = describeVisionFailure(error);
@@ -230,7 +228,7 @@ export class FgApp extends LitElement {
   }
 
   private async _openStore(factory: StoreFactory = this.storeFactory) {
-    const { store, notice } = await factory();
+    const { store, notice } = await factory({ onClosedElsewhere: (reason) => this._privacy.onStoreClosedElsewhere(reason) });
     this._store = store;
     // A store that keeps nothing is always announced, whoever opened it.
     const text = notice ?? (store.isPersistent ? undefined : NOT_KEPT_NOTICE);
@@ -263,14 +261,6 @@ export class FgApp extends LitElement {
     await this._changePeople(() => this._store!.people.delete(event.personId));
   };
 
-  /** The people list's "Forget everything": the same wipe as the privacy tab's. */
-  private _onForget = async () => {
-    this._live.stop({ status: 'off' });
-    const report = await wipeEverything({ store: this._store });
-    this._notify('forget', report.isComplete ? 'notice' : 'error', report.message);
-    await this._afterWipe();
-  };
-
   private async _changePeople(change: () => Promise<unknown>) {
     if (!this._store) return;
     try {
@@ -283,21 +273,20 @@ export class FgApp extends LitElement {
 
   private _selectTab(id: TabId) {
     this._tab = id;
-    if (id === 'privacy') void this._auditVisionThread();
+    if (id !== 'privacy') return;
+    // The page's audit is read at once; the worker's requests join it when they arrive.
+    void this._privacy.refresh();
+    void this._privacy.auditVisionThread();
   }
 
   private _onTabKey(event: KeyboardEvent) {
     const next = findTabForKey(this._tab, event.key);
     if (next === null) return;
     event.preventDefault();
-    this._tab = next;
+    this._selectTab(next);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   }
 }
-
-
-/** Shown after "Forget everything": the wipe holds until the user chooses to store again. */
-const AFTER_WIPE_NOTICE = 'Everything FaceGap kept on this device is deleted. Until you reload the page nothing new is stored: what you do now is forgotten when you close this tab.';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readModelIdentity } from '../import/model';
 import { ImportSession } from '../import/session';
-import { exportStoredPack } from '../import/stored-pack';
-import { downloadJsonText } from '../privacy/export';
+import { downloadStoredPack } from '../privacy/export';
 import type { Store } from '../store';
 import { MODEL_BASE_PATH } from '../vision/client';
 import type { VisionClient } from '../vision/types';
@@ -71,10 +70,11 @@ export class LibraryController implements ReactiveController {
   }
 
   async exportPack(id: string): Promise<void> {
-    const stored = await this.deps.store()?.packs.get(id);
-    if (!stored) return this.deps.notify('packs', 'error', 'That pack is no longer on this device, so it could not be exported.');
-    const { fileName, text } = exportStoredPack(stored);
-    downloadJsonText(text, fileName);
+    const store = this.deps.store();
+    if (!store) return;
+    await downloadStoredPack(store, id).catch((error: unknown) => {
+      this.deps.notify('packs', 'error', `The pack could not be exported: ${describeError(error)}.`);
+    });
   }
 
   /** After "forget everything": no imported pack is left; the bundled ones still work. */

@@ -10,6 +10,8 @@ import type { CameraFailure } from './camera';
 import { isEnrolmentComplete, offerCapture, startEnrolment, type Enrolment } from './enrolment';
 import type { LiveFrame } from './live-loop';
 import type { CameraDevice, EnrolRequest, LiveTimings } from '../shared/live-types';
+import { DEFAULT_SETTINGS } from '../store/settings';
+import type { GapPairOptions } from '../views/gap-model';
 import { DEFAULT_THRESHOLD_SIMILARITY } from './threshold';
 
 /** The vision engine: loading, ready (with the faceres sha256 templates are tied to), or failed. */
@@ -66,6 +68,8 @@ export interface AppState {
   groupBy: string[];
   /** Large type, both bias views side by side, for a room. */
   presenter: boolean;
+  /** The gap view's pair options, kept like the threshold. */
+  gapOptions: GapPairOptions;
   enrolment: Enrolment | null;
   /** The outcome of the last enrolment, or why it failed. */
   enrolMessage: string;
@@ -76,7 +80,7 @@ export interface AppState {
 export type AppAction =
   | { type: 'vision-ready'; info: EngineInfo; modelSha256: string }
   | { type: 'vision-failed'; message: string }
-  | { type: 'store-ready'; isPersistent: boolean; templates: Template[]; threshold: number; activePackId: string | null; groupBy: string[]; presenter: boolean }
+  | { type: 'store-ready'; isPersistent: boolean; templates: Template[]; threshold: number; activePackId: string | null; groupBy: string[]; presenter: boolean; gapOptions: GapPairOptions }
   | { type: 'camera-changed'; camera: CameraState }
   | { type: 'cameras-listed'; cameras: CameraDevice[] }
   | { type: 'frame'; frame: LiveFrame<SearchResult>; now: number }
@@ -84,6 +88,7 @@ export type AppAction =
   | { type: 'threshold-changed'; threshold: number }
   | { type: 'group-by-changed'; groupBy: string[] }
   | { type: 'presenter-changed'; presenter: boolean }
+  | { type: 'gap-options-changed'; gapOptions: GapPairOptions }
   | { type: 'enrol-started'; request: EnrolRequest; needed?: number }
   | { type: 'enrol-ended'; message: string }
   | { type: 'notice-shown'; notice: Notice }
@@ -107,6 +112,7 @@ export function createInitialState(): AppState {
     activePackId: null,
     groupBy: ['race'],
     presenter: false,
+    gapOptions: { impostorGrouping: DEFAULT_SETTINGS.impostorGrouping, excludeUnverified: DEFAULT_SETTINGS.excludeUnverified },
     enrolment: null,
     enrolMessage: '',
     notices: [],
@@ -129,6 +135,7 @@ export function reduceAppState(state: AppState, action: AppAction): AppState {
         activePackId: action.activePackId,
         groupBy: action.groupBy,
         presenter: action.presenter,
+        gapOptions: action.gapOptions,
       };
     case 'camera-changed':
       return action.camera.status === 'on' ? { ...state, camera: action.camera } : { ...clearLive(state), camera: action.camera };
@@ -145,6 +152,8 @@ export function reduceAppState(state: AppState, action: AppAction): AppState {
       return { ...state, groupBy: action.groupBy };
     case 'presenter-changed':
       return { ...state, presenter: action.presenter };
+    case 'gap-options-changed':
+      return { ...state, gapOptions: action.gapOptions };
     case 'enrol-started':
       return { ...state, enrolment: startEnrolment(action.request, action.needed), enrolMessage: '' };
     case 'enrol-ended':

@@ -18,7 +18,8 @@ export type PackRejection =
   | { code: 'other-score'; message: string; found: string; expected: string }
   | { code: 'bad-embedding'; message: string; sampleId: string; foundLength: number | null; expectedLength: number }
   | { code: 'duplicate-id'; message: string; id: string }
-  | { code: 'undeclared-label'; message: string; id: string; label: string };
+  | { code: 'undeclared-label'; message: string; id: string; label: string }
+  | { code: 'bad-block'; message: string; packName: string };
 
 /** The codes of {@link PackRejection}, for exhaustive handling in the UI. */
 export type PackRejectionCode = PackRejection['code'];
@@ -97,6 +98,13 @@ export const reject = {
     return {
       code: 'duplicate-id', id,
       message: `This pack is damaged: the id "${shorten(id)}" is used twice, so its results could be counted twice. ${NOTHING_IMPORTED} Export the pack again.`,
+    };
+  },
+  /** A v2 pack whose binary block does not match its header; `what` ends the sentence. */
+  badBlock(packName: string, what: string): PackRejection {
+    return {
+      code: 'bad-block', packName,
+      message: `The pack "${shorten(packName)}" is damaged: ${what}. ${NOTHING_IMPORTED} Download or export the pack again.`,
     };
   },
   undeclaredLabel(id: string, label: string): PackRejection {

@@ -112,3 +112,90 @@ export interface PackExpectation {
   /** Score identifier the app computes (SCORE_ID). */
   scoreId: string;
 }
+
+/**
+ * Format v2 (docs/pack-format.md, "Version 2"): the same fields as v1 in a small JSON header,
+ * followed by every embedding in one binary block. The file starts with these four bytes.
+ */
+export const PACK_BINARY_MAGIC = 'FGPK';
+/** The version number written after the magic and in the header's `version` field. */
+export const PACK_BINARY_VERSION = 2;
+/** File name ending of a v2 pack: `<pack>.<model>.fgpack`. */
+export const PACK_BINARY_EXTENSION = '.fgpack';
+
+/**
+ * How the binary block stores the vectors.
+ * - `float16`: IEEE half floats, little-endian, `count * dim * 2` bytes (the bundled default).
+ * - `int8`: `count` little-endian float32 scales, then `count * dim` signed bytes; value = q * scale.
+ * - `float32`: little-endian float32, `count * dim * 4` bytes (lossless, for packs that need it).
+ */
+export type PackVectorDtype = 'float16' | 'int8' | 'float32';
+
+/** The header's description of the binary block. */
+export interface PackVectorBlock {
+  dtype: PackVectorDtype;
+  /** Number of vectors: equals `samples.length`; row i is samples[i]'s embedding. */
+  count: number;
+  /** Floats per vector: equals `model.dim`. */
+  dim: number;
+  /** Bytes of the block, which starts at the first multiple of 8 after the header. */
+  byteLength: number;
+}
+
+/**
+ * Model ids a pack's `model.id` may hold, as src/models/registry.ts (#9) names them: `faceres`
+ * (human's HSE FaceRec, 1024 floats, score `human-similarity-v1`), `faceres-deep`
+ * (human-models' larger HSE FaceRec, 1024 floats, `cosine-v1`), `dlib` (face-api's dlib
+ * ResNet-34, 128 floats, `cosine-v1`). The weights' sha256 in `model.sha256`, not the id, decides
+ * compatibility; the id says which pack of a set to fetch.
+ */
+export type PackModelId = 'faceres' | 'faceres-deep' | 'dlib' | (string & {});
+
+/** Score ids a pack's `score` may hold (src/matching/scores.ts). */
+export type PackScoreId = 'human-similarity-v1' | 'cosine-v1' | (string & {});
+
+/** Marker of packs/index.json. */
+export const PACK_INDEX_FORMAT = 'facegap-pack-index';
+/** The index version this code writes; it also reads version 1 (one faceres pack per entry). */
+export const PACK_INDEX_VERSION = 2;
+
+/**
+ * One file of packs/index.json v2: one pack set (`pack`) embedded by one model (`model`).
+ * The app fetches the entry whose `pack` and `model` match the active choice, and checks the
+ * downloaded bytes against `sha256` before decoding.
+ */
+export interface PackIndexEntry {
+  /** Unique entry id, `<pack>.<model>`, e.g. "utkface-3000.faceres"; what the app remembers. */
+  id: string;
+  /** The pack set, e.g. "utkface-3000": the same photos under every model. */
+  pack: string;
+  /** Model id, as in the pack's `model.id`. */
+  model: PackModelId;
+  /** sha256 of the model's weights file, as in the pack's `model.sha256`. */
+  modelSha256: string;
+  /** Score id, as in the pack's `score`. */
+  score: PackScoreId;
+  /** Path relative to the index, e.g. "utkface-3000.faceres.fgpack". */
+  file: string;
+  /** Title shown in the app (the pack's `name`). */
+  name: string;
+  /** Size of the file in bytes, shown before a download. */
+  bytes: number;
+  /** Lower-case hex sha256 of the file's bytes. */
+  sha256: string;
+  /** Embedded faces. */
+  samples: number;
+  /** Photos that yielded no embedding. */
+  failures: number;
+  /** Distinct subjects (equal to samples when every photo is its own person). */
+  subjects: number;
+}
+
+/** packs/index.json, version 2. */
+export interface PackIndex {
+  format: typeof PACK_INDEX_FORMAT;
+  version: typeof PACK_INDEX_VERSION;
+  /** The pack set the bias views open with, e.g. "utkface-3000". */
+  defaultPack: string;
+  packs: PackIndexEntry[];
+}

@@ -12,11 +12,13 @@ import {
   type PackPreprocessing, type PackSample, type ReferencePack, type SampleEstimates,
 } from './pack-types';
 
-type JsonObject = Record<string, unknown>;
+/** A parsed JSON object. */
+export type JsonObject = Record<string, unknown>;
 
 const FAILURE_REASONS: readonly PackFailureReason[] = ['unreadable', 'no-face', 'several-faces'];
 
-function isObject(value: unknown): value is JsonObject {
+/** Whether a parsed JSON value is an object (not null, not a list). */
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -80,9 +82,17 @@ function readEstimates(sample: JsonObject, path: string): SampleEstimates | unde
   return { age: readNumber(raw, 'age', `${path}.age`), gender, genderScore };
 }
 
-function readEmbedding(sample: JsonObject, path: string, id: string, dim: number): Float32Array {
-  const text = readString(sample, 'embedding', `${path}.embedding`);
-  const values = decodeFloat32Base64(text);
+/**
+ * Where a sample's embedding comes from: v1 holds it inside the sample as base64, v2 in the binary
+ * block after the header (row `index`). Returns null when the bytes are not an embedding at all.
+ */
+export type EmbeddingSource = (sample: JsonObject, path: string, index: number) => Float32Array | null;
+
+/** The v1 source: base64 float32 in `samples[i].embedding`. */
+const readBase64Embedding: EmbeddingSource = (sample, path) => decodeFloat32Base64(readString(sample, 'embedding', `${path}.embedding`));
+
+function readEmbedding(sample: JsonObject, path: string, index: number, id: string, dim: number, source: EmbeddingSource): Float32Array {
+  const values = source(sample, path, index);
   if (values === null) throw new PackError(reject.badEmbedding(id, null, dim, 'is not valid base64 of 32-bit floats'));
   if (values.length !== dim) {
     throw new PackError(reject.badEmbedding(id, values.length, dim, `has ${values.length} numbers instead of ${dim}`));
@@ -92,7 +102,7 @@ function readEmbedding(sample: JsonObject, path: string, id: string, dim: number
   return values;
 }
 
-function readSample(raw: unknown, i: number, dim: number, declared: ReadonlySet<string>): PackSample {
+function readSample(raw: unknown, i: number, dim: number, declared: ReadonlySet<string>, source: EmbeddingSource): PackSample {
   const path = `samples[${i}]`;
   if (!isObject(raw)) fail(path, 'an object');
   const id = readString(raw, 'id', `${path}.id`);
@@ -101,7 +111,7 @@ function readSample(raw: unknown, i: number, dim: number, declared: ReadonlySet<
   const sample: PackSample = {
     id, subject,
     labels: readLabels(raw, path, id, declared),
-    embedding: readEmbedding(raw, path, id, dim),
+    embedding: readEmbedding(raw, path, i, id, dim, source),
   };
   const estimates = readEstimates(raw, `${path}.estimates`);
   if (estimates) sample.estimates = estimates;
@@ -138,10 +148,13 @@ function readPreprocessing(root: JsonObject): PackPreprocessing {
  * Validates parsed pack JSON. Throws PackError with the first problem found; the pack is
  * refused whole. Returns a pack whose embeddings are Float32Array.
  */
-export function validatePackJson(root: unknown, expected: PackExpectation): ReferencePack {
+export function validatePackJson(
+  root: unknown, expected: PackExpectation,
+  { version = PACK_FORMAT_VERSION, embeddings = readBase64Embedding }: { version?: number; embeddings?: EmbeddingSource } = {},
+): ReferencePack {
   if (!isObject(root)) throw new PackError(reject.wrongFormat(undefined));
   if (root.format !== PACK_FORMAT_MARKER) throw new PackError(reject.wrongFormat(root.format));
-  if (root.version !== PACK_FORMAT_VERSION) throw new PackError(reject.otherVersion(root.version, PACK_FORMAT_VERSION));
+  if (root.version !== version) throw new PackError(reject.otherVersion(root.version, version));
 
   const model = readObject(root, 'model', 'model');
   const dim = readNumber(model, 'dim', 'model.dim');
@@ -156,7 +169,7 @@ export function validatePackJson(root: unknown, expected: PackExpectation): Refe
 
   const labels = readStringList(root, 'labels', 'labels');
   const declared = new Set(labels);
-  const samples = readArray(root, 'samples', 'samples').map((raw, i) => readSample(raw, i, dim, declared));
+  const samples = readArray(root, 'samples', 'samples').map((raw, i) => readSample(raw, i, dim, declared, embeddings));
   const failures = readArray(root, 'failures', 'failures').map((raw, i) => readFailure(raw, i, declared));
   const seen = new Set<string>();
   for (const { id } of [...samples, ...failures]) {

@@ -4,11 +4,13 @@
  * numbers that would not be comparable with its own.
  */
 import { encodeFloat32Base64 } from './base64';
+import { decodeBinaryPack, isBinaryPack } from './pack-binary';
 import { PackError, reject, type PackRejection } from './pack-errors';
 import { PACK_FORMAT_MARKER, PACK_FORMAT_VERSION, type PackExpectation, type ReferencePack } from './pack-types';
 import { validatePackJson } from './pack-validate';
 
 export * from './pack-types';
+export { blockByteLength, decodeBinaryPack, encodeBinaryPack, isBinaryPack } from './pack-binary';
 export { PackError, type PackRejection, type PackRejectionCode } from './pack-errors';
 export { findExactDuplicates, flagExactDuplicates, packSummary } from './pack-summary';
 export type { DuplicateGroup, GroupCounts, PackSummary } from './pack-summary';
@@ -62,6 +64,25 @@ export function decodePack(text: string, expected: PackExpectation): ReferencePa
 export function tryDecodePack(text: string, expected: PackExpectation): PackDecodeResult {
   try {
     return { ok: true, pack: decodePack(text, expected) };
+  } catch (error) {
+    if (error instanceof PackError) return { ok: false, rejection: error.rejection };
+    throw error;
+  }
+}
+
+/**
+ * Reads a pack file of either format: v2 (binary, starts with "FGPK") or v1 (JSON text).
+ * The one entry point for bundled files, imported files and packs read back from IndexedDB.
+ */
+export function decodePackBytes(bytes: Uint8Array, expected: PackExpectation): ReferencePack {
+  if (isBinaryPack(bytes)) return decodeBinaryPack(bytes, expected);
+  return decodePack(new TextDecoder().decode(bytes), expected);
+}
+
+/** {@link decodePackBytes} without exceptions. */
+export function tryDecodePackBytes(bytes: Uint8Array, expected: PackExpectation): PackDecodeResult {
+  try {
+    return { ok: true, pack: decodePackBytes(bytes, expected) };
   } catch (error) {
     if (error instanceof PackError) return { ok: false, rejection: error.rejection };
     throw error;

@@ -36,13 +36,11 @@ export interface ReadModelIdentityOptions {
  * Rejects with an Error whose message says what could not be read (an abort rejects as fetch does).
  */
 export async function readModelIdentity(modelBasePath: string, humanVersion?: string, options: ReadModelIdentityOptions = {}): Promise<PackModel> {
-  const { signal, fetcher = fetch, model = getModel(DEFAULT_MODEL_ID) } = options;
+  const { signal, fetcher, model = getModel(DEFAULT_MODEL_ID) } = options;
   const EMBEDDING_MODEL_FILE = model.weightsFile;
   let manifest: { files?: ManifestFile[] };
   try {
-    const response = await fetcher(new URL('manifest.json', modelBasePath), { signal });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    manifest = (await response.json()) as { files?: ManifestFile[] };
+    manifest = await (fetcher ? fetchManifest(modelBasePath, fetcher, signal) : readManifestOnce(modelBasePath));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new Error(`${MANIFEST_NAME} could not be read (${describeError(error)}).`);
@@ -54,4 +52,24 @@ export async function readModelIdentity(modelBasePath: string, humanVersion?: st
   // human's own models run at the running engine's version; others at the version they were copied from.
   const isInHuman = model.package === '@vladmandic/human';
   return { id: model.id, package: humanVersion && isInHuman ? `${model.package}@${humanVersion}` : source, sha256, dim: model.dim };
+}
+
+async function fetchManifest(modelBasePath: string, fetcher: typeof fetch, signal?: AbortSignal): Promise<{ files?: ManifestFile[] }> {
+  const response = await fetcher(new URL('manifest.json', modelBasePath), { signal });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as { files?: ManifestFile[] };
+}
+
+/** One read of the manifest per page and base path: the engine, the packs and the import share it. */
+const manifests = new Map<string, Promise<{ files?: ManifestFile[] }>>();
+
+function readManifestOnce(modelBasePath: string): Promise<{ files?: ManifestFile[] }> {
+  let manifest = manifests.get(modelBasePath);
+  if (!manifest) {
+    manifest = fetchManifest(modelBasePath, fetch);
+    manifests.set(modelBasePath, manifest);
+    // A failed read may succeed later (the server came back): do not keep the failure.
+    manifest.catch(() => manifests.delete(modelBasePath));
+  }
+  return manifest;
 }

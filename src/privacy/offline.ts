@@ -22,6 +22,8 @@ export type OfflineState =
   | 'ready'
   /** A newer version is cached and takes over when the user agrees (`applyUpdate`). */
   | 'update-ready'
+  /** "Forget everything" (in this tab or another) deleted the offline copy and the service worker. */
+  | 'removed'
   | 'failed';
 
 /** The state and a sentence the app shell can show as it is. */
@@ -54,6 +56,7 @@ const MESSAGES: Record<Exclude<OfflineState, 'failed'>, string> = {
   installing: 'Saving the app and its face models on this device for offline use…',
   ready: 'FaceGap works offline: the app, its face models and the bundled packs are saved on this device.',
   'update-ready': 'A new version of FaceGap is ready. Reload to use it; your data stays as it is.',
+  removed: 'The offline copy of FaceGap was deleted with everything else. FaceGap works while you are online; reloading the page saves it for offline use again.',
 };
 
 /** Registers the service worker and reports offline readiness as `offline-status-change` events. */
@@ -97,6 +100,11 @@ export class OfflineController extends EventTarget {
       return this.fail(describeError(error));
     }
     return this.current;
+  }
+
+  /** "Forget everything" deleted the offline copy: say so, where there was one to delete. */
+  markRemoved(): void {
+    if (this.current.state !== 'unsupported' && this.current.state !== 'disabled') this.set('removed');
   }
 
   /** Lets a waiting new version take over; the page reloads once it controls it. */

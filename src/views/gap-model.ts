@@ -25,6 +25,9 @@ export interface GapOptions {
   readonly excludeUnverified: boolean;
 }
 
+/** The options a user toggles in the gap view (grouping is shared with the other views). */
+export type GapPairOptions = Omit<GapOptions, 'groupBy'>;
+
 /** People and faces behind one group. */
 export interface GroupMembers {
   readonly group: string;

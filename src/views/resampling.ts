@@ -1,11 +1,12 @@
 /**
  * The people-level bootstrap shown beside the Wilson intervals of the gap and room views
  * (shared/spec/bias-metrics.md: "a subject-level bootstrap may be offered beside it"). The numbers
- * come from src/metrics/bootstrap (`bootstrapGroupRates`), seeded, so a view and a script calling
+ * come from src/metrics/bootstrap (`bootstrapGroupRates`, in a worker for the views), seeded, so a view and a script calling
  * it with the same table, seed and replicates give the same intervals; this module only picks the
  * groups of the sentence's ratio and decides which intervals are worth showing.
  */
-import { bootstrapGroupRates, DEFAULT_BOOTSTRAP_REPLICATES, type BootstrapRatio } from '../metrics/bootstrap';
+import { DEFAULT_BOOTSTRAP_REPLICATES, type BootstrapRatio, type BootstrapResult } from '../metrics/bootstrap';
+import { bootstrapInWorker, runBootstrapJob, type BootstrapCallOptions, type BootstrapJob } from '../metrics/bootstrap-client';
 import { createMulberry32, type RandomSource } from '../metrics/random';
 import type { GapIndex } from './gap-model';
 
@@ -38,18 +39,43 @@ export interface ResampleOptions {
 /**
  * Resamples people at `threshold`, two-way: a drawn person weights every pair they are in, on
  * either side (src/metrics/bootstrap, docs/statistics.md). Faces without a subject id count as
- * their own person inside the metrics, so this module passes the gap table as it is.
+ * their own person inside the metrics, so this module passes the gap table as it is. Runs on this
+ * thread; the views use {@link resampleGapInBackground}, which gives the same numbers.
  */
 export function resampleGap(gap: GapIndex, threshold: number, options: ResampleOptions = {}): GapResampling {
-  const replicates = options.replicates ?? DEFAULT_BOOTSTRAP_REPLICATES;
+  const job = describeJob(gap, threshold, options);
+  return summarizeResampling(runBootstrapJob(job, options.random ?? createMulberry32(job.seed)), job);
+}
+
+/** Options of {@link resampleGapInBackground}. */
+export interface BackgroundResampleOptions extends Omit<ResampleOptions, 'random'>, BootstrapCallOptions {
+  /** Default {@link DEFAULT_SEED}. */
+  readonly seed?: number;
+}
+
+/**
+ * {@link resampleGap} in the bootstrap worker (src/metrics/bootstrap-client.ts): cancellable with
+ * `signal`, reporting `onProgress` (0..1), the same intervals for the same seed.
+ */
+export async function resampleGapInBackground(gap: GapIndex, threshold: number, options: BackgroundResampleOptions = {}): Promise<GapResampling> {
+  const job = describeJob(gap, threshold, options);
+  return summarizeResampling(await bootstrapInWorker(job, options), job);
+}
+
+function describeJob(gap: GapIndex, threshold: number, options: ResampleOptions & { seed?: number }): BootstrapJob & { replicates: number } {
   const ratio = options.ratio ?? null;
-  const result = bootstrapGroupRates(gap.table, {
+  return {
+    table: gap.table,
     thresholds: [threshold],
-    random: options.random ?? createMulberry32(DEFAULT_SEED),
-    replicates,
+    seed: options.seed ?? DEFAULT_SEED,
+    replicates: options.replicates ?? DEFAULT_BOOTSTRAP_REPLICATES,
     impostorGrouping: gap.options.impostorGrouping,
     groupRatios: ratio ? [{ numerator: ratio[0], denominator: ratio[1] }] : [],
-  });
+  };
+}
+
+function summarizeResampling(result: BootstrapResult, job: { replicates: number }): GapResampling {
+  const { replicates } = job;
   const show = (interval: Pick<BootstrapRatio, 'low' | 'high' | 'definedReplicates'>): readonly [number, number] | null =>
     interval.low === null || interval.high === null || interval.definedReplicates < MIN_DEFINED_REPLICATE_SHARE * replicates
       ? null

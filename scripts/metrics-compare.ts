@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { decodePack } from '../src/datasets/pack';
-import { compareModels, DEFAULT_COMPARE_REPLICATES, DEFAULT_COMPARE_SEED, type ComparePack } from '../src/metrics/compare';
+import { compareModels, decodeComparePack, DEFAULT_COMPARE_REPLICATES, DEFAULT_COMPARE_SEED, type ComparePack } from '../src/metrics/compare';
 import { formatComparisonTable } from '../src/metrics/compare-table';
 import { DEFAULT_TARGET_FMR } from '../src/metrics/thresholds';
 import { parseDecimal, UsageError, withUsageErrors } from './cli/options';
@@ -51,7 +50,6 @@ export function runCompare(argv: string[]): string {
   return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatComparisonTable(report)}\n`;
 }
 
-
 /** Reads a pack checked against its own model and score: each model is compared on its own terms. */
 export function loadComparePack(file: string): ComparePack {
   let text: string;
@@ -60,15 +58,8 @@ export function loadComparePack(file: string): ComparePack {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
-  let head: { model?: { id?: unknown; sha256?: unknown; dim?: unknown }; score?: unknown } = {};
   try {
-    head = JSON.parse(text.replace(/^\uFEFF/, '')) as typeof head;
-  } catch {
-    /* decodePack says what is wrong */
-  }
-  try {
-    const pack = decodePack(text, { modelSha256: String(head.model?.sha256), dim: Number(head.model?.dim), scoreId: String(head.score) });
-    return { name: pack.name, modelId: pack.model.id, scoreId: pack.score, samples: pack.samples, failures: pack.failures };
+    return decodeComparePack(text);
   } catch (error) {
     throw new UsageError(`${file}: ${describeError(error)}`);
   }

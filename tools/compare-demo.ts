@@ -3,8 +3,7 @@
  * offered model, compared by race at FMR 1e-3. ?presenter for the projector layout;
  * ?set=utkface-3000 for another set; ?group=race,gender for another grouping.
  */
-import { decodePack } from '../src/datasets/pack';
-import { compareModels, type ComparePack } from '../src/metrics/compare';
+import { compareModels, decodeComparePack, type ComparePack } from '../src/metrics/compare';
 import { MODELS } from '../src/models/registry';
 import '../src/components/compare/fg-compare-view';
 
@@ -13,10 +12,7 @@ const set = params.get('set') ?? 'utkface-600';
 const groupBy = (params.get('group') ?? 'race').split(',').filter(Boolean);
 
 async function loadPack(url: string): Promise<ComparePack> {
-  const text = await (await fetch(url)).text();
-  const head = JSON.parse(text) as { model: { sha256: string; dim: number }; score: string };
-  const pack = decodePack(text, { modelSha256: head.model.sha256, dim: head.model.dim, scoreId: head.score });
-  return { name: pack.name, modelId: pack.model.id, scoreId: pack.score, samples: pack.samples, failures: pack.failures };
+  return decodeComparePack(await (await fetch(url)).text());
 }
 
 const view = document.createElement('fg-compare-view');

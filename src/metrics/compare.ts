@@ -6,6 +6,7 @@
  * (shared/spec/bias-metrics.md). Pure: the CLI (`metrics --compare`) and the Compare models view
  * both call {@link compareModels}, so they agree to the last digit.
  */
+import { decodePack } from '../datasets/pack';
 import { getScoreFunction } from '../matching/scores';
 import { SCORE_ID } from '../matching/similarity';
 import { packEmbeddings, scoreAllPairs } from './all-pairs';
@@ -77,6 +78,21 @@ export interface ModelComparisonReport {
   readonly impostor_grouping: ImpostorGrouping;
   readonly groups: string[];
   readonly models: ModelComparison[];
+}
+
+/**
+ * Decodes a pack's JSON checked against its own model and score (each model is compared on its
+ * own terms, not against the running app's model). Throws the pack decoder's readable errors.
+ */
+export function decodeComparePack(text: string): ComparePack {
+  let head: { model?: { sha256?: unknown; dim?: unknown }; score?: unknown } = {};
+  try {
+    head = JSON.parse(text.replace(/^\uFEFF/, '')) as typeof head;
+  } catch {
+    /* decodePack says what is wrong */
+  }
+  const pack = decodePack(text, { modelSha256: String(head.model?.sha256), dim: Number(head.model?.dim), scoreId: String(head.score) });
+  return { name: pack.name, modelId: pack.model.id, scoreId: pack.score, samples: pack.samples, failures: pack.failures };
 }
 
 /** Bootstrap replicates unless told otherwise. */

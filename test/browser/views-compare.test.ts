@@ -1,8 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/compare/fg-compare-view';
 import type { FgCompareView } from '../../src/components/compare/fg-compare-view';
-import { decodePack } from '../../src/datasets/pack';
-import { compareModels, type ComparePack, type ModelComparisonReport } from '../../src/metrics/compare';
+import { compareModels, decodeComparePack, type ComparePack, type ModelComparisonReport } from '../../src/metrics/compare';
 
 /**
  * The CLI's output for the same packs, made with:
@@ -14,10 +13,7 @@ const CLI_FIXTURE = '/test/fixtures/cli-compare-utkface-600.json';
 const PACKS = ['/packs/utkface-600.json', '/packs/utkface-600.faceres-deep.json', '/packs/utkface-600.dlib.json'];
 
 async function loadPack(url: string): Promise<ComparePack> {
-  const text = await (await fetch(url)).text();
-  const head = JSON.parse(text) as { model: { sha256: string; dim: number }; score: string };
-  const pack = decodePack(text, { modelSha256: head.model.sha256, dim: head.model.dim, scoreId: head.score });
-  return { name: pack.name, modelId: pack.model.id, scoreId: pack.score, samples: pack.samples, failures: pack.failures };
+  return decodeComparePack(await (await fetch(url)).text());
 }
 
 describe('fg-compare-view', () => {

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { SCORE_ID } from '../src/matching/similarity';
-import { decodePack, type PackSample } from '../src/datasets/pack';
+import { decodePackBytes, readPackModel, type PackSample } from '../src/datasets/pack';
 import { packEmbeddings, scoreAllPairs } from '../src/metrics/all-pairs';
 import { formatBiasReportTable } from '../src/metrics/format-table';
 import { buildPairTableFromSamples, PairTableBuilder } from '../src/metrics/pair-table';
@@ -113,9 +113,9 @@ async function readPairsTable(file: string): Promise<PairTable> {
 }
 
 /** Reads a file, turning a missing one into a readable error. */
-function readText(file: string): string {
+function readBytes(file: string): Uint8Array {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
@@ -126,16 +126,12 @@ function readText(file: string): string {
  * model of its own) and our score id, and keeps the samples that have every `groupBy` label.
  */
 function loadPackTable(file: string, groupBy: string[], isExcludingUnverified: boolean): PairTable {
-  const text = readText(file);
-  let model: { sha256?: unknown; dim?: unknown } = {};
-  try {
-    model = (JSON.parse(text.replace(/^\uFEFF/, '')) as { model?: typeof model }).model ?? {};
-  } catch {
-    /* decodePack below says what is wrong */
-  }
+  const bytes = readBytes(file);
+  // decodePackBytes below says what is wrong when there is no readable model.
+  const model = readPackModel(bytes) ?? {};
   let samples: PackSample[];
   try {
-    samples = decodePack(text, { modelSha256: String(model.sha256), dim: Number(model.dim), scoreId: SCORE_ID }).samples;
+    samples = decodePackBytes(bytes, { modelSha256: String(model.sha256), dim: Number(model.dim), scoreId: SCORE_ID }).samples;
   } catch (error) {
     throw new UsageError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

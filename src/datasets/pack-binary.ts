@@ -155,6 +155,19 @@ function readBlock(header: JsonObject, bytes: Uint8Array, blockOffset: number): 
 }
 
 /**
+ * The `model` object a v2 file's header declares, unchecked, or null when the header cannot be
+ * read: for tools (the metrics CLI) that judge a pack against its own model.
+ */
+export function readBinaryPackModel(bytes: Uint8Array): Record<string, unknown> | null {
+  try {
+    const model = readHeader(bytes).model;
+    return isObject(model) ? model : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Reads a v2 pack and checks it against the reader's model, embedding size and score, with the
  * same rules and the same order as v1 (identity, then compatibility, then consistency). Throws
  * PackError; damage to the block names the pack and says what does not add up.

@@ -4,13 +4,13 @@
  * numbers that would not be comparable with its own.
  */
 import { encodeFloat32Base64 } from './base64';
-import { decodeBinaryPack, isBinaryPack } from './pack-binary';
+import { decodeBinaryPack, isBinaryPack, readBinaryPackModel } from './pack-binary';
 import { PackError, reject, type PackRejection } from './pack-errors';
 import { PACK_FORMAT_MARKER, PACK_FORMAT_VERSION, type PackExpectation, type ReferencePack } from './pack-types';
 import { validatePackJson } from './pack-validate';
 
 export * from './pack-types';
-export { blockByteLength, decodeBinaryPack, encodeBinaryPack, isBinaryPack } from './pack-binary';
+export { blockByteLength, decodeBinaryPack, encodeBinaryPack, isBinaryPack, readBinaryPackModel } from './pack-binary';
 export { PackError, type PackRejection, type PackRejectionCode } from './pack-errors';
 export { findExactDuplicates, flagExactDuplicates, packSummary } from './pack-summary';
 export type { DuplicateGroup, GroupCounts, PackSummary } from './pack-summary';
@@ -77,6 +77,17 @@ export function tryDecodePack(text: string, expected: PackExpectation): PackDeco
 export function decodePackBytes(bytes: Uint8Array, expected: PackExpectation): ReferencePack {
   if (isBinaryPack(bytes)) return decodeBinaryPack(bytes, expected);
   return decodePack(new TextDecoder().decode(bytes), expected);
+}
+
+/** The `model` object a pack file of either version declares, unchecked; null when unreadable. */
+export function readPackModel(bytes: Uint8Array): Record<string, unknown> | null {
+  if (isBinaryPack(bytes)) return readBinaryPackModel(bytes);
+  try {
+    const root = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) as { model?: unknown };
+    return typeof root.model === 'object' && root.model !== null ? (root.model as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** {@link decodePackBytes} without exceptions. */

@@ -52,14 +52,14 @@ export function runCompare(argv: string[]): string {
 
 /** Reads a pack checked against its own model and score: each model is compared on its own terms. */
 export function loadComparePack(file: string): ComparePack {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
   }
   try {
-    return decodeComparePack(text);
+    return decodeComparePack(bytes);
   } catch (error) {
     throw new UsageError(`${file}: ${describeError(error)}`);
   }

@@ -12,7 +12,7 @@ const set = params.get('set') ?? 'utkface-600';
 const groupBy = (params.get('group') ?? 'race').split(',').filter(Boolean);
 
 async function loadPack(url: string): Promise<ComparePack> {
-  return decodeComparePack(await (await fetch(url)).text());
+  return decodeComparePack(new Uint8Array(await (await fetch(url)).arrayBuffer()));
 }
 
 const view = document.createElement('fg-compare-view');

@@ -6,8 +6,8 @@
  * (shared/spec/bias-metrics.md). Pure: the CLI (`metrics --compare`) and the Compare models view
  * both call {@link compareModels}, so they agree to the last digit.
  */
-import { decodePack } from '../datasets/pack';
-import { getScoreFunction } from '../matching/scores';
+import { readPackModel, tryDecodePackBytes } from '../datasets/pack';
+import { getScoreFunction, SCORE_IDS } from '../matching/scores';
 import { SCORE_ID } from '../matching/similarity';
 import { packEmbeddings, scoreAllPairs } from './all-pairs';
 import { bootstrapGroupRates, type BootstrapRatio } from './bootstrap';
@@ -81,18 +81,23 @@ export interface ModelComparisonReport {
 }
 
 /**
- * Decodes a pack's JSON checked against its own model and score (each model is compared on its
- * own terms, not against the running app's model). Throws the pack decoder's readable errors.
+ * Decodes a pack (v1 JSON or v2 binary) checked against its own model and score: each model is
+ * compared on its own terms, not against the running app's model. The score is the one of this
+ * build's score ids the pack declares. Throws the pack decoder's readable errors.
  */
-export function decodeComparePack(text: string): ComparePack {
-  let head: { model?: { sha256?: unknown; dim?: unknown }; score?: unknown } = {};
-  try {
-    head = JSON.parse(text.replace(/^\uFEFF/, '')) as typeof head;
-  } catch {
-    /* decodePack says what is wrong */
+export function decodeComparePack(bytes: Uint8Array): ComparePack {
+  const model = readPackModel(bytes) ?? {};
+  let message = '';
+  for (const scoreId of SCORE_IDS) {
+    const result = tryDecodePackBytes(bytes, { modelSha256: String(model.sha256), dim: Number(model.dim), scoreId });
+    if (result.ok) {
+      const pack = result.pack;
+      return { name: pack.name, modelId: pack.model.id, scoreId: pack.score, samples: pack.samples, failures: pack.failures };
+    }
+    // A pack of another score is refused for that reason only: keep the other refusal, it says more.
+    if (result.rejection.code !== 'other-score' || message === '') message = result.rejection.message;
   }
-  const pack = decodePack(text, { modelSha256: String(head.model?.sha256), dim: Number(head.model?.dim), scoreId: String(head.score) });
-  return { name: pack.name, modelId: pack.model.id, scoreId: pack.score, samples: pack.samples, failures: pack.failures };
+  throw new Error(message);
 }
 
 /** Bootstrap replicates unless told otherwise. */

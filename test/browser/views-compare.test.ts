@@ -13,7 +13,7 @@ const CLI_FIXTURE = '/test/fixtures/cli-compare-utkface-600.json';
 const PACKS = ['/packs/utkface-600.json', '/packs/utkface-600.faceres-deep.json', '/packs/utkface-600.dlib.json'];
 
 async function loadPack(url: string): Promise<ComparePack> {
-  return decodeComparePack(await (await fetch(url)).text());
+  return decodeComparePack(new Uint8Array(await (await fetch(url)).arrayBuffer()));
 }
 
 describe('fg-compare-view', () => {

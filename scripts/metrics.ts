@@ -12,9 +12,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
-import { SCORE_ID } from '../src/matching/similarity';
-import { decodePackBytes, readPackModel, type PackSample } from '../src/datasets/pack';
-import { packEmbeddings, scoreAllPairs } from '../src/metrics/all-pairs';
 import { formatBiasReportTable } from '../src/metrics/format-table';
 import { buildPairTableFromSamples, PairTableBuilder } from '../src/metrics/pair-table';
 import { PairsCsvError, PairsCsvReader } from '../src/metrics/pairs-csv';
@@ -25,6 +22,7 @@ import type { ImpostorGrouping, PairTable } from '../src/metrics/types';
 import { parseCommandLine, parseDecimal, UsageError } from './cli/options';
 import { readLines } from './cli/read-lines';
 import { runCompare } from './metrics-compare';
+import { decodeComparePack, scorePairs, type CompareSample } from '../src/metrics/compare';
 
 /** Threshold always reported when none is given. */
 const DEFAULT_THRESHOLD_SIMILARITY = 0.5;
@@ -127,11 +125,11 @@ function readBytes(file: string): Uint8Array {
  */
 function loadPackTable(file: string, groupBy: string[], isExcludingUnverified: boolean): PairTable {
   const bytes = readBytes(file);
-  // decodePackBytes below says what is wrong when there is no readable model.
-  const model = readPackModel(bytes) ?? {};
-  let samples: PackSample[];
+  let samples: readonly CompareSample[];
+  // Each pack is scored with its own score (human-similarity-v1 for faceres, cosine-v1 for others).
+  let scoreId: string;
   try {
-    samples = decodePackBytes(bytes, { modelSha256: String(model.sha256), dim: Number(model.dim), scoreId: SCORE_ID }).samples;
+    ({ samples, scoreId } = decodeComparePack(bytes));
   } catch (error) {
     throw new UsageError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -143,9 +141,7 @@ function loadPackTable(file: string, groupBy: string[], isExcludingUnverified: b
     process.stderr.write(`${file}: left out ${kept.length - labelled.length} of ${kept.length} samples missing a ${groupBy.join(' or ')} label.\n`);
   }
   if (labelled.length < 2) throw new UsageError(`${file}: fewer than two samples have ${groupBy.join(' and ')} labels; nothing to compare.`);
-  const { packed, dim } = packEmbeddings(labelled.map((s) => s.embedding));
-  const scored = scoreAllPairs(packed, dim);
-  return buildPairTableFromSamples(scored, labelled.map((s) => ({ group: groupBy.map((name) => s.labels[name].trim()).join('/'), subject: s.subject })));
+  return buildPairTableFromSamples(scorePairs(labelled, scoreId), labelled.map((s) => ({ group: groupBy.map((name) => s.labels[name].trim()).join('/'), subject: s.subject })));
 }
 
 async function run(argv: string[]): Promise<void> {

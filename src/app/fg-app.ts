@@ -76,6 +76,9 @@ export class FgApp extends LitElement {
     onFrame: (frame) => this._dispatch({ type: 'frame', frame, now: performance.now() }),
     onCamerasListed: (cameras) => this._dispatch({ type: 'cameras-listed', cameras }),
     onDetectFailed: (error) => this._notify('detect', 'error', describeVisionFailure(error)),
+    rememberedCamera: async () => (this._store ? this._store.settings.get('cameraId') : null),
+    rememberCamera: (deviceId) => void this._saveSetting('cameraId', deviceId),
+    onVisionRestarted: (error) => this._notify('detect', 'notice', error instanceof Error ? error.message : String(error)),
   });
 
   override disconnectedCallback() {
@@ -139,7 +142,7 @@ export class FgApp extends LitElement {
 
   private _liveContext(): LiveContext {
     return {
-      state: this._state, match: this._match, stream: this._live.stream, isSaving: this._isSaving,
+      state: this._state, match: this._match, stream: this._live.stream, deviceId: this._live.deviceId, isSaving: this._isSaving,
       onCameraStart: (deviceId) => void this._live.start(deviceId),
       onCameraStop: () => this._live.stop({ status: 'off' }),
       onEnrolStart: (request) => this._dispatch({ type: 'enrol-started', request }),

@@ -5,7 +5,7 @@ import { downloadStoredPack } from '../privacy/export';
 import type { Store } from '../store';
 import { MODEL_BASE_PATH } from '../vision/client';
 import type { VisionClient } from '../vision/types';
-import { DEFAULT_PACK_ID, PackController } from './pack-controller';
+import { PackController } from './pack-controller';
 import { describeError } from '../shared/errors';
 
 /** What the library needs from the app. */
@@ -81,7 +81,7 @@ export class LibraryController implements ReactiveController {
   async reset(activeId: string | null): Promise<void> {
     this.importSession = null;
     await this.packs.refreshImported();
-    await this.packs.activate(activeId ?? DEFAULT_PACK_ID, { remember: false });
+    await this.packs.activate(activeId ?? this.packs.defaultId, { remember: false });
     await this.prepareImport();
   }
 }

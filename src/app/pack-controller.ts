@@ -1,14 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { tryDecodePack } from '../datasets/pack';
+import { tryDecodePack, tryDecodePackBytes } from '../datasets/pack';
 import type { ReferencePack } from '../datasets/pack-types';
-import { bundledPackUrl, hashText, loadBundledPackIndex, type BundledPackEntry } from '../import/bundled';
+import { bundledPackUrl, findBundledEntry, hashBytes, loadBundledPackIndex, type BundledPackEntry } from '../import/bundled';
 import { FACERES_DIM } from '../import/model';
 import { exportStoredPack } from '../import/stored-pack';
 import { SCORE_ID } from '../matching/similarity';
 import type { PackMetadata, Store } from '../store';
 import { describeError } from '../shared/errors';
 
-/** The pack the app opens with, so the bias views work before anyone imports anything. */
+/**
+ * The pack the app opens with when packs/index.json names none, so the bias views work before
+ * anyone imports anything. The index's `defaultPack` (utkface-3000) takes precedence.
+ */
 export const DEFAULT_PACK_ID = 'utkface-600';
 
 /** Where the active pack stands; `message` says what went wrong and what is still shown. */
@@ -39,6 +42,8 @@ export class PackController implements ReactiveController {
   state: PackStatus = { status: 'idle' };
   private readonly cache = new Map<string, ReferencePack>();
   private loadId = 0;
+  /** The pack opened when nothing else is chosen: the index's `defaultPack`, else DEFAULT_PACK_ID. */
+  defaultId = DEFAULT_PACK_ID;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly deps: PackControllerDeps) {
     host.addController(this);
@@ -49,13 +54,15 @@ export class PackController implements ReactiveController {
   /** Lists the packs and opens `activeId` (or the default pack). */
   async start(activeId: string | null): Promise<void> {
     try {
-      this.bundled = await loadBundledPackIndex();
+      const index = await loadBundledPackIndex();
+      this.bundled = index.packs;
+      this.defaultId = index.defaultPack ?? DEFAULT_PACK_ID;
     } catch (error) {
       this.bundled = [];
-      this.fail(activeId ?? DEFAULT_PACK_ID, describeError(error));
+      this.fail(activeId ?? this.defaultId, describeError(error));
     }
     await this.refreshImported();
-    await this.activate(activeId ?? DEFAULT_PACK_ID, { remember: false });
+    await this.activate(activeId ?? this.defaultId, { remember: false });
   }
 
   /** Re-reads the imported packs (after an import, a delete or a wipe). */
@@ -88,11 +95,11 @@ export class PackController implements ReactiveController {
   async forget(id: string): Promise<void> {
     this.cache.delete(id);
     await this.refreshImported();
-    if (this.state.status !== 'idle' && this.state.id === id) await this.activate(DEFAULT_PACK_ID);
+    if (this.state.status !== 'idle' && this.state.id === id) await this.activate(this.defaultId);
   }
 
   private async read(id: string): Promise<ReferencePack> {
-    const entry = this.bundled.find((candidate) => candidate.id === id);
+    const entry = findBundledEntry(this.bundled, id);
     if (entry) return this.readBundled(entry);
     const store = this.deps.store();
     const stored = store ? await store.packs.get(id) : null;
@@ -113,13 +120,13 @@ export class PackController implements ReactiveController {
   private async readBundled(entry: BundledPackEntry): Promise<ReferencePack> {
     const response = await fetch(bundledPackUrl(entry));
     if (!response.ok) throw new Error(`The bundled pack “${entry.name}” could not be loaded (HTTP ${response.status}).`);
-    const text = await response.text();
-    const sha256 = await hashText(text);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const sha256 = await hashBytes(bytes);
     if (sha256 !== entry.sha256.toLowerCase()) {
       throw new Error(`The bundled pack “${entry.name}” (${entry.file}) is not the file its index lists (sha256 ${sha256.slice(0, 12)}..., expected ${entry.sha256.slice(0, 12)}...): ` +
         'it was changed or cut off on the way, so it was not used. Reload the page; if it persists, the site was deployed with a stale packs/index.json.');
     }
-    const decoded = tryDecodePack(text, { modelSha256: await this.deps.modelSha256(), dim: FACERES_DIM, scoreId: SCORE_ID });
+    const decoded = tryDecodePackBytes(bytes, { modelSha256: await this.deps.modelSha256(), dim: FACERES_DIM, scoreId: SCORE_ID });
     if (!decoded.ok) throw new Error(`The bundled pack “${entry.name}” (${entry.file}) was refused. ${decoded.rejection.message}`);
     return decoded.pack;
   }

@@ -1,33 +1,63 @@
 /** The packs shipped with FaceGap: packs/index.json, served at /packs/ and copied into the build. */
+import { PACK_INDEX_FORMAT, type PackIndexEntry } from '../datasets/pack-types';
 import { appPath } from '../shared/app-base';
 
-/** One bundled pack as packs/index.json lists it (written by `npm run build:pack -- --index`). */
-export interface BundledPackEntry {
-  /** Stable id, the file name without `.json`, e.g. "utkface-600". */
-  id: string;
-  /** Path relative to the index, e.g. "utkface-600.json". */
-  file: string;
-  name: string;
-  /** Embedded faces in the pack. */
-  samples: number;
-  /** Photos that yielded no embedding. */
-  failures: number;
-  /** Size of the file in bytes. */
-  bytes: number;
-  /** sha256 of the file, lower-case hex, to check a download against. */
-  sha256: string;
-}
+/**
+ * One bundled pack file as packs/index.json lists it (docs/pack-format.md, index version 2).
+ * Version 1 entries (faceres only, no `pack`/`model`) are read as faceres entries of pack `id`.
+ */
+export type BundledPackEntry = PackIndexEntry;
 
 /** URL of the bundled pack index. */
 export const BUNDLED_INDEX_PATH = appPath('packs/index.json');
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An entry of either index version as a v2 entry; null when it lacks what the app needs. */
+function readEntry(raw: unknown): BundledPackEntry | null {
+  if (!isRecord(raw)) return null;
+  const { id, file, name, bytes, sha256 } = raw;
+  if (typeof id !== 'string' || typeof file !== 'string' || typeof sha256 !== 'string' || typeof bytes !== 'number') return null;
+  const samples = typeof raw.samples === 'number' ? raw.samples : 0;
+  return {
+    id, file, sha256, bytes, samples,
+    name: typeof name === 'string' ? name : id,
+    pack: typeof raw.pack === 'string' ? raw.pack : id,
+    model: typeof raw.model === 'string' ? raw.model : 'faceres',
+    modelSha256: typeof raw.modelSha256 === 'string' ? raw.modelSha256 : '',
+    score: typeof raw.score === 'string' ? raw.score : 'human-similarity-v1',
+    failures: typeof raw.failures === 'number' ? raw.failures : 0,
+    subjects: typeof raw.subjects === 'number' ? raw.subjects : samples,
+  };
+}
+
+/** The bundled index: its entries and the pack set the bias views open with (null: none named). */
+export interface BundledIndex {
+  packs: BundledPackEntry[];
+  defaultPack: string | null;
+}
+
 /** Reads the bundled pack index; rejects with a readable Error when it is missing or malformed. */
-export async function loadBundledPackIndex(signal?: AbortSignal, fetcher: typeof fetch = fetch): Promise<BundledPackEntry[]> {
+export async function loadBundledPackIndex(signal?: AbortSignal, fetcher: typeof fetch = fetch): Promise<BundledIndex> {
   const response = await fetcher(BUNDLED_INDEX_PATH, { signal });
   if (!response.ok) throw new Error(`The list of bundled packs could not be loaded (HTTP ${response.status}).`);
-  const index = (await response.json()) as { packs?: BundledPackEntry[] };
-  if (!Array.isArray(index.packs)) throw new Error('The list of bundled packs is damaged: it has no "packs" list.');
-  return index.packs;
+  const index: unknown = await response.json();
+  if (!isRecord(index) || index.format !== PACK_INDEX_FORMAT || !Array.isArray(index.packs)) {
+    throw new Error('The list of bundled packs is damaged: it is not a FaceGap pack index with a "packs" list.');
+  }
+  const packs = index.packs.map(readEntry);
+  if (packs.some((entry) => entry === null)) throw new Error('The list of bundled packs is damaged: an entry lacks its file, size or sha256.');
+  return { packs: packs as BundledPackEntry[], defaultPack: typeof index.defaultPack === 'string' ? index.defaultPack : null };
+}
+
+/**
+ * The entry to open for `idOrPack` (an entry id, or a pack set name) under `model`: what a
+ * remembered choice from index version 1 ("utkface-600") still finds.
+ */
+export function findBundledEntry(entries: readonly BundledPackEntry[], idOrPack: string, model = 'faceres'): BundledPackEntry | undefined {
+  return entries.find((entry) => entry.id === idOrPack) ?? entries.find((entry) => entry.pack === idOrPack && entry.model === model);
 }
 
 /** URL of a bundled pack's file. */
@@ -35,8 +65,13 @@ export function bundledPackUrl(entry: BundledPackEntry): string {
   return new URL(entry.file, new URL(BUNDLED_INDEX_PATH, location.href)).href;
 }
 
-/** sha256 of text as UTF-8, lower-case hex: compared with the index before a bundled pack is used. */
-export async function hashText(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+/** sha256 of bytes, lower-case hex: compared with the index before a bundled pack is used. */
+export async function hashBytes(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** sha256 of text as UTF-8, lower-case hex. */
+export async function hashText(text: string): Promise<string> {
+  return hashBytes(new TextEncoder().encode(text));
 }

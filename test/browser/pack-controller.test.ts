@@ -31,7 +31,7 @@ describe('PackController: one owner that validates every pack and checks every h
   it('refuses a bundled pack whose bytes differ from its index entry, and says what to do', async () => {
     const controller = new PackController(makeHost(), { store: () => null, modelSha256, onActivated: () => {} });
     const index = await loadBundledPackIndex();
-    controller.bundled = index.map((entry) => ({ ...entry, sha256: 'f'.repeat(64) }));
+    controller.bundled = index.packs.map((entry) => ({ ...entry, sha256: 'f'.repeat(64) }));
     await controller.activate('lfw-94', { remember: false });
     expect(controller.state.status).to.equal('failed');
     expect((controller.state as { message: string }).message).to.match(/is not the file its index lists .*it was changed or cut off on the way, so it was not used/);

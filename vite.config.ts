@@ -63,6 +63,9 @@ function offlineServiceWorker(): Plugin[] {
     devOptions: { enabled: false },
     injectManifest: {
       globPatterns: ['**/*.{html,js,css,json,bin,wasm,svg,png,ico}'],
+      // The other recognition models (docs/models.md) and their packs are not used by the live
+      // camera: they would add about 25 MB to every first visit. They are fetched when compared.
+      globIgnores: ['models/faceres-deep.*', 'models/dlib/**', 'packs/*.faceres-deep.*', 'packs/*.dlib.*'],
       // faceres.bin is about 6 MB; the default limit (2 MiB) would silently leave it out.
       maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       rollupFormat: 'iife',

@@ -9,6 +9,7 @@
  *   --format identity-folders <dir> [--labels labels.csv]    one folder per person
  *   --format csv <dir> --labels labels.csv                   FairFace-style or generic CSV
  *   --index packs/index.json    also list the written pack there (bundled packs)
+ *   --model faceres|faceres-deep|dlib    the recognition model (src/models/registry.ts), faceres by default
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ import type { PackBuildRequest, PackBuildResponse } from '../src/import/headless
 import { formatRemaining } from '../src/import/time-left';
 import type { ImportProgress } from '../src/import/types';
 import { DEFAULT_MAX_SIDE_PX, NEUTRAL_FILL } from '../src/import/preprocess';
-import { SCORE_ID } from '../src/matching/similarity';
+import { DEFAULT_MODEL_ID, MODELS, isModelId, type ModelId } from '../src/models/registry';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** A whole import runs inside one evaluate call: allow large sets on slow machines. */
@@ -54,6 +55,7 @@ interface Args {
   maxSide: number;
   backend: 'wasm' | 'webgl' | 'cpu';
   index?: string;
+  model: ModelId;
 }
 
 const USAGE = `Builds a reference pack from a folder of labelled photos, headless, with the app's own import pipeline.
@@ -73,6 +75,7 @@ Usage:
   --max-side <px>         longest side photos are scaled to, at least 64 (default ${DEFAULT_MAX_SIDE_PX})
   --backend <wasm|webgl|cpu>   human's backend (default wasm)
   --index <index.json>    also list the pack in a bundled-pack index (packs/index.json)
+  --model <id>            the recognition model: ${MODELS.map((model) => model.id).join(', ')} (default ${DEFAULT_MODEL_ID}; docs/models.md)
   -h, --help              this text
 
 Exit codes: 0 written; 1 nothing written (no face found, the import failed); 2 a usage or label problem.`;
@@ -82,7 +85,7 @@ const OPTIONS = {
   name: { type: 'string' }, description: { type: 'string' }, license: { type: 'string' },
   attribution: { type: 'string' }, 'attribution-file': { type: 'string' },
   margin: { type: 'string' }, 'max-side': { type: 'string' }, backend: { type: 'string', default: 'wasm' },
-  index: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+  index: { type: 'string' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
 } satisfies ParseArgsConfig['options'];
 
 /** A failure after the command line was accepted: nothing was written (exit 1). */
@@ -116,6 +119,7 @@ function readBuildOptions(argv: string[]): Args | 'help' {
     description: values.description ?? `Built from ${basename(dir)} with npm run build:pack.`,
     license: values.license ?? 'Not stated: check the source photos\' terms before sharing this pack.',
     attribution, margin, maxSide, backend, index: values.index,
+    model: parseModel(values.model ?? DEFAULT_MODEL_ID),
   };
 }
 
@@ -172,6 +176,11 @@ function serveInput(dir: string, route: string): Plugin {
   };
 }
 
+function parseModel(id: string): ModelId {
+  if (!isModelId(id)) fail(`--model must be one of ${MODELS.map((model) => model.id).join(', ')}.`);
+  return id;
+}
+
 function printProgress(progress: ImportProgress): void {
   const every = progress.total > 200 ? 25 : 5;
   if (progress.done % every !== 0 && progress.done !== progress.total) return;
@@ -180,8 +189,8 @@ function printProgress(progress: ImportProgress): void {
 }
 
 function printSummary(text: string): void {
-  const expected = JSON.parse(text) as { model: { sha256: string; dim: number } };
-  const pack = decodePack(text, { modelSha256: expected.model.sha256, dim: expected.model.dim, scoreId: SCORE_ID });
+  const expected = JSON.parse(text) as { model: { sha256: string; dim: number }; score: string };
+  const pack = decodePack(text, { modelSha256: expected.model.sha256, dim: expected.model.dim, scoreId: expected.score });
   const summary = packSummary(pack);
   console.log(`\n${printableLabel(pack.name)}: ${summary.sampleCount} faces, ${summary.failureCount} failures (${Object.entries(summary.failuresByReason).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ') || 'none'}), ${summary.subjectCount} subjects, ${summary.genuineCapableSubjectCount} with 2+ photos`);
   for (const [label, byValue] of Object.entries(summary.groups)) {
@@ -261,8 +270,9 @@ async function main(): Promise<void> {
       subjects: args.format === 'utkface' ? 'one-per-photo' : 'as-labelled',
       description: { name: args.name, description: args.description, license: args.license, attribution: args.attribution },
       backend: args.backend,
+      modelId: args.model,
     };
-    console.log(`importing with margin ${args.margin}, max side ${args.maxSide} px, ${args.backend} backend ...`);
+    console.log(`importing with ${args.model}, margin ${args.margin}, max side ${args.maxSide} px, ${args.backend} backend ...`);
     const response = (await page.evaluate(
       (req) => (window as unknown as { facegapBuildPack(r: typeof req): Promise<unknown> }).facegapBuildPack(req),
       request,

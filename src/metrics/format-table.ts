@@ -25,7 +25,7 @@ function describeZeroGroups(rows: [string, ReportGroupRates][], kind: 'fmr' | 'f
 }
 
 /** Pads cells into aligned columns. */
-function alignColumns(rows: string[][]): string[] {
+export function alignColumns(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
 }

@@ -1,6 +1,7 @@
 /**
  * Reads comparison pairs from CSV: header `score,same,group_a,group_b` plus optional
- * `subject_a,subject_b`, in any column order (shared/spec/bias-metrics.md, "Input").
+ * `subject_a,subject_b` and `score_id` (one id for the whole file: scores of two score ids are on
+ * different scales), in any column order (shared/spec/bias-metrics.md, "Input").
  * Accepts a byte-order mark, CRLF line ends and double-quoted fields. Refuses, never skips:
  * every problem is a {@link PairsCsvError} naming file, line and column. Fed line by line
  * ({@link PairsCsvReader}), so a file of any size streams; {@link parsePairsCsv} reads a string.
@@ -11,7 +12,7 @@ import type { ComparisonPair } from './types';
 /** Columns every pairs CSV must have. */
 export const REQUIRED_PAIR_COLUMNS = ['score', 'same', 'group_a', 'group_b'] as const;
 /** Columns a pairs CSV may add. */
-export const OPTIONAL_PAIR_COLUMNS = ['subject_a', 'subject_b'] as const;
+export const OPTIONAL_PAIR_COLUMNS = ['subject_a', 'subject_b', 'score_id'] as const;
 
 /** A plain decimal number: no hex (`0x1F` would read as 31), no `Infinity`, no blanks. */
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -38,6 +39,7 @@ interface Columns {
   groupB: number;
   subjectA: number;
   subjectB: number;
+  scoreId: number;
 }
 
 /** Parses one line at a time and hands each pair to `onPair`; keeps nothing itself. */
@@ -47,6 +49,8 @@ export class PairsCsvReader {
   private _pairs = 0;
   private _pendingBlank: number | null = null;
   private _isFirstLine = true;
+  /** The first pair's score id and its line, when the file has a score_id column. */
+  private _scoreId: { id: string; line: number } | null = null;
 
   constructor(
     private readonly file: string,
@@ -97,7 +101,7 @@ export class PairsCsvReader {
     const at = (name: string) => header.indexOf(name);
     return {
       count: header.length, score: at('score'), same: at('same'), groupA: at('group_a'), groupB: at('group_b'),
-      subjectA: at('subject_a'), subjectB: at('subject_b'),
+      subjectA: at('subject_a'), subjectB: at('subject_b'), scoreId: at('score_id'),
     };
   }
 
@@ -113,11 +117,22 @@ export class PairsCsvReader {
     for (const [name, index] of [['group_a', columns.groupA], ['group_b', columns.groupB]] as const) {
       if (cells[index].trim() === '') throw new PairsCsvError(this.file, line, index + 1, `${name} is empty; every pair needs both group labels.`);
     }
+    if (columns.scoreId >= 0) this._checkScoreId(cells[columns.scoreId].trim(), line, columns.scoreId + 1);
     const pair: ComparisonPair = { score, same: sameText === '1' ? 1 : 0, groupA: cells[columns.groupA].trim(), groupB: cells[columns.groupB].trim() };
     if (columns.subjectA >= 0 && cells[columns.subjectA].trim() !== '') pair.subjectA = cells[columns.subjectA].trim();
     if (columns.subjectB >= 0 && cells[columns.subjectB].trim() !== '') pair.subjectB = cells[columns.subjectB].trim();
     this._pairs++;
     this.onPair(pair, line);
+  }
+
+  /** One threshold cannot apply to scores of two score ids: refuses the first pair that differs. */
+  private _checkScoreId(id: string, line: number, column: number): void {
+    if (id === '') throw new PairsCsvError(this.file, line, column, 'score_id is empty; every pair needs the id of the score it was computed with.');
+    this._scoreId ??= { id, line };
+    if (id !== this._scoreId.id) {
+      throw new PairsCsvError(this.file, line, column, `score_id "${id}" differs from "${this._scoreId.id}" (line ${this._scoreId.line}): ` +
+        'scores of two score ids are on different scales and cannot share a threshold. Split the file by score_id.');
+    }
   }
 }
 

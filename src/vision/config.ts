@@ -1,4 +1,5 @@
 import type { Config } from '@vladmandic/human';
+import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import type { BackendName } from './types';
 
 /** Largest number of faces looked for in a frame; the largest one is used. */
@@ -12,7 +13,9 @@ export const MIN_DETECTOR_CONFIDENCE = 0.2;
  * gender) are on. `modelBasePath` and `wasmPath` are same-origin: human's default `wasmPath` is a
  * public CDN, and when it fails human silently falls back to another backend.
  */
-export function buildHumanConfig(backend: BackendName, modelBasePath: string, wasmPath: string): Partial<Config> {
+export function buildHumanConfig(backend: BackendName, modelBasePath: string, wasmPath: string, model: RecognitionModel = getModel(DEFAULT_MODEL_ID)): Partial<Config> {
+  // A face-api model embeds human's face crop in its own worker: human returns the crop instead.
+  const isHumanModel = model.runner === 'human';
   return {
     backend,
     modelBasePath,
@@ -39,7 +42,7 @@ export function buildHumanConfig(backend: BackendName, modelBasePath: string, wa
         minConfidence: MIN_DETECTOR_CONFIDENCE,
         skipFrames: 0,
         skipTime: 0,
-        return: false,
+        return: !isHumanModel,
       },
       mesh: { enabled: true, modelPath: 'facemesh.json', keepInvalid: false },
       attention: { enabled: false },
@@ -47,7 +50,7 @@ export function buildHumanConfig(backend: BackendName, modelBasePath: string, wa
       emotion: { enabled: false },
       antispoof: { enabled: false },
       liveness: { enabled: false },
-      description: { enabled: true, modelPath: 'faceres.json', skipFrames: 0, skipTime: 0, minConfidence: 0 },
+      description: { enabled: isHumanModel, modelPath: isHumanModel ? model.modelPath : 'faceres.json', skipFrames: 0, skipTime: 0, minConfidence: 0 },
     },
     body: { enabled: false },
     hand: { enabled: false },

@@ -2,6 +2,10 @@ import { Human } from '@vladmandic/human';
 import type { FaceResult } from '@vladmandic/human';
 import { chooseBackend, readWebglRenderer } from './backend';
 import { buildHumanConfig } from './config';
+import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
+import { DlibEmbedder } from './models/dlib-embedder';
+import { embedCrops } from './models/crops';
+import type { ResourceRecord } from '../privacy/resource-entries';
 import type { DetectOptions, EngineInfo, FaceObservation, LoadOptions, Observation } from './types';
 import { VisionError } from './types';
 import { describeError } from '../shared/errors';
@@ -14,13 +18,17 @@ import { describeError } from '../shared/errors';
 export class VisionEngine {
   private human: Human | null = null;
   private info: EngineInfo | null = null;
+  private model: RecognitionModel = getModel(DEFAULT_MODEL_ID);
+  /** Only when a face-api model is chosen: its worker is not even created otherwise. */
+  private dlib: DlibEmbedder | null = null;
 
   /** Loads models and backend; rejects with a VisionError that says what failed. */
   async load(options: Omit<LoadOptions, 'signal'>, thread: EngineInfo['thread']): Promise<EngineInfo> {
     const started = performance.now();
     const renderer = readWebglRenderer();
     const { backend, reason } = chooseBackend(options.backend, renderer);
-    const human = new Human(buildHumanConfig(backend, options.modelBasePath, options.wasmPath));
+    const model = getModel(options.modelId ?? DEFAULT_MODEL_ID);
+    const human = new Human(buildHumanConfig(backend, options.modelBasePath, options.wasmPath, model));
     try {
       await human.init();
     } catch (error) {
@@ -38,12 +46,25 @@ export class VisionEngine {
     } catch (error) {
       throw new VisionError('models-failed', `The face models did not load from ${options.modelBasePath} (${describeError(error)}).`);
     }
-    const missing = ['blazeface', 'facemesh', 'faceres'].filter((name) => !isModelLoaded(human, name));
+    const humanModels = ['blazeface', 'facemesh', ...(model.runner === 'human' ? [model.modelPath.replace(/\.json$/, '')] : [])];
+    const missing = humanModels.filter((name) => !isModelLoaded(human, name));
     if (missing.length > 0) {
       throw new VisionError('models-failed', `The face models did not load from ${options.modelBasePath}: ${missing.join(', ')} missing.`);
     }
+    if (model.runner === 'face-api') {
+      this.dlib = new DlibEmbedder();
+      try {
+        await this.dlib.load(options.modelBasePath, options.wasmPath);
+      } catch (error) {
+        this.dlib.dispose();
+        this.dlib = null;
+        throw new VisionError('models-failed', `The ${model.label} model did not load from ${options.modelBasePath} (${describeError(error)}).`);
+      }
+    }
     this.human = human;
+    this.model = model;
     this.info = {
+      modelId: model.id,
       backend,
       requested: options.backend,
       reason,
@@ -70,11 +91,14 @@ export class VisionEngine {
     const height = frame.height;
     const started = performance.now();
     try {
-      const result = await human.detect(frame, { face: { description: { enabled: options.embed } } } as never);
+      const isHumanModel = this.model.runner === 'human';
+      const result = await human.detect(frame, { face: { description: { enabled: options.embed && isHumanModel } } } as never);
       if (result.error) throw new Error(result.error);
+      const faces = result.face.map(toObservation);
+      let embed = options.embed && isHumanModel ? Number(human.performance.description ?? 0) : 0;
+      if (this.dlib) embed = await embedCrops(human, result.face, faces, options.embed ? this.dlib : null);
       const total = performance.now() - started;
-      const embed = options.embed ? Number(human.performance.description ?? 0) : 0;
-      const faces = result.face.map(toObservation).sort((a, b) => area(b) - area(a));
+      faces.sort((a, b) => area(b) - area(a));
       return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total } };
     } catch (error) {
       throw new VisionError('inference-failed', `Face detection failed on this frame (${describeError(error)}).`);
@@ -83,8 +107,15 @@ export class VisionEngine {
     }
   }
 
+  /** What the dlib worker fetched, when that model is chosen; it never exists otherwise. */
+  async auditModelWorker(): Promise<ResourceRecord[]> {
+    return this.dlib ? this.dlib.audit().catch(() => []) : [];
+  }
+
   /** Frees the models and tensors. */
   dispose(): void {
+    this.dlib?.dispose();
+    this.dlib = null;
     this.human?.tf.engine().disposeVariables();
     this.human = null;
   }
@@ -95,7 +126,7 @@ function toObservation(face: FaceResult): FaceObservation {
   return {
     box: [face.box[0], face.box[1], face.box[2], face.box[3]],
     score: face.score,
-    embedding: face.embedding && face.embedding.length > 0 ? Float32Array.from(face.embedding) : null,
+    embedding: face.embedding && face.embedding.length > 0 && !face.tensor ? Float32Array.from(face.embedding) : null,
     yaw: angle ? angle.yaw : null,
     pitch: angle ? angle.pitch : null,
     roll: angle ? angle.roll : null,

@@ -1,3 +1,4 @@
+import type { ModelId } from '../models/registry';
 import type { ResourceRecord } from '../privacy/resource-entries';
 import type { ViolationRecord } from '../privacy/violations';
 
@@ -10,6 +11,8 @@ export type BackendName = 'wasm' | 'webgl' | 'cpu';
 
 /** Which backend runs, why, and how. */
 export interface EngineInfo {
+  /** The recognition model that makes the embeddings (faceres when absent). */
+  modelId?: ModelId;
   backend: BackendName;
   requested: BackendRequest;
   /** One sentence on why this backend was chosen (shown in the UI). */
@@ -80,6 +83,8 @@ export interface LoadOptions {
   modelBasePath: string;
   /** Same-origin base URL of the tfjs wasm binaries, ending in `/`. */
   wasmPath: string;
+  /** The recognition model (src/models/registry.ts); faceres when absent. */
+  modelId?: ModelId;
   signal?: AbortSignal;
 }
 

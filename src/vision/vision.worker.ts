@@ -30,7 +30,10 @@ scope.addEventListener('message', (event: MessageEvent<VisionRequest>) => {
   }
   // The page's resource timing cannot see this worker's fetches (models, wasm): it asks for them.
   if (request.type === 'audit') {
-    reply({ id: request.id, type: 'audited', requests: collectResourceEntries(WORKER_CONTEXT), violations: violations.read() });
+    // A face-api model's own worker fetches its weights and wasm: its requests are listed too.
+    void engine.auditModelWorker().then((modelRequests) => {
+      reply({ id: request.id, type: 'audited', requests: [...collectResourceEntries(WORKER_CONTEXT), ...modelRequests], violations: violations.read() });
+    });
     return;
   }
   queue = queue.then(() => handle(request));

@@ -1,0 +1,102 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { ModelComparisonReport } from '../../metrics/compare';
+import { buildCompareRows, type CompareModelRow } from '../../views/compare-model';
+import { formatRate, formatRateInterval } from '../../views/format';
+import { toCsv } from '../export/csv';
+import '../export/fg-export-menu';
+import './fg-compare-chart';
+
+/** What each model costs on this device, when measured. */
+export interface ModelCost {
+  /** Milliseconds per face to embed, on this device. */
+  readonly msPerFace?: number;
+  /** Bytes of the model's weights. */
+  readonly bytes?: number;
+}
+
+/**
+ * "Compare models": the same faces, the same groups and colours, one row per model, each model
+ * at its own threshold for one shared FMR target (NIST's way), with one plain sentence per model.
+ * Shows what `npm run metrics -- --compare` prints for the same packs. Exports SVG, PNG and CSV.
+ */
+@customElement('fg-compare-view')
+export class FgCompareView extends LitElement {
+  static override styles = css`
+    :host { display: block; color: var(--fg-text, #1a1a1a); }
+    h2 { margin: 0 0 0.4em; font-size: 1.3em; }
+    .sentences { margin: 0.6em 0 1em; padding: 0; list-style: none; display: grid; gap: 0.5em; }
+    .sentences li { font-size: 1.05em; line-height: 1.4; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.9em; margin-top: 1em; }
+    th, td { padding: 0.25em 0.6em; border-bottom: 1px solid var(--fg-border, #c9ced6); text-align: right; }
+    th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
+    .note { color: var(--fg-muted, #555b66); font-size: 0.9em; }
+    .toolbar { display: flex; justify-content: flex-end; }
+    :host([presenter]) .sentences li { font-size: 1.6em; }
+    :host([presenter]) table, :host([presenter]) .toolbar, :host([presenter]) .note { display: none; }
+  `;
+
+  /** The comparison (src/metrics/compare.ts), null while it is computed. */
+  @property({ attribute: false }) report: ModelComparisonReport | null = null;
+  /** Cost of each model by id: ms per face on this device and weights size. */
+  @property({ attribute: false }) costs: Readonly<Record<string, ModelCost>> = {};
+  /** Presenter layout: the chart and the sentences, large; the table is left out. */
+  @property({ type: Boolean, reflect: true }) presenter = false;
+
+  private _rows: CompareModelRow[] = [];
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('report')) this._rows = this.report ? buildCompareRows(this.report) : [];
+  }
+
+  override render() {
+    const report = this.report;
+    if (!report) return html`<p class="note" role="status">Comparing the models on the same faces…</p>`;
+    return html`
+      <h2>Compare models</h2>
+      <ul class="sentences">${this._rows.map((row) => html`<li data-model=${row.modelId}>${row.text}</li>`)}</ul>
+      <fg-compare-chart .rows=${this._rows} .fmrTarget=${report.fmr_target} ?presenter=${this.presenter}></fg-compare-chart>
+      <div class="toolbar"><fg-export-menu title="Compare models" .getCsv=${() => this._toCsv()}></fg-export-menu></div>
+      <table>
+        <caption class="note">Each model at its own threshold for an overall false-match rate of ${report.fmr_target}. Intervals: Wilson 95% and subject-level bootstrap 95%.</caption>
+        <thead><tr><th scope="col">model</th><th scope="col">group</th><th scope="col">FMR</th><th scope="col">Wilson 95%</th><th scope="col">bootstrap 95%</th><th scope="col">FNMR</th><th scope="col">no face</th></tr></thead>
+        <tbody>${this._rows.flatMap((row) => row.groups.map((g) => html`<tr data-model=${row.modelId} data-group=${g.group}>
+          <td>${row.label}</td><td>${g.group}</td>
+          <td data-value=${String(g.fmr.rate)}>${formatRate(g.fmr.rate)}</td>
+          <td>${formatRateInterval(g.fmr.ci95)}</td>
+          <td>${g.fmrBootstrap ? formatRateInterval(g.fmrBootstrap as [number, number]) : ''}</td>
+          <td data-value=${String(g.fnmr.rate)}>${g.fnmr.pairs > 0 ? formatRate(g.fnmr.rate) : 'no genuine pairs'}</td>
+          <td>${formatRate(g.noFaceRate)}</td></tr>`))}</tbody>
+      </table>
+      <p class="note">No-face rates come from the same detector for every model (only the recognition model differs), so they are equal by design.
+        ${this._describeCosts()}</p>
+    `;
+  }
+
+  private _describeCosts() {
+    const parts = this._rows.flatMap((row) => {
+      const cost = this.costs[row.modelId];
+      if (!cost) return [];
+      const ms = cost.msPerFace === undefined ? '' : `${Math.round(cost.msPerFace)} ms per face on this device`;
+      const size = cost.bytes === undefined ? '' : `${(cost.bytes / 1e6).toFixed(1)} MB`;
+      return [`${row.label}: ${[ms, size].filter(Boolean).join(', ')}`];
+    });
+    return parts.length > 0 ? html`Cost: ${parts.join('; ')}.` : nothing;
+  }
+
+  private _toCsv(): string {
+    const header = ['model', 'score_id', 'threshold', 'group', 'people', 'impostor_pairs', 'fmr', 'fmr_ci95_low', 'fmr_ci95_high',
+      'fmr_bootstrap_low', 'fmr_bootstrap_high', 'genuine_pairs', 'fnmr', 'no_face_rate'];
+    const rows = this._rows.flatMap((row) => row.groups.map((g) => [
+      row.modelId, row.scoreId, row.threshold, g.group, g.people, g.fmr.pairs, g.fmr.rate, g.fmr.ci95?.[0], g.fmr.ci95?.[1],
+      g.fmrBootstrap?.[0], g.fmrBootstrap?.[1], g.fnmr.pairs, g.fnmr.rate, g.noFaceRate,
+    ]));
+    return toCsv(header, rows);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fg-compare-view': FgCompareView;
+  }
+}

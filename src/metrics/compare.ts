@@ -1,0 +1,219 @@
+/**
+ * Models side by side on the same faces (issue 9): each pack is scored with its own score, put at
+ * its own threshold for one shared false-match-rate target over all its impostor pairs (NIST's
+ * way of comparing algorithms), and reported per group with the spec's rates, Wilson intervals,
+ * subject-level bootstrap intervals and the largest ratio between groups
+ * (shared/spec/bias-metrics.md). Pure: the CLI (`metrics --compare`) and the Compare models view
+ * both call {@link compareModels}, so they agree to the last digit.
+ */
+import { readPackModel, tryDecodePackBytes } from '../datasets/pack';
+import { getScoreFunction, SCORE_IDS } from '../matching/scores';
+import { SCORE_ID } from '../matching/similarity';
+import { packEmbeddings, scoreAllPairs } from './all-pairs';
+import { bootstrapGroupRates, type BootstrapRatio } from './bootstrap';
+import { buildPairTableFromSamples, type IndexedScores } from './pair-table';
+import { createMulberry32 } from './random';
+import { reportAtThreshold, type ReportAtThreshold, type ReportEer } from './report';
+import { indexScores } from './score-index';
+import { computeEqualErrorRate, findThresholdAtFmr } from './thresholds';
+import type { ImpostorGrouping } from './types';
+
+/** A face of a pack, as the comparison needs it. */
+export interface CompareSample {
+  readonly id: string;
+  readonly subject: string | null;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly embedding: ArrayLike<number>;
+}
+
+/** One model's pack of the shared face set. */
+export interface ComparePack {
+  /** The pack's name, for messages. */
+  readonly name: string;
+  readonly modelId: string;
+  readonly scoreId: string;
+  readonly samples: readonly CompareSample[];
+  /** Photos where no face was found (or unreadable), with their labels. */
+  readonly failures: readonly { readonly id: string; readonly labels: Readonly<Record<string, string>> }[];
+}
+
+/** Options of {@link compareModels}. */
+export interface CompareOptions {
+  readonly groupBy: readonly string[];
+  /** Shared target: each model's threshold is where its FMR over all impostor pairs <= this. */
+  readonly fmrTarget: number;
+  readonly impostorGrouping?: ImpostorGrouping;
+  readonly alpha?: number;
+  /** Bootstrap replicates; 0 leaves the bootstrap out. */
+  readonly replicates?: number;
+  /** Seed of the bootstrap's generator: same seed, same intervals. */
+  readonly seed?: number;
+}
+
+/** One model in the comparison. */
+export interface ModelComparison {
+  readonly model_id: string;
+  readonly score_id: string;
+  readonly pack: string;
+  readonly faces: number;
+  /** This model's own threshold at the shared FMR target; null without impostor pairs. */
+  readonly threshold: number | null;
+  /** The spec's report at that threshold (null threshold: no report). */
+  readonly report: ReportAtThreshold | null;
+  readonly eer: ReportEer | null;
+  /** Bootstrap interval of each group's FMR and FNMR at the threshold. */
+  readonly bootstrap: Record<string, { fmr: [number | null, number | null]; fnmr: [number | null, number | null] }> | null;
+  /** Bootstrap interval of the largest FMR ratio between groups (max/min). */
+  readonly fmr_max_min_ratio_ci: [number | 'Infinity' | null, number | 'Infinity' | null] | null;
+  /** Distinct people per group (a face without subject counts as its own person). */
+  readonly people: Record<string, number>;
+  /** Photos without a face per group: failures / (failures + faces). */
+  readonly no_face: Record<string, { photos: number; no_face: number; rate: number | null }>;
+}
+
+/** The whole comparison. */
+export interface ModelComparisonReport {
+  readonly fmr_target: number;
+  readonly group_by: string[];
+  readonly impostor_grouping: ImpostorGrouping;
+  readonly groups: string[];
+  readonly models: ModelComparison[];
+}
+
+/**
+ * Decodes a pack (v1 JSON or v2 binary) checked against its own model and score: each model is
+ * compared on its own terms, not against the running app's model. The score is the one of this
+ * build's score ids the pack declares. Throws the pack decoder's readable errors.
+ */
+export function decodeComparePack(bytes: Uint8Array): ComparePack {
+  const model = readPackModel(bytes) ?? {};
+  let message = '';
+  for (const scoreId of SCORE_IDS) {
+    const result = tryDecodePackBytes(bytes, { modelSha256: String(model.sha256), dim: Number(model.dim), scoreId });
+    if (result.ok) {
+      const pack = result.pack;
+      return { name: pack.name, modelId: pack.model.id, scoreId: pack.score, samples: pack.samples, failures: pack.failures };
+    }
+    // A pack of another score is refused for that reason only: keep the other refusal, it says more.
+    if (result.rejection.code !== 'other-score' || message === '') message = result.rejection.message;
+  }
+  throw new Error(message);
+}
+
+/** Bootstrap replicates unless told otherwise. */
+export const DEFAULT_COMPARE_REPLICATES = 1000;
+/** Bootstrap seed unless told otherwise. */
+export const DEFAULT_COMPARE_SEED = 1;
+
+/**
+ * Compares packs of the same faces made by different models. Refuses (RangeError naming the
+ * packs) packs that do not hold the same face ids, since then differences could be the data's.
+ * Faces missing a `groupBy` label are left out of every model alike.
+ */
+export function compareModels(packs: readonly ComparePack[], options: CompareOptions): ModelComparisonReport {
+  if (packs.length === 0) throw new RangeError('Give at least one pack to compare.');
+  assertSameFaces(packs);
+  const grouping = options.impostorGrouping ?? 'within';
+  const models = packs.map((pack) => compareOne(pack, options, grouping));
+  const groups = [...new Set(models.flatMap((m) => (m.report ? Object.keys(m.report.by_group) : [])))].sort();
+  return { fmr_target: options.fmrTarget, group_by: [...options.groupBy], impostor_grouping: grouping, groups, models };
+}
+
+function compareOne(pack: ComparePack, options: CompareOptions, grouping: ImpostorGrouping): ModelComparison {
+  const kept = pack.samples.filter((s) => options.groupBy.every((name) => (s.labels[name] ?? '').trim() !== ''));
+  const groupOf = (labels: Readonly<Record<string, string>>) => options.groupBy.map((name) => (labels[name] ?? '').trim()).join('/');
+  const table = buildPairTableFromSamples(scorePairs(kept, pack.scoreId), kept.map((s) => ({ group: groupOf(s.labels), subject: s.subject })));
+  const index = indexScores(table, grouping);
+  const threshold = findThresholdAtFmr(index.overall.impostor, options.fmrTarget);
+  const replicates = options.replicates ?? DEFAULT_COMPARE_REPLICATES;
+  let bootstrap: ModelComparison['bootstrap'] = null;
+  let ratioCi: ModelComparison['fmr_max_min_ratio_ci'] = null;
+  if (threshold !== null && replicates > 0) {
+    const result = bootstrapGroupRates(table, {
+      thresholds: [threshold], random: createMulberry32(options.seed ?? DEFAULT_COMPARE_SEED), replicates, impostorGrouping: grouping,
+    });
+    bootstrap = {};
+    for (const group of result.groups) {
+      const at = group.byThreshold[0];
+      bootstrap[group.group] = { fmr: [at.fmr.low, at.fmr.high], fnmr: [at.fnmr.low, at.fnmr.high] };
+    }
+    ratioCi = toJsonInterval(result.ratios[0].fmrMaxMinRatio);
+  }
+  return {
+    model_id: pack.modelId,
+    score_id: pack.scoreId,
+    pack: pack.name,
+    faces: kept.length,
+    threshold,
+    report: threshold === null ? null : reportAtThreshold(index, threshold, options.alpha),
+    eer: computeEqualErrorRate(index.overall),
+    bootstrap,
+    fmr_max_min_ratio_ci: ratioCi,
+    people: countPeople(kept, groupOf),
+    no_face: countNoFace(kept.map((s) => groupOf(s.labels)), pack.failures.map((f) => f.labels).filter((l) => options.groupBy.every((n) => (l[n] ?? '').trim() !== '')).map(groupOf)),
+  };
+}
+
+/**
+ * Every pair's score with the pack's own score. human-similarity-v1 goes through the same blocked
+ * scorer as `metrics --pack`, so both print the same numbers; other scores pair by pair.
+ */
+export function scorePairs(samples: readonly CompareSample[], scoreId: string): IndexedScores {
+  if (scoreId === SCORE_ID) {
+    const { packed, dim } = packEmbeddings(samples.map((s) => s.embedding));
+    return scoreAllPairs(packed, dim);
+  }
+  const score = getScoreFunction(scoreId);
+  const n = samples.length;
+  const count = (n * (n - 1)) / 2;
+  const scores = new Float64Array(count);
+  const indexA = new Uint32Array(count);
+  const indexB = new Uint32Array(count);
+  let k = 0;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++, k++) {
+      scores[k] = score(samples[a].embedding, samples[b].embedding);
+      indexA[k] = a;
+      indexB[k] = b;
+    }
+  }
+  return { scores, indexA, indexB };
+}
+
+function assertSameFaces(packs: readonly ComparePack[]): void {
+  const idsOf = (pack: ComparePack) => [...pack.samples.map((s) => s.id), ...pack.failures.map((f) => f.id)].sort().join('\n');
+  const first = idsOf(packs[0]);
+  for (const pack of packs.slice(1)) {
+    if (idsOf(pack) !== first) {
+      throw new RangeError(`"${pack.name}" (${pack.modelId}) and "${packs[0].name}" (${packs[0].modelId}) do not hold the same photos: ` +
+        'models can only be compared on the same faces. Build both packs from the same folder.');
+    }
+  }
+}
+
+function countPeople(samples: readonly CompareSample[], groupOf: (labels: Readonly<Record<string, string>>) => string): Record<string, number> {
+  const people = new Map<string, Set<string>>();
+  for (const sample of samples) {
+    const group = groupOf(sample.labels);
+    if (!people.has(group)) people.set(group, new Set());
+    people.get(group)!.add(sample.subject === null ? `\u0000${sample.id}` : sample.subject);
+  }
+  return Object.fromEntries([...people].map(([group, set]) => [group, set.size]));
+}
+
+function countNoFace(faceGroups: readonly string[], failureGroups: readonly string[]): ModelComparison['no_face'] {
+  const out: ModelComparison['no_face'] = {};
+  for (const group of [...faceGroups, ...failureGroups]) out[group] ??= { photos: 0, no_face: 0, rate: null };
+  for (const group of faceGroups) out[group].photos++;
+  for (const group of failureGroups) {
+    out[group].photos++;
+    out[group].no_face++;
+  }
+  for (const entry of Object.values(out)) entry.rate = entry.photos > 0 ? entry.no_face / entry.photos : null;
+  return out;
+}
+
+function toJsonInterval(ratio: BootstrapRatio): [number | 'Infinity' | null, number | 'Infinity' | null] {
+  const json = (value: number | null) => (value === Infinity ? 'Infinity' : value);
+  return [json(ratio.low), json(ratio.high)];
+}

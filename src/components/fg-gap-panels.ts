@@ -4,7 +4,8 @@ import { buildGroupDetPoints, buildGroupHistograms, findDetPointsAt, type GroupD
 import { formatCount, formatRate, formatRateInterval } from '../views/format';
 import { computeGapAtThreshold, type GapAtThreshold, type GapIndex, type GapRow } from '../views/gap-model';
 import { resampleGap, type GapResampling } from '../views/resampling';
-import { buildSummarySentence, type SummarySentence } from '../views/sentence';
+import { computeNoErrorUpperBound } from '../views/bounds';
+import { buildSummarySentence, type ErrorSide, type SummarySentence } from '../views/sentence';
 import type { DetCurve } from './fg-det-chart';
 import type { DistributionRow } from './fg-distribution-chart';
 import type { RateCell, RateColumn, RateRow } from './fg-rate-table';
@@ -23,6 +24,26 @@ const COLUMNS: readonly RateColumn[] = [
   { key: 'genuine_pairs', label: 'Same-person pairs', isNumeric: true },
   { key: 'fnmr', label: 'False non-match rate (95% intervals)', isNumeric: true },
 ];
+
+/** The groups whose ratio a side of the sentence states, for the bootstrap to bound. */
+function findRatioGroups(sentence: SummarySentence, side: ErrorSide): readonly [string, string] | null {
+  const s = sentence.sides.find((x) => x.side === side && x.kind === 'ratio');
+  return s ? [s.highGroup, s.lowGroup] : null;
+}
+
+/** Which ratios a bootstrap result answers. */
+function ratioKey(sentence: SummarySentence): string {
+  return JSON.stringify([findRatioGroups(sentence, 'fmr'), findRatioGroups(sentence, 'fnmr')]);
+}
+
+/**
+ * The note under a rate: its Wilson and resampled intervals; for no errors, the one-sided upper
+ * bound instead, because "0%-0%" reads as certainty.
+ */
+function describeIntervals(rate: GapRow['fmr'], resampled: readonly [number, number] | null | undefined, isResampled: boolean): string {
+  if (rate.errors === 0) return `none seen: at most ${formatRate(computeNoErrorUpperBound(rate.pairs))} (95% upper bound)`;
+  return `${formatRateInterval(rate.ci95)} Wilson${isResampled ? ` \u00b7 ${resampled ? formatRateInterval(resampled) : 'n/a'} resampled` : ''}`;
+}
 
 /**
  * The shared body of the gap and room views: the sentence, the rate table, the distributions and the
@@ -45,7 +66,7 @@ export class FgGapPanels extends LitElement {
   /** Larger type for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
 
-  @state() private _bootstrap: { gap: GapIndex; threshold: number; ratio: readonly [string, string] | null; result: GapResampling } | null = null;
+  @state() private _bootstrap: { gap: GapIndex; threshold: number; key: string; result: GapResampling } | null = null;
 
   private _timer: ReturnType<typeof setTimeout> | undefined;
   private _at: GapAtThreshold | null = null;
@@ -72,10 +93,11 @@ export class FgGapPanels extends LitElement {
     this._at = computeGapAtThreshold(gap, this.threshold);
     const boot = this._currentBootstrap();
     const first = buildSummarySentence({ rows: this._at.rows, groupBy: gap.options.groupBy, impostorGrouping: gap.options.impostorGrouping });
-    const isSamePair = boot && first.highGroup === boot.ratioGroups?.[0] && first.lowGroup === boot.ratioGroups?.[1];
+    const isSamePairs = boot && boot.key === ratioKey(first);
     this._sentence = buildSummarySentence({
       rows: this._at.rows, groupBy: gap.options.groupBy, impostorGrouping: gap.options.impostorGrouping,
-      ratioInterval: isSamePair ? boot.result.fmrRatio : undefined,
+      ratioInterval: isSamePairs ? boot.result.fmrRatio : undefined,
+      fnmrRatioInterval: isSamePairs ? boot.result.fnmrRatio : undefined,
     });
     if (changed.has('gap') || changed.has('threshold')) this._scheduleBootstrap(first);
   }
@@ -95,7 +117,7 @@ export class FgGapPanels extends LitElement {
         pairs: only false matches can be measured here, not missed matches.</p>`}
       <p class="explain">Each rate has two 95% intervals. The first (Wilson) treats every pair as independent,
         which they are not: each face appears in many pairs. The second resamples people${boot ? ` (${boot.replicates} times)` : ' (being computed)'}
-        and is usually wider; trust it more. Overall: ${formatRate(at.overall.fmr.rate)} false matches over
+        and is usually wider; trust it more. A group with no errors shows the most its rate could be. Overall: ${formatRate(at.overall.fmr.rate)} false matches over
         ${formatCount(at.overall.fmr.pairs)} different-person pairs, cross-group pairs included.</p>
       ${hasGenuine ? html`<div class="charts">
         <fg-distribution-chart .rows=${this._distribution} .threshold=${this.threshold} ?presenter=${this.presenter}></fg-distribution-chart>
@@ -105,10 +127,10 @@ export class FgGapPanels extends LitElement {
         <fg-det-chart .curves=${curves} ?presenter=${this.presenter}></fg-det-chart>`}`;
   }
 
-  private _currentBootstrap(): { result: GapResampling; ratioGroups: readonly [string, string] | null } | null {
+  private _currentBootstrap(): { result: GapResampling; key: string } | null {
     const b = this._bootstrap;
     if (!b || b.gap !== this.gap || b.threshold !== this.threshold) return null;
-    return { result: b.result, ratioGroups: b.ratio };
+    return { result: b.result, key: b.key };
   }
 
   private _scheduleBootstrap(sentence: SummarySentence): void {
@@ -117,9 +139,8 @@ export class FgGapPanels extends LitElement {
     const threshold = this.threshold;
     if (!gap) return;
     this._timer = setTimeout(() => {
-      const ratio = sentence.highGroup && sentence.lowGroup ? ([sentence.highGroup, sentence.lowGroup] as const) : null;
-      const result = resampleGap(gap, threshold, { ratio });
-      this._bootstrap = { gap, threshold, ratio, result };
+      const result = resampleGap(gap, threshold, { ratio: findRatioGroups(sentence, 'fmr'), fnmrRatio: findRatioGroups(sentence, 'fnmr') });
+      this._bootstrap = { gap, threshold, key: ratioKey(sentence), result };
     }, BOOTSTRAP_DEBOUNCE_MS);
   }
 
@@ -128,7 +149,7 @@ export class FgGapPanels extends LitElement {
       text: rate.rate === null ? 'not measurable' : `${formatRate(rate.rate)} (${formatCount(rate.errors)})`,
       value: rate.rate,
       ci: rate.ci95,
-      note: rate.rate === null ? 'no pairs' : `${formatRateInterval(rate.ci95)} Wilson${boot ? ` \u00b7 ${resampled ? formatRateInterval(resampled) : 'n/a'} resampled` : ''}`,
+      note: rate.rate === null ? 'no pairs' : describeIntervals(rate, resampled, boot !== null),
     });
     return {
       group: row.group,

@@ -23,6 +23,8 @@ export interface GapResampling {
   readonly fnmr: ReadonlyMap<string, readonly [number, number] | null>;
   /** Interval of fmr(high) / fmr(low), the upper end possibly Infinity; null if not asked or undefined. */
   readonly fmrRatio: readonly [number, number] | null;
+  /** The same for the missed-match ratio of `fnmrRatio`'s groups. */
+  readonly fnmrRatio: readonly [number, number] | null;
   readonly replicates: number;
 }
 
@@ -30,6 +32,8 @@ export interface GapResampling {
 export interface ResampleOptions {
   /** [high, low]: the groups whose false-match rate ratio the sentence states. */
   readonly ratio?: readonly [string, string] | null;
+  /** [high, low]: the groups whose false non-match rate ratio the sentence states. */
+  readonly fnmrRatio?: readonly [string, string] | null;
   readonly replicates?: number;
   /** Default: mulberry32 seeded with {@link DEFAULT_SEED}. */
   readonly random?: RandomSource;
@@ -43,12 +47,13 @@ export interface ResampleOptions {
 export function resampleGap(gap: GapIndex, threshold: number, options: ResampleOptions = {}): GapResampling {
   const replicates = options.replicates ?? DEFAULT_BOOTSTRAP_REPLICATES;
   const ratio = options.ratio ?? null;
+  const fnmrRatio = options.fnmrRatio ?? null;
   const result = bootstrapGroupRates(gap.table, {
     thresholds: [threshold],
     random: options.random ?? createMulberry32(DEFAULT_SEED),
     replicates,
     impostorGrouping: gap.options.impostorGrouping,
-    groupRatios: ratio ? [{ numerator: ratio[0], denominator: ratio[1] }] : [],
+    groupRatios: [ratio, fnmrRatio].filter((r) => r !== null).map((r) => ({ numerator: r[0], denominator: r[1] })),
   });
   const show = (interval: Pick<BootstrapRatio, 'low' | 'high' | 'definedReplicates'>): readonly [number, number] | null =>
     interval.low === null || interval.high === null || interval.definedReplicates < MIN_DEFINED_REPLICATE_SHARE * replicates
@@ -58,7 +63,8 @@ export function resampleGap(gap: GapIndex, threshold: number, options: ResampleO
   return {
     fmr: new Map(groups.map(({ group, rates }) => [group, show(rates.fmr)])),
     fnmr: new Map(groups.map(({ group, rates }) => [group, show(rates.fnmr)])),
-    fmrRatio: result.groupRatios.length > 0 ? show(result.groupRatios[0].fmr) : null,
+    fmrRatio: ratio ? show(result.groupRatios[0].fmr) : null,
+    fnmrRatio: fnmrRatio ? show(result.groupRatios[ratio ? 1 : 0].fnmr) : null,
     replicates,
   };
 }

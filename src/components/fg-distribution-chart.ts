@@ -1,5 +1,6 @@
 import { LitElement, html, svg, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter } from 'd3-shape';
 import { chartStyles } from './chart-styles';
@@ -30,7 +31,7 @@ export class FgDistributionChart extends LitElement {
   /** One row per group. */
   @property({ attribute: false }) rows: readonly DistributionRow[] = [];
   /** Decision threshold, drawn across all rows. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Title above the chart. */
   @property() caption = 'How alike pairs score, by group';
   /** Larger type for a room. */

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { buildGroupDetPoints, buildGroupHistograms, findDetPointsAt, type GroupDetPoints } from '../views/chart-model';
 import { formatCount, formatRate, formatRateInterval } from '../views/format';
 import { computeGapAtThreshold, type GapAtThreshold, type GapIndex, type GapRow } from '../views/gap-model';
@@ -62,7 +63,7 @@ export class FgGapPanels extends LitElement {
   /** Grouped, sorted scores; null draws nothing. */
   @property({ attribute: false }) gap: GapIndex | null = null;
   /** Decision threshold. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Larger type for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
 

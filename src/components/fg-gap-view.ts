@@ -1,12 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { ReferencePack } from '../datasets/pack-types';
 import type { ImpostorGrouping } from '../metrics/types';
 import { checkEstimates, type EstimateRow } from '../views/estimates-model';
 import { formatCount, formatRate, formatRateInterval, pluralise } from '../views/format';
 import { buildGapIndex, hasUnverifiedLabels, type GapIndex } from '../views/gap-model';
 import { describeGrouping } from '../views/grouping';
-import { listThresholdPresets } from '../views/presets';
+import { listGapPresets } from '../views/presets';
 import { scorePackPairs, type ScoredSampleSet } from '../views/sample-set';
 import type { RateColumn, RateRow } from './fg-rate-table';
 import { viewStyles } from './view-styles';
@@ -48,7 +49,7 @@ export class FgGapView extends LitElement {
   /** The active reference pack; null shows how to load one. */
   @property({ attribute: false }) pack: ReferencePack | null = null;
   /** Shared decision threshold, 0..1. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Labels to group by. */
   @property({ attribute: false }) groupBy: string[] = ['race'];
   /** Large type and high contrast for a room. */
@@ -95,7 +96,7 @@ export class FgGapView extends LitElement {
       </header>
       <div class="controls">
         <fg-threshold-slider .value=${this.threshold}
-          .presets=${listThresholdPresets(gap?.thresholdAtTargetFmr ?? null, gap?.eer?.threshold ?? null)}></fg-threshold-slider>
+          .presets=${listGapPresets(gap)}></fg-threshold-slider>
         <fg-group-picker .labels=${pack.labels} .value=${this.groupBy}></fg-group-picker>
         <div class="toggles">
           <label><input type="checkbox" .checked=${this._impostorGrouping === 'probe'} @change=${this._onGroupingToggle} />

@@ -1,5 +1,6 @@
 import { LitElement, html, svg, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { scaleLinear } from 'd3-scale';
 import { chartStyles } from './chart-styles';
 import { formatScore } from '../views/format';
@@ -35,7 +36,7 @@ export class FgScoreStrip extends LitElement {
   /** Rows to draw, top to bottom. */
   @property({ attribute: false }) rows: readonly ScoreStripRow[] = [];
   /** Decision threshold (0..1): a score >= threshold is a match. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Title above the chart, also the export's file name. */
   @property() caption = 'Scores by group';
   /** What a dot is, for the axis title. */

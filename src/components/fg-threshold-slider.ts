@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { formatScore } from '../views/format';
 import { THRESHOLD_STEP, type ThresholdPreset } from '../views/presets';
 
@@ -42,7 +43,7 @@ export class FgThresholdSlider extends LitElement {
   `;
 
   /** Current threshold, 0..1. */
-  @property({ type: Number }) value = 0.5;
+  @property({ type: Number }) value = DEFAULT_THRESHOLD_SIMILARITY;
   /** Preset buttons; a preset whose value is null is shown disabled with its reason. */
   @property({ attribute: false }) presets: readonly ThresholdPreset[] = [];
   /** Label text of the slider. */
@@ -62,6 +63,7 @@ export class FgThresholdSlider extends LitElement {
           aria-pressed=${p.value !== null && Math.abs(p.value - this.value) < 1e-9 ? 'true' : 'false'}
           title=${p.description} data-preset=${p.id} @click=${() => this._onPreset(p)}>${p.label}</button>`)}
       </div>
+      ${this.presets.filter((p) => p.value === null && p.description.startsWith('Not offered')).map((p) => html`<p class="help refused">${p.description}</p>`)}
       <p class="help" id="help">A pair of faces scoring at or above the threshold is taken as the same person.
         Higher means fewer false matches and more missed matches.</p>`;
   }

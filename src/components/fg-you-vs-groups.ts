@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { ReferencePack } from '../datasets/pack-types';
 import { formatCount, formatScore } from '../views/format';
 import { buildGapIndex } from '../views/gap-model';
 import { describeGrouping } from '../views/grouping';
-import { listThresholdPresets, type ThresholdPreset } from '../views/presets';
+import { listGapPresets, listThresholdPresets, type ThresholdPreset } from '../views/presets';
 import { scorePackPairs } from '../views/sample-set';
 import { countYouMatches, scoreYouAgainstPack, type YouGroupRow, type YouGroupScores } from '../views/you-model';
 import type { RateColumn } from './fg-rate-table';
@@ -51,7 +52,7 @@ export class FgYouVsGroups extends LitElement {
   /** The active reference pack; null when none is loaded. */
   @property({ attribute: false }) pack: ReferencePack | null = null;
   /** Shared decision threshold, 0..1. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Labels to group by. */
   @property({ attribute: false }) groupBy: string[] = ['race'];
   /** Your best match among enrolled people, shown beside; null when nobody is enrolled. */
@@ -60,7 +61,7 @@ export class FgYouVsGroups extends LitElement {
   @property({ type: Boolean, reflect: true }) presenter = false;
 
   @state() private _announcement = '';
-  @state() private _presets: ThresholdPreset[] = listThresholdPresets(null, null);
+  @state() private _presets: ThresholdPreset[] = listThresholdPresets(null);
 
   private _scores: YouGroupScores[] = [];
   private _rows: YouGroupRow[] = [];
@@ -153,12 +154,12 @@ export class FgYouVsGroups extends LitElement {
 
   private _loadPresets(): void {
     const pack = this.pack;
-    this._presets = listThresholdPresets(null, null);
+    this._presets = listThresholdPresets(null);
     if (!pack) return;
     scorePackPairs(pack).then((set) => {
       if (this.pack !== pack) return;
       const gap = buildGapIndex(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false });
-      this._presets = listThresholdPresets(gap.thresholdAtTargetFmr, gap.eer?.threshold ?? null);
+      this._presets = listGapPresets(gap);
     }).catch(() => { /* the presets stay disabled; the gap view reports the scoring error */ });
   }
 }

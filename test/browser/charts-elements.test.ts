@@ -26,7 +26,7 @@ const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el
 describe('fg-threshold-slider', () => {
   it('is accessible, fires threshold-change from keys and presets, never on property set', async () => {
     let fired = 0;
-    const el = await fixture<FgThresholdSlider>(html`<fg-threshold-slider .value=${0.5} .presets=${listThresholdPresets(0.64, null)}
+    const el = await fixture<FgThresholdSlider>(html`<fg-threshold-slider .value=${0.5} .presets=${listThresholdPresets({ atFmr: 0.64, eer: null, impostorPairs: 20_000, genuinePairs: 0 })}
       @threshold-change=${() => fired++}></fg-threshold-slider>`);
     await expect(el).to.be.accessible();
     el.value = 0.6;

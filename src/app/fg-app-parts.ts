@@ -13,8 +13,10 @@ export interface StoredState {
 export async function loadStoredState(store: Store): Promise<StoredState> {
   try {
     const [templates, settings] = await Promise.all([store.people.list(), store.settings.getAll()]);
-    const { threshold, activePackId, groupBy, presenter } = settings;
-    return { values: { templates, threshold, activePackId, groupBy, presenter } };
+    const { threshold, activePackId, groupBy } = settings;
+    // Presenter view is for one session in a room: a reload opens the normal page, so nobody lands
+    // in large dark type without knowing how they got there.
+    return { values: { templates, threshold, activePackId, groupBy, presenter: false } };
   } catch (error) {
     const problem = error instanceof Error ? error.message : String(error);
     return { values: { templates: [], threshold: DEFAULT_THRESHOLD_SIMILARITY, activePackId: null, groupBy: ['race'], presenter: false }, problem };

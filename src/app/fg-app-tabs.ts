@@ -42,6 +42,8 @@ export function renderTabPanel(tab: TabId, ctx: TabContext) {
     case 'groups':
       return html`${renderPackStatus(ctx)}${renderYouVsGroups(ctx)}`;
     case 'gap':
+      // In a room the audience needs the numbers; choosing and importing packs stay on the normal page.
+      if (ctx.state.presenter) return html`${renderPackStatus(ctx)}${renderGap(ctx)}`;
       return html`${renderPackChooser(ctx)}${renderGap(ctx)}
         <details class="import">
           <summary>Bring your own labelled photos</summary>
@@ -56,11 +58,6 @@ export function renderTabPanel(tab: TabId, ctx: TabContext) {
     default:
       return nothing;
   }
-}
-
-/** Presenter view: both bias views side by side, in large type, for the back of a room. */
-export function renderPresenter(ctx: TabContext) {
-  return html`${renderPackStatus(ctx)}<div class="fg-presenter-layout">${renderGap(ctx)}${renderYouVsGroups(ctx)}</div>`;
 }
 
 function renderYouVsGroups(ctx: TabContext) {

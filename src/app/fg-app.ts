@@ -12,7 +12,7 @@ import { appStyles } from './fg-app-styles';
 import { createInitialState, isEnrolmentReady, reduceAppState, selectMatchView, type AppAction, type AppState, type MatchView } from './state';
 import { findTabForKey, TABS, type TabId } from './tabs';
 import { loadStoredState } from './fg-app-parts';
-import { renderPresenter, renderTabPanel, type TabContext } from './fg-app-tabs';
+import { renderTabPanel, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
 import { LibraryController } from './library-controller';
 import type { NetworkAudit } from '../privacy/network-audit';
@@ -114,7 +114,7 @@ export class FgApp extends LitElement {
       </div>
       <button class="presenter-toggle" aria-pressed=${this._state.presenter ? 'true' : 'false'} @click=${this._onPresenter}>
         ${this._state.presenter ? 'Leave presenter view' : 'Presenter view'}</button>
-      ${this._state.presenter ? renderPresenter(this._tabContext()) : this._renderTabs()}
+      ${this._renderTabs()}
     `;
   }
 

@@ -18,6 +18,13 @@ import './fg-summary-sentence';
 /** Wait after the last threshold change before resampling people (a drag fires many changes). */
 export const BOOTSTRAP_DEBOUNCE_MS = 250;
 
+/** Presenter columns: people and pairs move into the rate cells' notes, so the table fits a projector. */
+const PRESENTER_COLUMNS: readonly RateColumn[] = [
+  { key: 'people', label: 'People', isNumeric: true },
+  { key: 'fmr', label: 'False matches', isNumeric: true },
+  { key: 'fnmr', label: 'Missed matches', isNumeric: true },
+];
+
 const COLUMNS: readonly RateColumn[] = [
   { key: 'people', label: 'People', isNumeric: true },
   { key: 'impostor_pairs', label: 'Different-person pairs', isNumeric: true },
@@ -44,6 +51,13 @@ function ratioKey(sentence: SummarySentence): string {
 function describeIntervals(rate: GapRow['fmr'], resampled: readonly [number, number] | null | undefined, isResampled: boolean): string {
   if (rate.errors === 0) return `none seen: at most ${formatRate(computeNoErrorUpperBound(rate.pairs))} (95% upper bound)`;
   return `${formatRateInterval(rate.ci95)} Wilson${isResampled ? ` \u00b7 ${resampled ? formatRateInterval(resampled) : 'n/a'} resampled` : ''}`;
+}
+
+/** The projector's shorter note: pairs, then the interval to trust (resampled when it is ready). */
+function describePresenterNote(rate: GapRow['fmr'], resampled: readonly [number, number] | null | undefined): string {
+  const pairs = `of ${formatCount(rate.pairs)}`;
+  if (rate.errors === 0) return `${pairs}; at most ${formatRate(computeNoErrorUpperBound(rate.pairs))}`;
+  return `${pairs}; ${formatRateInterval(resampled ?? rate.ci95)}`;
 }
 
 /**
@@ -108,12 +122,20 @@ export class FgGapPanels extends LitElement {
     if (!this.gap || !at) return nothing;
     const boot = this._currentBootstrap()?.result ?? null;
     const hasGenuine = this.gap.index.overall.genuine.length > 0;
-    const current = findDetPointsAt(this.gap.index, this.threshold);
+    return html`
+      <fg-summary-sentence .sentence=${this._sentence} .report=${this.presenter ? null : at.report} ?presenter=${this.presenter}></fg-summary-sentence>
+      <fg-rate-table caption="Error rates by group at this threshold" ?presenter=${this.presenter}
+        .columns=${this.presenter ? (hasGenuine ? PRESENTER_COLUMNS : PRESENTER_COLUMNS.slice(0, 2)) : hasGenuine ? COLUMNS : COLUMNS.slice(0, 3)}
+        .rows=${at.rows.map((row) => this._toRateRow(row, boot))} emptyText="This grouping leaves no group with pairs to compare."></fg-rate-table>
+      ${this.presenter ? nothing : this._renderDetails(at, boot, hasGenuine)}`;
+  }
+
+  /** The explanations and charts: on the page, not on the projector (one screen per view). */
+  private _renderDetails(at: GapAtThreshold, boot: GapResampling | null, hasGenuine: boolean) {
+    const gap = this.gap as GapIndex;
+    const current = findDetPointsAt(gap.index, this.threshold);
     const curves: DetCurve[] = this._det.map((d) => ({ ...d, current: current.get(d.group) ?? null }));
     return html`
-      <fg-summary-sentence .sentence=${this._sentence} .report=${at.report}></fg-summary-sentence>
-      <fg-rate-table caption="Error rates by group at this threshold" .columns=${hasGenuine ? COLUMNS : COLUMNS.slice(0, 3)}
-        .rows=${at.rows.map((row) => this._toRateRow(row, boot))} emptyText="This grouping leaves no group with pairs to compare."></fg-rate-table>
       ${hasGenuine ? nothing : html`<p class="explain">This set has one photo per person, so there are no same-person
         pairs: only false matches can be measured here, not missed matches.</p>`}
       <p class="explain">Each rate has two 95% intervals. The first (Wilson) treats every pair as independent,
@@ -150,7 +172,7 @@ export class FgGapPanels extends LitElement {
       text: rate.rate === null ? 'not measurable' : `${formatRate(rate.rate)} (${formatCount(rate.errors)})`,
       value: rate.rate,
       ci: rate.ci95,
-      note: rate.rate === null ? 'no pairs' : describeIntervals(rate, resampled, boot !== null),
+      note: rate.rate === null ? 'no pairs' : this.presenter ? describePresenterNote(rate, resampled) : describeIntervals(rate, resampled, boot !== null),
     });
     return {
       group: row.group,

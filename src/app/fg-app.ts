@@ -15,6 +15,7 @@ import { loadStoredState } from './fg-app-parts';
 import { renderTabPanel, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
 import { LibraryController } from './library-controller';
+import { PictureWatch } from './picture-watch';
 import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
 import { wipeEverything } from '../privacy/wipe';
@@ -60,10 +61,13 @@ export class FgApp extends LitElement {
 
   @query('fg-camera-view') private _cameraView!: FgCameraView;
 
+  /** Notices a camera picture that shows nothing (one colour, or frozen). */
+  private readonly _pictureWatch = new PictureWatch();
+
   private readonly _live = new LiveController(this, {
     camera: () => this.camera,
     vision: () => this._vision,
-    grabFrame: () => this._cameraView?.grabFrame() ?? Promise.resolve(null),
+    grabFrame: () => this._pictureWatch.watch(this._cameraView?.grabFrame() ?? Promise.resolve(null)),
     match: (embedding) => findBestMatch(embedding, this._state.templates, this._state.threshold, { modelSha256: this._modelSha256() }),
     onCameraChange: (camera) => this._dispatch({ type: 'camera-changed', camera }),
     onFrame: (frame) => this._dispatch({ type: 'frame', frame, now: performance.now() }),
@@ -134,7 +138,7 @@ export class FgApp extends LitElement {
 
   private _liveContext(): LiveContext {
     return {
-      state: this._state, match: this._match, stream: this._live.stream, isSaving: this._isSaving,
+      state: this._state, match: this._match, stream: this._live.stream, isSaving: this._isSaving, pictureProblem: this._pictureWatch.problem,
       onCameraStart: (deviceId) => void this._live.start(deviceId),
       onCameraStop: () => this._live.stop({ status: 'off' }),
       onEnrolStart: (request) => this._dispatch({ type: 'enrol-started', request }),

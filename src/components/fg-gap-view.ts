@@ -95,7 +95,7 @@ export class FgGapView extends LitElement {
           often to some groups than to others.</p>
       </header>
       <div class="controls">
-        <fg-threshold-slider .value=${this.threshold}
+        <fg-threshold-slider .value=${this.threshold} ?presenter=${this.presenter}
           .presets=${listGapPresets(gap)}></fg-threshold-slider>
         <fg-group-picker .labels=${pack.labels} .value=${this.groupBy}></fg-group-picker>
         <div class="toggles">

@@ -57,7 +57,7 @@ export class FgRoomView extends LitElement {
           With a handful of people every number here is a demonstration, not a measurement.</p>
       </header>
       <div class="controls">
-        <fg-threshold-slider .value=${this.threshold}
+        <fg-threshold-slider .value=${this.threshold} ?presenter=${this.presenter}
           .presets=${listGapPresets(gap)}></fg-threshold-slider>
         <fg-group-picker .labels=${['race', 'gender', 'age_band']} .value=${this.groupBy}></fg-group-picker>
       </div>

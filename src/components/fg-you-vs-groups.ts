@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { ReferencePack } from '../datasets/pack-types';
-import { formatCount, formatScore } from '../views/format';
+import { formatCount, formatScore, pluralise } from '../views/format';
 import { buildGapIndex } from '../views/gap-model';
 import { describeGrouping } from '../views/grouping';
 import { listGapPresets, listThresholdPresets, type ThresholdPreset } from '../views/presets';
@@ -100,7 +100,7 @@ export class FgYouVsGroups extends LitElement {
           taken for you: a <strong>false match</strong>. Move the threshold to see how many people, and whom, that means.</p>
       </header>
       <div class="controls">
-        <fg-threshold-slider .value=${this.threshold} .presets=${this._presets}></fg-threshold-slider>
+        <fg-threshold-slider .value=${this.threshold} ?presenter=${this.presenter} .presets=${this._presets}></fg-threshold-slider>
         ${this.pack ? html`<fg-group-picker .labels=${this.pack.labels} .value=${this.groupBy}></fg-group-picker>` : nothing}
       </div>
       <div class="sr" aria-live="polite">${this._announcement}</div>
@@ -123,7 +123,7 @@ export class FgYouVsGroups extends LitElement {
       </div>
       <ul class="words">${this._rows.map((r) => html`<li data-group=${r.group} data-taken=${r.falseMatches}>${this._describeRow(r)}</li>`)}</ul>
       <fg-score-strip caption=${`Your score against each face, by ${describeGrouping(this.groupBy)}`} .threshold=${this.threshold} ?presenter=${this.presenter}
-        .rows=${this._scores.map((g) => ({ group: g.group, scores: g.scores.map((s) => s.score), note: `${formatCount(g.people)} people` }))}></fg-score-strip>
+        .rows=${this._scores.map((g) => ({ group: g.group, scores: g.scores.map((s) => s.score), note: pluralise(g.people, 'person', 'people') }))}></fg-score-strip>
       <fg-rate-table caption="Who would be taken for you" .columns=${COLUMNS} .rows=${this._rows.map((r) => ({
         group: r.group,
         cells: {
@@ -145,7 +145,7 @@ export class FgYouVsGroups extends LitElement {
     if (now - this._lastAnnounce < ANNOUNCE_INTERVAL_MS) return;
     const taken = this._rows.reduce((n, r) => n + r.falseMatches, 0);
     const text = !this.pack ? 'No pack loaded.' : !this.embedding ? 'No face in view.'
-      : `At threshold ${formatScore(this.threshold)}, ${formatCount(taken)} ${taken === 1 ? 'person' : 'people'} in ${this._rows.filter((r) => r.falseMatches > 0).length} groups would be taken for you.`;
+      : `At threshold ${formatScore(this.threshold)}, ${pluralise(taken, 'person', 'people')} in ${pluralise(this._rows.filter((r) => r.falseMatches > 0).length, 'group', 'groups')} would be taken for you.`;
     if (text !== this._announcement) {
       this._announcement = text;
       this._lastAnnounce = now;

@@ -10,6 +10,10 @@ export const viewStyles = css`
     --fg-accent: #56b4e9; --fg-warn: #f0c060; --fg-small: 1em; background: #101214; font-size: 28px; gap: 0.5em;
   }
   :host([presenter]) h2 { font-size: 32px; margin: 0; }
+  /* The room reads the sentence and the table first; the threshold stays at hand below them, and
+     grouping and filters are set before presenting. */
+  :host([presenter]) .controls { order: 1; padding: 0.3em 0.6em; }
+  :host([presenter]) .controls fg-group-picker, :host([presenter]) .controls .toggles { display: none; }
   :host > * { min-width: 0; }
   /* In a room the presenter explains; the audience needs the sentence and the numbers above the fold. */
   :host([presenter]) header .explain, :host([presenter]) .controls > .explain { display: none; }

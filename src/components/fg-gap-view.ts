@@ -6,7 +6,7 @@ import type { ImpostorGrouping } from '../metrics/types';
 import { checkEstimates, type EstimateRow } from '../views/estimates-model';
 import { formatCount, formatRate, formatRateInterval, pluralise } from '../views/format';
 import { buildGapIndex, hasUnverifiedLabels, type GapIndex } from '../views/gap-model';
-import { describeGrouping } from '../views/grouping';
+import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets } from '../views/presets';
 import { scorePackPairs, type ScoredSampleSet } from '../views/sample-set';
 import type { RateColumn, RateRow } from './fg-rate-table';
@@ -97,7 +97,7 @@ export class FgGapView extends LitElement {
       <div class="controls">
         <fg-threshold-slider .value=${this.threshold} ?presenter=${this.presenter}
           .presets=${listGapPresets(gap)}></fg-threshold-slider>
-        <fg-group-picker .labels=${pack.labels} .value=${this.groupBy}></fg-group-picker>
+        <fg-group-picker .labels=${selectVariedLabels(pack.labels, pack.samples)} .value=${this.groupBy}></fg-group-picker>
         <div class="toggles">
           <label><input type="checkbox" .checked=${this._impostorGrouping === 'probe'} @change=${this._onGroupingToggle} />
             Count a group\u2019s false matches with anyone, not only with its own group</label>

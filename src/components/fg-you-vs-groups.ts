@@ -4,7 +4,7 @@ import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { ReferencePack } from '../datasets/pack-types';
 import { formatCount, formatScore, pluralise } from '../views/format';
 import { buildGapIndex } from '../views/gap-model';
-import { describeGrouping } from '../views/grouping';
+import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets, listThresholdPresets, type ThresholdPreset } from '../views/presets';
 import { scorePackPairs } from '../views/sample-set';
 import { countYouMatches, scoreYouAgainstPack, type YouGroupRow, type YouGroupScores } from '../views/you-model';
@@ -101,7 +101,7 @@ export class FgYouVsGroups extends LitElement {
       </header>
       <div class="controls">
         <fg-threshold-slider .value=${this.threshold} ?presenter=${this.presenter} .presets=${this._presets}></fg-threshold-slider>
-        ${this.pack ? html`<fg-group-picker .labels=${this.pack.labels} .value=${this.groupBy}></fg-group-picker>` : nothing}
+        ${this.pack ? html`<fg-group-picker .labels=${selectVariedLabels(this.pack.labels, this.pack.samples)} .value=${this.groupBy}></fg-group-picker>` : nothing}
       </div>
       <div class="sr" aria-live="polite">${this._announcement}</div>
       ${this._renderBody()}`;

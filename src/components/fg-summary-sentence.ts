@@ -52,7 +52,7 @@ export class FgSummarySentence extends LitElement {
     if (!this.sentence) return nothing;
     const s = this.sentence;
     return html`
-      <p class="sentence" data-kind=${s.kind} data-ratio=${s.ratio === null ? 'null' : String(s.ratio)}
+      <p class="sentence" data-kind=${s.kind} data-sides=${s.sides.map((side) => `${side.side}:${side.kind}`).join(' ')} data-ratio=${s.ratio === null ? 'null' : String(s.ratio)}
         data-high=${s.highGroup ?? ''} data-low=${s.lowGroup ?? ''}>${s.text}</p>
       ${this.report ? html`<details>
         <summary>All summaries across groups (spec definitions)</summary>

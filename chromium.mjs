@@ -1,10 +1,17 @@
-// How every tool here starts Debian's Chromium: browser tests (web-test-runner.config.mjs), e2e
-// tests, benchmarks, screenshots and the headless pack builder.
+// How every tool here starts a Chromium-family browser: browser tests (web-test-runner.config.mjs),
+// e2e tests, benchmarks, screenshots and the headless pack builder.
+import { describeMissingBrowser, findBrowser } from './scripts/preflight/find-browser.mjs';
 
-/** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FOUND = findBrowser();
 
-/** Without the first six Debian's Chromium stalls on network look-ups in a sandbox without network. */
+/**
+ * The browser to drive: `CHROMIUM_PATH` when set, else an installed Chrome, Chromium or Edge
+ * (scripts/preflight/find-browser.mjs). An empty string when none was found: `npm test` and the
+ * other commands stop earlier with a message (scripts/preflight/check.mjs).
+ */
+export const CHROMIUM_PATH = FOUND?.path ?? '';
+
+/** Without the first six Chromium stalls on network look-ups in a sandbox without network. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-quic',
@@ -19,3 +26,9 @@ export const CHROMIUM_ARGS = [
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
 ];
+
+/** The browser's path, or an Error that says what is missing and what to do (for tools that start one). */
+export function requireChromiumPath() {
+  if (CHROMIUM_PATH) return CHROMIUM_PATH;
+  throw new Error(describeMissingBrowser(FOUND));
+}

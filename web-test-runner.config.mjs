@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { CHROMIUM_ARGS, requireChromiumPath } from './chromium.mjs';
 
 export default {
   rootDir: '.',
@@ -29,7 +29,7 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: CHROMIUM_PATH,
+        executablePath: requireChromiumPath(),
         headless: true,
         args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'facegap-wtr-'))}`],
       },

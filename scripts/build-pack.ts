@@ -15,7 +15,9 @@ import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { parseDecimal, UsageError, withUsageErrors } from './cli/options';
 import { createServer, type Plugin } from 'vite';
 import { decodePack, packSummary } from '../src/datasets/pack';
 import { DUPLICATE_FLAG_PREFIX } from '../src/datasets/pack-summary';
@@ -53,43 +55,65 @@ interface Args {
   index?: string;
 }
 
+const USAGE = `Builds a reference pack from a folder of labelled photos, headless, with the app's own import pipeline.
+
+Usage:
+  npm run build:pack -- --format <format> <folder> --out <pack.json> [options]
+
+  --format <utkface|identity-folders|csv>  how the labels are given:
+       utkface           labels in the file names (age_gender_race_...)
+       identity-folders  one folder per person (--labels file.csv adds labels per person or photo)
+       csv               a CSV naming each photo (--labels file.csv), FairFace-style or generic
+  --out <file.json>       where to write the pack
+  --labels <file.csv>     the labels file (required for csv)
+  --name, --description, --license <text>   the pack's description
+  --attribution <text> | --attribution-file <file>
+  --margin <m>            padding per side as a fraction of the photo, 0 to 2 (default: 0.25 utkface, else 0)
+  --max-side <px>         longest side photos are scaled to, at least 64 (default ${DEFAULT_MAX_SIDE_PX})
+  --backend <wasm|webgl|cpu>   human's backend (default wasm)
+  --index <index.json>    also list the pack in a bundled-pack index (packs/index.json)
+  -h, --help              this text
+
+Exit codes: 0 written; 1 nothing written (no face found, the import failed); 2 a usage or label problem.`;
+
+const OPTIONS = {
+  format: { type: 'string' }, out: { type: 'string' }, labels: { type: 'string' },
+  name: { type: 'string' }, description: { type: 'string' }, license: { type: 'string' },
+  attribution: { type: 'string' }, 'attribution-file': { type: 'string' },
+  margin: { type: 'string' }, 'max-side': { type: 'string' }, backend: { type: 'string', default: 'wasm' },
+  index: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
+} satisfies ParseArgsConfig['options'];
+
+/** A failure after the command line was accepted: nothing was written (exit 1). */
+class BuildFailure extends Error {}
+
 function fail(message: string): never {
-  console.error(`build-pack: ${message}`);
-  process.exit(2);
+  throw new UsageError(message);
 }
 
-function parseArgs(argv: string[]): Args {
-  const flags = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg.startsWith('--')) {
-      const [key, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      const value = inline ?? argv[++i];
-      if (value === undefined) fail(`--${key} needs a value.`);
-      flags.set(key, value);
-    } else positional.push(arg);
-  }
-  const format = flags.get('format') as Format | undefined;
-  if (!format || !(format in DEFAULT_MARGIN)) fail('--format must be utkface, identity-folders or csv.');
-  if (positional.length !== 1) fail('give exactly one folder of photos.');
-  const dir = resolve(positional[0]);
+/** Reads the command line strictly: unknown or mistyped flags (`--labls`) are refused, never ignored. */
+function parseCommandLine(argv: string[]): Args | 'help' {
+  const { values, positionals } = withUsageErrors(() => parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+  if (values.help) return 'help';
+  const format = values.format as Format | undefined;
+  if (!format || !Object.hasOwn(DEFAULT_MARGIN, format)) fail('--format must be utkface, identity-folders or csv. See --help.');
+  if (positionals.length !== 1) fail(`give exactly one folder of photos; got ${positionals.length}. See --help.`);
+  const dir = resolve(positionals[0]);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`${dir} is not a folder.`);
-  const out = flags.get('out') ?? fail('--out <file.json> is required.');
-  if (format === 'csv' && !flags.has('labels')) fail('--format csv needs --labels <file.csv>.');
-  const attributionFile = flags.get('attribution-file');
-  const attribution = attributionFile ? readFileSync(attributionFile, 'utf8').trim() : flags.get('attribution') ?? '';
-  const margin = Number(flags.get('margin') ?? DEFAULT_MARGIN[format]);
-  const maxSide = Number(flags.get('max-side') ?? DEFAULT_MAX_SIDE_PX);
-  if (!(margin >= 0 && margin <= 2)) fail('--margin must be between 0 and 2 (a fraction of the photo per side).');
-  if (!(maxSide >= 64)) fail('--max-side must be at least 64 pixels.');
-  const backend = (flags.get('backend') ?? 'wasm') as Args['backend'];
+  const out = values.out ?? fail('--out <file.json> is required.');
+  if (format === 'csv' && !values.labels) fail('--format csv needs --labels <file.csv>.');
+  const attributionFile = values['attribution-file'];
+  const attribution = attributionFile ? readFileSync(attributionFile, 'utf8').trim() : values.attribution ?? '';
+  const margin = values.margin === undefined ? DEFAULT_MARGIN[format] : parseDecimal('--margin', values.margin, { min: 0, max: 2 });
+  const maxSide = values['max-side'] === undefined ? DEFAULT_MAX_SIDE_PX : parseDecimal('--max-side', values['max-side'], { min: 64, max: 16384 });
+  const backend = values.backend;
+  if (backend !== 'wasm' && backend !== 'webgl' && backend !== 'cpu') fail(`--backend is wasm, webgl or cpu; got "${backend}".`);
   return {
-    format, dir, out: resolve(out), labels: flags.get('labels'),
-    name: flags.get('name') ?? basename(dir),
-    description: flags.get('description') ?? `Built from ${basename(dir)} with npm run build:pack.`,
-    license: flags.get('license') ?? 'Not stated: check the source photos\' terms before sharing this pack.',
-    attribution, margin, maxSide, backend, index: flags.get('index'),
+    format, dir, out: resolve(out), labels: values.labels,
+    name: values.name ?? basename(dir),
+    description: values.description ?? `Built from ${basename(dir)} with npm run build:pack.`,
+    license: values.license ?? 'Not stated: check the source photos\' terms before sharing this pack.',
+    attribution, margin, maxSide, backend, index: values.index,
   };
 }
 
@@ -191,7 +215,11 @@ function updateIndex(indexFile: string, packFile: string, text: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseCommandLine(process.argv.slice(2));
+  if (args === 'help') {
+    console.log(USAGE);
+    return;
+  }
   const files = listFiles(args.dir);
   const parsed = readLabels(args, files);
   console.log(`${args.format}: ${parsed.items.length} labelled photos in ${args.dir}, ${parsed.problems.length} label problems`);
@@ -213,7 +241,8 @@ async function main(): Promise<void> {
   let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;
   try {
     await server.listen();
-    const base = server.resolvedUrls?.local[0] ?? fail('the dev server did not report its address.');
+    const base = server.resolvedUrls?.local[0];
+    if (!base) throw new BuildFailure('the dev server did not report its address.');
     browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, protocolTimeout: PROTOCOL_TIMEOUT_MS, args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`] });
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error(`  page error: ${error instanceof Error ? error.message : String(error)}`));
@@ -236,9 +265,11 @@ async function main(): Promise<void> {
       (req) => (window as unknown as { facegapBuildPack(r: typeof req): Promise<unknown> }).facegapBuildPack(req),
       request,
     )) as PackBuildResponse;
-    if (response.status !== 'finished') fail(`the import did not finish: ${response.message}`);
-    if (chunks.length !== response.chunkCount || chunks.some((c) => c === undefined)) fail('the pack came back incomplete.');
+    if (response.status !== 'finished') throw new BuildFailure(`the import did not finish: ${response.message}. Nothing was written.`);
+    if (chunks.length !== response.chunkCount || chunks.some((c) => c === undefined)) throw new BuildFailure('the pack came back incomplete. Nothing was written.');
     const text = chunks.join('');
+    const found = (JSON.parse(text) as { samples: unknown[] }).samples.length;
+    if (found === 0) throw new BuildFailure(`no face was found in any of the ${parsed.items.length} photos in ${args.dir}, so there is no pack to write and ${relative(process.cwd(), args.out)} was not written. Check the photos show faces, or try --margin 0.25 for tight crops.`);
     writeFileSync(args.out, text);
     const e = response.engine;
     console.log(`engine: human ${e.humanVersion}, ${e.backend} in ${e.thread}${e.backend === 'wasm' ? `, simd ${e.wasmSimd}, threads ${e.wasmMultithread}` : ''}; ${(response.elapsedMs / 1000).toFixed(1)} s, ${(parsed.items.length / (response.elapsedMs / 1000)).toFixed(1)} photos/s`);
@@ -253,6 +284,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof BuildFailure) {
+    console.error(`build-pack: ${error.message}`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  }
   console.error(`build-pack: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   process.exit(1);
 });

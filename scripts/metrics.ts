@@ -10,24 +10,55 @@
  * object on stdout and nothing else. Problems go to stderr with file, line and column; exit 2.
  */
 import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SCORE_ID } from '../src/matching/similarity';
 import { decodePack, type PackSample } from '../src/datasets/pack';
 import { packEmbeddings, scoreAllPairs } from '../src/metrics/all-pairs';
 import { formatBiasReportTable } from '../src/metrics/format-table';
-import { buildPairTable, buildPairTableFromSamples } from '../src/metrics/pair-table';
-import { PairsCsvError, parsePairsCsv } from '../src/metrics/pairs-csv';
+import { buildPairTableFromSamples, PairTableBuilder } from '../src/metrics/pair-table';
+import { PairsCsvError, PairsCsvReader } from '../src/metrics/pairs-csv';
 import { computeBiasReportFromIndex } from '../src/metrics/report';
 import { indexScores } from '../src/metrics/score-index';
 import { DEFAULT_TARGET_FMR, findThresholdAtFmr } from '../src/metrics/thresholds';
 import type { ImpostorGrouping, PairTable } from '../src/metrics/types';
+import { parseDecimal, UsageError, withUsageErrors } from './cli/options';
+import { readLines } from './cli/read-lines';
 
 /** Threshold always reported when none is given. */
 const DEFAULT_THRESHOLD_SIMILARITY = 0.5;
-/** FMR target used when none is given. */
 /** Exit code for bad input or usage. */
 const EXIT_BAD_INPUT = 2;
 
-class UsageError extends Error {}
+const USAGE = `Bias metrics (shared/spec/bias-metrics.md) for a pairs CSV or a reference pack.
+
+Usage:
+  npm run --silent metrics -- <pairs.csv> [options]
+  npm run --silent metrics -- --pack <pack.json> --group-by race[,gender] [--exclude-unverified] [options]
+
+  <pairs.csv>                 columns score,same,group_a,group_b[,subject_a,subject_b]; read as a stream
+  --pack <file>               score all pairs of a reference pack (docs/pack-format.md)
+  --group-by <labels>         with --pack: the labels that make a group, comma-separated
+  --exclude-unverified        with --pack: leave out samples whose race label is unverified
+  --threshold <t>             report at threshold t (repeatable; default 0.5 and the FMR-target thresholds)
+  --fmr-target <f>            global threshold at false-match rate f, above 0 to 1 (repeatable; default 0.001)
+  --impostor-grouping <mode>  within (default) or probe
+  --alpha <a>                 weight of the false-match side in FDR, inequity rate and GARBE, 0 to 1 (default 0.5)
+  --format <json|table>       json (default): exactly the spec's report on stdout; table: for people
+  -h, --help                  this text
+
+Problems go to stderr with file, line and column; exit code 2.`;
+
+const OPTIONS = {
+  pack: { type: 'string' },
+  'group-by': { type: 'string' },
+  'exclude-unverified': { type: 'boolean', default: false },
+  threshold: { type: 'string', multiple: true },
+  'fmr-target': { type: 'string', multiple: true },
+  'impostor-grouping': { type: 'string', default: 'within' },
+  alpha: { type: 'string', default: '0.5' },
+  format: { type: 'string', default: 'json' },
+  help: { type: 'boolean', short: 'h', default: false },
+} satisfies ParseArgsConfig['options'];
 
 interface CliOptions {
   pairsFile?: string;
@@ -41,38 +72,39 @@ interface CliOptions {
   format: 'json' | 'table';
 }
 
-function parseNumberFlag(flag: string, value: string | undefined): number {
-  const number = value === undefined || value.trim() === '' ? NaN : Number(value);
-  if (!Number.isFinite(number)) throw new UsageError(`${flag} needs a finite number, got ${value === undefined ? 'nothing' : `"${value}"`}.`);
-  return number;
+/** Reads the command line strictly: unknown flags, out-of-range numbers and extra files are refused. */
+function parseArguments(argv: string[]): CliOptions | 'help' {
+  const { values, positionals } = withUsageErrors(() => parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+  if (values.help) return 'help';
+  const grouping = values['impostor-grouping'];
+  if (grouping !== 'within' && grouping !== 'probe') throw new UsageError(`--impostor-grouping is within or probe, got "${grouping}".`);
+  const format = values.format;
+  if (format !== 'json' && format !== 'table') throw new UsageError(`--format is json or table, got "${format}".`);
+  if (positionals.length > 1) throw new UsageError(`one pairs file only; got ${positionals.map((p) => `"${p}"`).join(' and ')}.`);
+  const options: CliOptions = {
+    pairsFile: positionals[0],
+    packFile: values.pack,
+    groupBy: (values['group-by'] ?? '').split(',').map((name) => name.trim()).filter(Boolean),
+    isExcludingUnverified: values['exclude-unverified'],
+    thresholds: (values.threshold ?? []).map((t) => parseDecimal('--threshold', t, { min: -Infinity, max: Infinity })),
+    fmrTargets: (values['fmr-target'] ?? []).map((f) => parseDecimal('--fmr-target', f, { min: 0, max: 1, isMinOpen: true })),
+    grouping,
+    alpha: parseDecimal('--alpha', values.alpha, { min: 0, max: 1 }),
+    format,
+  };
+  if ((options.pairsFile === undefined) === (options.packFile === undefined)) throw new UsageError('give either a pairs CSV file or --pack <file>. See --help.');
+  if (options.packFile !== undefined && options.groupBy.length === 0) throw new UsageError('--pack needs --group-by, e.g. --group-by race,gender.');
+  if (options.packFile === undefined && (options.groupBy.length > 0 || options.isExcludingUnverified)) throw new UsageError('--group-by and --exclude-unverified go with --pack; a pairs CSV names its groups itself.');
+  return options;
 }
 
-function parseArguments(argv: string[]): CliOptions {
-  const options: CliOptions = { groupBy: [], isExcludingUnverified: false, thresholds: [], fmrTargets: [], grouping: 'within', alpha: 0.5, format: 'json' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => argv[++i];
-    if (arg === '--threshold') options.thresholds.push(parseNumberFlag(arg, next()));
-    else if (arg === '--fmr-target') options.fmrTargets.push(parseNumberFlag(arg, next()));
-    else if (arg === '--alpha') options.alpha = parseNumberFlag(arg, next());
-    else if (arg === '--impostor-grouping') {
-      const value = next();
-      if (value !== 'within' && value !== 'probe') throw new UsageError(`--impostor-grouping is within or probe, got "${value ?? ''}".`);
-      options.grouping = value;
-    } else if (arg === '--format') {
-      const value = next();
-      if (value !== 'json' && value !== 'table') throw new UsageError(`--format is json or table, got "${value ?? ''}".`);
-      options.format = value;
-    } else if (arg === '--pack') options.packFile = next();
-    else if (arg === '--group-by') options.groupBy = (next() ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    else if (arg === '--exclude-unverified') options.isExcludingUnverified = true;
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}.`);
-    else if (options.pairsFile === undefined) options.pairsFile = arg;
-    else throw new UsageError(`one pairs file only; got "${options.pairsFile}" and "${arg}".`);
-  }
-  if ((options.pairsFile === undefined) === (options.packFile === undefined)) throw new UsageError('give either a pairs CSV file or --pack <file>.');
-  if (options.packFile !== undefined && options.groupBy.length === 0) throw new UsageError('--pack needs --group-by, e.g. --group-by race,gender.');
-  return options;
+/** Streams a pairs CSV into a compact table: memory holds the pairs' columns, never the file as a string. */
+async function readPairsTable(file: string): Promise<PairTable> {
+  const builder = new PairTableBuilder();
+  const reader = new PairsCsvReader(file, (pair) => builder.add(pair));
+  await readLines(file, (line) => reader.pushLine(line));
+  reader.end();
+  return builder.build();
 }
 
 /** Reads a file, turning a missing one into a readable error. */
@@ -115,11 +147,15 @@ function loadPackTable(file: string, groupBy: string[], isExcludingUnverified: b
   return buildPairTableFromSamples(scored, labelled.map((s) => ({ group: groupBy.map((name) => s.labels[name].trim()).join('/'), subject: s.subject })));
 }
 
-function run(argv: string[]): void {
+async function run(argv: string[]): Promise<void> {
   const options = parseArguments(argv);
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const table = options.packFile !== undefined
     ? loadPackTable(options.packFile, options.groupBy, options.isExcludingUnverified)
-    : buildPairTable(parsePairsCsv(readText(options.pairsFile as string), options.pairsFile));
+    : await readPairsTable(options.pairsFile as string);
   const index = indexScores(table, options.grouping);
   const fmrTargets = options.fmrTargets.length > 0 ? options.fmrTargets : [DEFAULT_TARGET_FMR];
   const thresholds = options.thresholds.length > 0
@@ -130,7 +166,7 @@ function run(argv: string[]): void {
 }
 
 try {
-  run(process.argv.slice(2));
+  await run(process.argv.slice(2));
 } catch (error) {
   if (error instanceof PairsCsvError || error instanceof UsageError) {
     process.stderr.write(`metrics: ${error.message}\n`);

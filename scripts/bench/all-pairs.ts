@@ -54,7 +54,7 @@ function makeEmbeddings(count: number): Float32Array[] {
 }
 
 /** Times the naive loop row by row until `limit` pairs; returns ms, pairs done and max diff. */
-function timeNaive(embeddings: Float32Array[], limit: number, blocked: Float32Array): { ms: number; wallMs: number; pairs: number; maxDiff: number } {
+function timeNaive(embeddings: Float32Array[], limit: number, blocked: Float64Array): { ms: number; wallMs: number; pairs: number; maxDiff: number } {
   const n = embeddings.length;
   let pairs = 0;
   let maxDiff = 0;

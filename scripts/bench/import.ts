@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_PATH } from '../../chromium.mjs';
 import { createServer } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   await server.listen();
   const userDataDir = mkdtempSync(join(tmpdir(), 'facegap-bench-import-'));
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, protocolTimeout: 3_600_000,
+    executablePath: CHROMIUM_PATH, headless: true, protocolTimeout: 3_600_000,
     args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${userDataDir}`],
   });
   try {

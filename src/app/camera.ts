@@ -2,6 +2,7 @@
  * The camera: getUserMedia with a 640x480 ideal, the list of cameras for a picker, and every
  * failure as a sentence saying what happened, what was kept and what to do next.
  */
+import type { CameraDevice } from '../shared/live-types';
 
 /** The resolution asked for; the browser may give another. */
 export const IDEAL_CAMERA_WIDTH = 640;
@@ -14,12 +15,6 @@ export type CameraFailureKind = 'permission-denied' | 'permission-revoked' | 'no
 export interface CameraFailure {
   kind: CameraFailureKind;
   message: string;
-}
-
-/** A camera the user can pick. */
-export interface CameraDevice {
-  deviceId: string;
-  label: string;
 }
 
 /** A running camera. */

@@ -3,20 +3,12 @@
  * Only embeddings are collected; pixels are never part of a capture.
  */
 import { DEFAULT_CAPTURE_COUNT } from '../matching/templates';
+import type { EnrolRequest } from '../shared/live-types';
 import type { Box } from '../vision/types';
 import type { QualityReport } from '../vision/quality';
 
 /** Captures are at least this far apart, so five of them span about two seconds of small movements. */
 export const ENROL_CAPTURE_SPACING_MS = 400;
-
-/** What the person asked for in the enrol panel. */
-export interface EnrolRequest {
-  name: string;
-  /** Self-described labels (`race`, `gender`, `age_band`); empty fields were skipped. */
-  labels: Record<string, string>;
-  /** Opt-in: also keep a small thumbnail. */
-  keepThumbnail: boolean;
-}
 
 /** An enrolment in progress. */
 export interface Enrolment {

@@ -5,7 +5,7 @@ import '../components/fg-engine-status';
 import '../components/fg-enrol-panel';
 import '../components/fg-match-meter';
 import '../components/fg-people-list';
-import type { EnrolRequest } from './enrolment';
+import type { EnrolRequest } from '../shared/live-types';
 import { PICTURE_MESSAGES, type PictureProblem } from './picture-check';
 import type { AppState, MatchView } from './state';
 

@@ -1,11 +1,13 @@
 /** Pieces of fg-app kept apart to keep it short: reading the stored state at start. */
 import type { Template } from '../matching/templates';
-import type { Store } from '../store';
+import { DEFAULT_SETTINGS, type Store } from '../store';
+import type { GapPairOptions } from '../views/gap-model';
 import { DEFAULT_THRESHOLD_SIMILARITY } from './threshold';
+import { describeError } from '../shared/errors';
 
 /** What fg-app reads from the store at start, and a sentence when reading failed. */
 export interface StoredState {
-  values: { templates: Template[]; threshold: number; activePackId: string | null; groupBy: string[]; presenter: boolean };
+  values: { templates: Template[]; threshold: number; activePackId: string | null; groupBy: string[]; presenter: boolean; gapOptions: GapPairOptions };
   problem?: string;
 }
 
@@ -13,12 +15,13 @@ export interface StoredState {
 export async function loadStoredState(store: Store): Promise<StoredState> {
   try {
     const [templates, settings] = await Promise.all([store.people.list(), store.settings.getAll()]);
-    const { threshold, activePackId, groupBy } = settings;
+    const { threshold, activePackId, groupBy, impostorGrouping, excludeUnverified } = settings;
     // Presenter view is for one session in a room: a reload opens the normal page, so nobody lands
     // in large dark type without knowing how they got there.
-    return { values: { templates, threshold, activePackId, groupBy, presenter: false } };
+    return { values: { templates, threshold, activePackId, groupBy, presenter: false, gapOptions: { impostorGrouping, excludeUnverified } } };
   } catch (error) {
-    const problem = error instanceof Error ? error.message : String(error);
-    return { values: { templates: [], threshold: DEFAULT_THRESHOLD_SIMILARITY, activePackId: null, groupBy: ['race'], presenter: false }, problem };
+    const problem = describeError(error);
+    const { impostorGrouping, excludeUnverified } = DEFAULT_SETTINGS;
+    return { values: { templates: [], threshold: DEFAULT_THRESHOLD_SIMILARITY, activePackId: null, groupBy: ['race'], presenter: false, gapOptions: { impostorGrouping, excludeUnverified } }, problem };
   }
 }

@@ -10,10 +10,9 @@ import '../components/fg-privacy-panel';
 import '../components/fg-room-view';
 import '../components/fg-you-vs-groups';
 import type { ImportSession } from '../import/session';
-import type { NetworkAudit } from '../privacy/network-audit';
 import type { OfflineStatus } from '../privacy/offline';
-import type { Store } from '../store';
 import type { PackController } from './pack-controller';
+import type { PrivacyView } from './privacy-controller';
 import type { AppState, MatchView } from './state';
 import type { TabId } from './tabs';
 
@@ -22,18 +21,19 @@ export interface TabContext {
   state: AppState;
   match: MatchView;
   packs: PackController;
-  store: Store | null;
-  audit: NetworkAudit | null;
+  privacy: PrivacyView;
   offline: OfflineStatus | null;
   importSession: ImportSession | null;
   onThreshold: (event: HTMLElementEventMap['threshold-change']) => void;
   onGroupBy: (event: HTMLElementEventMap['group-by-change']) => void;
+  onGapOptions: (event: HTMLElementEventMap['gap-options-change']) => void;
   onPackActivate: (event: HTMLElementEventMap['pack-activate']) => void;
   onPackDelete: (event: HTMLElementEventMap['pack-delete']) => void;
   onPackExport: (event: HTMLElementEventMap['pack-export']) => void;
   onImportFinished: (event: HTMLElementEventMap['import-finished']) => void;
   onForget: () => void;
-  onWiped: () => void;
+  onExportData: () => void;
+  onExportPackFromPrivacy: (event: HTMLElementEventMap['export-pack-request']) => void;
 }
 
 /** The panel of one tab other than Live. */
@@ -53,11 +53,18 @@ export function renderTabPanel(tab: TabId, ctx: TabContext) {
       return html`<fg-room-view .people=${ctx.state.templates} .threshold=${ctx.state.threshold} .groupBy=${ctx.state.groupBy}
         ?presenter=${ctx.state.presenter} @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy}></fg-room-view>`;
     case 'privacy':
-      return html`<fg-privacy-panel .store=${ctx.store} .audit=${ctx.audit} .offline=${ctx.offline}
-        @forget-everything=${ctx.onForget} @data-wiped=${ctx.onWiped}></fg-privacy-panel>`;
+      return renderPrivacy(ctx);
     default:
       return nothing;
   }
+}
+
+function renderPrivacy(ctx: TabContext) {
+  const p = ctx.privacy;
+  return html`<fg-privacy-panel .summary=${p.summary} .violations=${p.violations} .inventory=${p.inventory} .packs=${p.packs}
+    .caches=${p.caches} .serviceWorker=${p.serviceWorker} .offline=${ctx.offline} .wipeReport=${p.wipeReport} .problem=${p.problem}
+    ?busy=${p.isBusy} @forget-request=${ctx.onForget} @export-data-request=${ctx.onExportData}
+    @export-pack-request=${ctx.onExportPackFromPrivacy}></fg-privacy-panel>`;
 }
 
 function renderYouVsGroups(ctx: TabContext) {
@@ -71,7 +78,8 @@ function renderYouVsGroups(ctx: TabContext) {
 function renderGap(ctx: TabContext) {
   const { state } = ctx;
   return html`<fg-gap-view .pack=${ctx.packs.pack} .threshold=${state.threshold} .groupBy=${state.groupBy} ?presenter=${state.presenter}
-    @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy}></fg-gap-view>`;
+    .impostorGrouping=${state.gapOptions.impostorGrouping} .excludeUnverified=${state.gapOptions.excludeUnverified}
+    @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy} @gap-options-change=${ctx.onGapOptions}></fg-gap-view>`;
 }
 
 function renderPackChooser(ctx: TabContext) {

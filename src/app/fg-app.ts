@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import '../components/fg-message';
-import type { FgCameraView } from '../components/fg-camera-view';
 import { findBestMatch } from '../matching/search';
 import { createMemoryStore, NOT_KEPT_NOTICE, type Settings, type Store } from '../store';
 import { browserCamera, isCameraPermissionGranted, type CameraService } from './camera';
@@ -15,11 +14,11 @@ import { loadStoredState } from './fg-app-parts';
 import { renderTabPanel, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
 import { LibraryController } from './library-controller';
-import { PictureWatch } from './picture-watch';
+import { PrivacyController } from './privacy-controller';
 import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
-import { wipeEverything } from '../privacy/wipe';
 import type { VisionClient } from '../vision/types';
+import { describeError } from '../shared/errors';
 
 /**
  * FaceGap: the mediator between the services (vision engine, store, camera) and the views.
@@ -59,16 +58,20 @@ export class FgApp extends LitElement {
     saveActivePack: (id) => void this._saveSetting('activePackId', id),
   });
 
-  @query('fg-camera-view') private _cameraView!: FgCameraView;
-
-  /** Notices a camera picture that shows nothing (one colour, or frozen). */
-  private readonly _pictureWatch = new PictureWatch();
+  private readonly _privacy = new PrivacyController(this, {
+    store: () => this._store,
+    audit: () => this.audit,
+    vision: () => this._vision,
+    stopWriting: () => this._live.stop({ status: 'off' }),
+    dropHeldData: (notice) => this._dropHeldData(notice),
+    onOfflineCopyRemoved: () => this.offline?.markRemoved(),
+    notify: (id, tone, text) => this._notify(id, tone, text),
+  });
 
   private readonly _live = new LiveController(this, {
     camera: () => this.camera,
     vision: () => this._vision,
-    grabFrame: () => this._pictureWatch.watch(this._cameraView?.grabFrame() ?? Promise.resolve(null)),
-    match: (embedding) => findBestMatch(embedding, this._state.templates, this._state.threshold, { modelSha256: this._modelSha256() }),
+    match: (embedding) => findBestMatch(embedding, this._state.templates, { modelSha256: this._modelSha256() }),
     onCameraChange: (camera) => this._dispatch({ type: 'camera-changed', camera }),
     onFrame: (frame) => this._dispatch({ type: 'frame', frame, now: performance.now() }),
     onCamerasListed: (cameras) => this._dispatch({ type: 'cameras-listed', cameras }),
@@ -134,22 +137,20 @@ export class FgApp extends LitElement {
     `;
   }
 
-
-
   private _liveContext(): LiveContext {
     return {
-      state: this._state, match: this._match, stream: this._live.stream, isSaving: this._isSaving, pictureProblem: this._pictureWatch.problem,
+      state: this._state, match: this._match, stream: this._live.stream, isSaving: this._isSaving, pictureProblem: this._live.pictureWatch.problem,
       onCameraStart: (deviceId) => void this._live.start(deviceId),
       onCameraStop: () => this._live.stop({ status: 'off' }),
       onEnrolStart: (request) => this._dispatch({ type: 'enrol-started', request }),
       onEnrolCancel: () => this._dispatch({ type: 'enrol-ended', message: 'Enrolment cancelled; nothing was saved.' }),
-      onRename: this._onRename, onDelete: this._onDelete, onForget: this._onForget,
+      onRename: this._onRename, onDelete: this._onDelete, onForget: () => void this._privacy.forget(),
     };
   }
 
   private _tabContext(): TabContext {
     return {
-      state: this._state, match: this._match, packs: this._library.packs, store: this._store, audit: this.audit,
+      state: this._state, match: this._match, packs: this._library.packs, privacy: this._privacy.view,
       offline: this._offlineStatus, importSession: this._library.importSession,
       onThreshold: (event) => {
         this._dispatch({ type: 'threshold-changed', threshold: event.threshold });
@@ -159,12 +160,17 @@ export class FgApp extends LitElement {
         this._dispatch({ type: 'group-by-changed', groupBy: event.groupBy });
         void this._saveSetting('groupBy', event.groupBy);
       },
+      onGapOptions: ({ options }) => {
+        this._dispatch({ type: 'gap-options-changed', gapOptions: options });
+        void this._saveSetting('impostorGrouping', options.impostorGrouping).then(() => this._saveSetting('excludeUnverified', options.excludeUnverified));
+      },
       onPackActivate: (event) => void this._library.packs.activate(event.packId),
       onPackDelete: (event) => void this._library.deletePack(event.packId),
       onPackExport: (event) => void this._library.exportPack(event.packId),
       onImportFinished: (event) => void this._library.adoptImported(event.packId),
-      onForget: () => this._live.stop({ status: 'off' }),
-      onWiped: () => void this._afterWipe(),
+      onForget: () => void this._privacy.forget(),
+      onExportData: () => void this._privacy.exportPersonalData(),
+      onExportPackFromPrivacy: (event) => void this._privacy.exportPack(event.packId),
     };
   }
 
@@ -179,34 +185,19 @@ export class FgApp extends LitElement {
     try {
       await this._store?.settings.set(key, value);
     } catch (error) {
-      this._notify('settings', 'error', `${error instanceof Error ? error.message : String(error)} The change applies until you close this tab.`);
+      this._notify('settings', 'error', `${describeError(error)} The change applies until you close this tab.`);
     }
   }
 
-
-
-
-
-
-
-  /** After "forget everything": nothing of the user's is left, so start again from an empty store. */
-  private async _afterWipe() {
+  /** After a wipe (here or in another tab): let go of everything held, and keep nothing until reload. */
+  private async _dropHeldData(notice: string) {
     this._live.stop({ status: 'off' });
     this._dispatch({ type: 'templates-changed', templates: [] });
     // Reopening IndexedDB would create the database again at once: until the page is reloaded,
     // keep what happens in memory only, and say so.
     this._store?.close();
-    await this._openStore(async () => ({ store: createMemoryStore(), notice: AFTER_WIPE_NOTICE }));
+    await this._openStore(async () => ({ store: createMemoryStore(), notice }));
     await this._library.reset(null);
-  }
-
-  /** The vision worker's own requests (models, wasm) join the page's in the network audit. */
-  private async _auditVisionThread() {
-    const audit = this.audit;
-    if (!audit || !this._vision?.audit) return;
-    const { requests, violations } = await this._vision.audit().catch(() => ({ requests: [], violations: [] }));
-    audit.addRecords(requests);
-    audit.addViolations(violations);
   }
 
   private _dispatch(action: AppAction) {
@@ -227,7 +218,7 @@ export class FgApp extends LitElement {
       this._vision = client;
       this._dispatch({ type: 'vision-ready', info, modelSha256 });
       this._live.resumeLoop();
-      void this._auditVisionThread();
+      void this._privacy.auditVisionThread();
       void this._library.prepareImport();
     } catch (error) {
       const message = describeVisionFailure(error);
@@ -237,7 +228,7 @@ export class FgApp extends LitElement {
   }
 
   private async _openStore(factory: StoreFactory = this.storeFactory) {
-    const { store, notice } = await factory();
+    const { store, notice } = await factory({ onClosedElsewhere: (reason) => this._privacy.onStoreClosedElsewhere(reason) });
     this._store = store;
     // A store that keeps nothing is always announced, whoever opened it.
     const text = notice ?? (store.isPersistent ? undefined : NOT_KEPT_NOTICE);
@@ -256,7 +247,7 @@ export class FgApp extends LitElement {
     if (!enrolment || !store || !modelSha256) return;
     this._isSaving = true;
     this._dispatch({ type: 'enrol-ended', message: `Saving ${enrolment.request.name}…` });
-    const outcome = await finishEnrolment({ enrolment, store, modelSha256, captureThumbnail: (box) => this._cameraView.captureThumbnail(box) });
+    const outcome = await finishEnrolment({ enrolment, store, modelSha256, captureThumbnail: (box) => this._live.captureThumbnail(box) });
     this._isSaving = false;
     if (outcome.templates) this._dispatch({ type: 'templates-changed', templates: outcome.templates });
     this._dispatch({ type: 'enrol-ended', message: outcome.message });
@@ -270,41 +261,32 @@ export class FgApp extends LitElement {
     await this._changePeople(() => this._store!.people.delete(event.personId));
   };
 
-  /** The people list's "Forget everything": the same wipe as the privacy tab's. */
-  private _onForget = async () => {
-    this._live.stop({ status: 'off' });
-    const report = await wipeEverything({ store: this._store });
-    this._notify('forget', report.isComplete ? 'notice' : 'error', report.message);
-    await this._afterWipe();
-  };
-
   private async _changePeople(change: () => Promise<unknown>) {
     if (!this._store) return;
     try {
       await change();
       this._dispatch({ type: 'templates-changed', templates: await this._store.people.list() });
     } catch (error) {
-      this._notify('people', 'error', error instanceof Error ? error.message : String(error));
+      this._notify('people', 'error', describeError(error));
     }
   }
 
   private _selectTab(id: TabId) {
     this._tab = id;
-    if (id === 'privacy') void this._auditVisionThread();
+    if (id !== 'privacy') return;
+    // The page's audit is read at once; the worker's requests join it when they arrive.
+    void this._privacy.refresh();
+    void this._privacy.auditVisionThread();
   }
 
   private _onTabKey(event: KeyboardEvent) {
     const next = findTabForKey(this._tab, event.key);
     if (next === null) return;
     event.preventDefault();
-    this._tab = next;
+    this._selectTab(next);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   }
 }
-
-
-/** Shown after "Forget everything": the wipe holds until the user chooses to store again. */
-const AFTER_WIPE_NOTICE = 'Everything FaceGap kept on this device is deleted. Until you reload the page nothing new is stored: what you do now is forgotten when you close this tab.';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,12 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readModelIdentity } from '../import/model';
 import { ImportSession } from '../import/session';
-import { exportStoredPack } from '../import/stored-pack';
-import { downloadJsonText } from '../privacy/export';
+import { downloadStoredPack } from '../privacy/export';
 import type { Store } from '../store';
 import { MODEL_BASE_PATH } from '../vision/client';
 import type { VisionClient } from '../vision/types';
 import { DEFAULT_PACK_ID, PackController } from './pack-controller';
+import { describeError } from '../shared/errors';
 
 /** What the library needs from the app. */
 export interface LibraryDeps {
@@ -49,7 +49,7 @@ export class LibraryController implements ReactiveController {
       await this.importSession.refreshUnfinished();
     } catch (error) {
       this.importSession = null;
-      this.deps.notify('import', 'error', `Importing photos is unavailable: ${describe(error)}`);
+      this.deps.notify('import', 'error', `Importing photos is unavailable: ${describeError(error)}`);
     }
     this.host.requestUpdate();
   }
@@ -65,15 +65,16 @@ export class LibraryController implements ReactiveController {
       await this.deps.store()?.packs.delete(id);
       await this.packs.forget(id);
     } catch (error) {
-      this.deps.notify('packs', 'error', describe(error));
+      this.deps.notify('packs', 'error', describeError(error));
     }
   }
 
   async exportPack(id: string): Promise<void> {
-    const stored = await this.deps.store()?.packs.get(id);
-    if (!stored) return this.deps.notify('packs', 'error', 'That pack is no longer on this device, so it could not be exported.');
-    const { fileName, text } = exportStoredPack(stored);
-    downloadJsonText(text, fileName);
+    const store = this.deps.store();
+    if (!store) return;
+    await downloadStoredPack(store, id).catch((error: unknown) => {
+      this.deps.notify('packs', 'error', `The pack could not be exported: ${describeError(error)}.`);
+    });
   }
 
   /** After "forget everything": no imported pack is left; the bundled ones still work. */
@@ -83,8 +84,4 @@ export class LibraryController implements ReactiveController {
     await this.packs.activate(activeId ?? DEFAULT_PACK_ID, { remember: false });
     await this.prepareImport();
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

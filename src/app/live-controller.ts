@@ -2,9 +2,11 @@
  * The live session of fg-app: the camera, the frame pump, and pausing when the tab is hidden.
  * A lit ReactiveController, so it follows its host's connection and stops everything on disconnect.
  */
+import { PictureWatch } from './picture-watch';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SearchResult } from '../matching/search';
-import type { VisionClient } from '../vision/types';
+import type { Box, VisionClient } from '../vision/types';
+import { VideoFrameSource } from './frame-source';
 import { CameraError, describeCameraFailure, toCameraFailure, waitForCameraRevocation, type CameraService, type CameraSession } from './camera';
 import { runLiveLoop, type LiveFrame } from './live-loop';
 import type { CameraState } from './state';
@@ -17,7 +19,6 @@ export interface LiveHost {
   camera(): CameraService;
   /** The vision client once ready, else null (the camera may run before the models load). */
   vision(): VisionClient | null;
-  grabFrame(): Promise<ImageBitmap | null>;
   match(embedding: Float32Array): SearchResult;
   onCameraChange(camera: CameraState): void;
   onFrame(frame: LiveFrame<SearchResult>): void;
@@ -27,9 +28,13 @@ export interface LiveHost {
 
 /** Owns the camera session and the loop; fg-app calls `start`, `stop` and `resumeLoop`. */
 export class LiveController implements ReactiveController {
-  /** The running camera's stream, for fg-camera-view. */
+  /** The running camera's stream, for fg-camera-view to show. */
   stream: MediaStream | null = null;
   private session: CameraSession | null = null;
+  /** Where the loop and enrolment read frames: the controller's own, not the view's <video>. */
+  private frames: VideoFrameSource | null = null;
+  /** Notices a picture that shows nothing (flat or frozen); fg-app reads its verdict. */
+  readonly pictureWatch = new PictureWatch();
   private loop: AbortController | null = null;
   /** Bumped on every start and stop, so a slow getUserMedia cannot revive a stopped session. */
   private generation = 0;
@@ -59,6 +64,7 @@ export class LiveController implements ReactiveController {
       if (generation !== this.generation) return session.stop();
       this.session = session;
       this.stream = session.stream;
+      this.frames = new VideoFrameSource(session.stream);
       this.live.onCameraChange({ status: 'on' });
       this.host.requestUpdate();
       this.resumeLoop();
@@ -78,6 +84,8 @@ export class LiveController implements ReactiveController {
     this.loop = null;
     this.session?.stop();
     this.session = null;
+    this.frames?.dispose();
+    this.frames = null;
     this.stream = null;
     this.live.onCameraChange(next);
     this.host.requestUpdate();
@@ -90,7 +98,7 @@ export class LiveController implements ReactiveController {
     const loop = new AbortController();
     this.loop = loop;
     void runLiveLoop<SearchResult>({
-      grabFrame: () => this.live.grabFrame(),
+      grabFrame: () => this.pictureWatch.watch(this.frames?.grabFrame() ?? Promise.resolve(null)),
       detect: (frame, options) => client.detect(frame, options),
       match: (embedding) => this.live.match(embedding),
       onFrame: (frame) => this.live.onFrame(frame),
@@ -100,6 +108,11 @@ export class LiveController implements ReactiveController {
       },
       signal: loop.signal,
     });
+  }
+
+  /** A thumbnail of `box` from the running camera (opt-in enrolment thumbnails), or null when it is off. */
+  captureThumbnail(box: Box): Promise<Blob | null> {
+    return this.frames?.captureThumbnail(box) ?? Promise.resolve(null);
   }
 
   private onEnded(generation: number): void {

@@ -3,6 +3,8 @@
  * match), report, repeat. One detection is in flight at most, so a slow backend lowers the frame
  * rate instead of queueing frames. Stops when its AbortSignal aborts.
  */
+import { isAbortError } from '../shared/errors';
+import type { LiveTimings } from '../shared/live-types';
 import type { DetectOptions, Observation } from '../vision/types';
 
 /**
@@ -16,13 +18,6 @@ export const FRAME_GAP_MS = 16;
 export const NO_FRAME_RETRY_MS = 100;
 /** The frame rate is averaged over the frames of this last stretch of time. */
 export const FPS_WINDOW_MS = 2000;
-
-/** Milliseconds per stage; `embed` and `match` are the latest measured, null until one was. */
-export interface LiveTimings {
-  detect: number;
-  embed: number | null;
-  match: number | null;
-}
 
 /** One processed frame. */
 export interface LiveFrame<M> {
@@ -125,8 +120,4 @@ export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void>
     });
     await wait(FRAME_GAP_MS);
   }
-}
-
-function isAbortError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError';
 }

@@ -1,11 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { tryDecodePack } from '../datasets/pack';
 import type { ReferencePack } from '../datasets/pack-types';
-import { bundledPackUrl, loadBundledPackIndex, type BundledPackEntry } from '../import/bundled';
+import { bundledPackUrl, hashText, loadBundledPackIndex, type BundledPackEntry } from '../import/bundled';
 import { FACERES_DIM } from '../import/model';
-import { fromStoredPack } from '../import/stored-pack';
+import { exportStoredPack } from '../import/stored-pack';
 import { SCORE_ID } from '../matching/similarity';
 import type { PackMetadata, Store } from '../store';
+import { describeError } from '../shared/errors';
 
 /** The pack the app opens with, so the bias views work before anyone imports anything. */
 export const DEFAULT_PACK_ID = 'utkface-600';
@@ -51,7 +52,7 @@ export class PackController implements ReactiveController {
       this.bundled = await loadBundledPackIndex();
     } catch (error) {
       this.bundled = [];
-      this.fail(activeId ?? DEFAULT_PACK_ID, error instanceof Error ? error.message : String(error));
+      this.fail(activeId ?? DEFAULT_PACK_ID, describeError(error));
     }
     await this.refreshImported();
     await this.activate(activeId ?? DEFAULT_PACK_ID, { remember: false });
@@ -78,7 +79,7 @@ export class PackController implements ReactiveController {
       if (remember) this.deps.onActivated(id);
     } catch (error) {
       if (load !== this.loadId) return;
-      this.fail(id, error instanceof Error ? error.message : String(error));
+      this.fail(id, describeError(error));
     }
     this.host.requestUpdate();
   }
@@ -103,13 +104,21 @@ export class PackController implements ReactiveController {
       throw new Error(`The pack “${stored.metadata.name}” was made with a different face model (weights ${packSha256.slice(0, 12)}..., yours ${modelSha256.slice(0, 12)}...), ` +
         'so its scores cannot be compared with yours. It stays on this device unchanged; import its photos again to rebuild it with this model, or delete it.');
     }
-    return fromStoredPack(stored);
+    // An imported pack comes back from IndexedDB through the same validation as a bundled file.
+    const decoded = tryDecodePack(exportStoredPack(stored).text, { modelSha256, dim: stored.samples[0]?.embedding.length ?? FACERES_DIM, scoreId: SCORE_ID });
+    if (!decoded.ok) throw new Error(`The pack “${stored.metadata.name}” on this device is damaged and was not used. ${decoded.rejection.message}`);
+    return decoded.pack;
   }
 
   private async readBundled(entry: BundledPackEntry): Promise<ReferencePack> {
     const response = await fetch(bundledPackUrl(entry));
     if (!response.ok) throw new Error(`The bundled pack “${entry.name}” could not be loaded (HTTP ${response.status}).`);
     const text = await response.text();
+    const sha256 = await hashText(text);
+    if (sha256 !== entry.sha256.toLowerCase()) {
+      throw new Error(`The bundled pack “${entry.name}” (${entry.file}) is not the file its index lists (sha256 ${sha256.slice(0, 12)}..., expected ${entry.sha256.slice(0, 12)}...): ` +
+        'it was changed or cut off on the way, so it was not used. Reload the page; if it persists, the site was deployed with a stale packs/index.json.');
+    }
     const decoded = tryDecodePack(text, { modelSha256: await this.deps.modelSha256(), dim: FACERES_DIM, scoreId: SCORE_ID });
     if (!decoded.ok) throw new Error(`The bundled pack “${entry.name}” (${entry.file}) was refused. ${decoded.rejection.message}`);
     return decoded.pack;

@@ -3,10 +3,12 @@
  * ones; tests hand fg-app fakes through its `visionFactory`, `storeFactory` and `camera` properties.
  */
 import { readModelIdentity } from '../import/model';
-import { createMemoryStore, NOT_KEPT_NOTICE, openStore, StoreError, type Store } from '../store';
+import { createMemoryStore, NOT_KEPT_NOTICE, openStore, StoreError, type ClosedElsewhereReason, type Store } from '../store';
 import { parseBackendRequest } from '../vision/backend';
-import { MODEL_BASE_PATH, startVision, WASM_PATH } from '../vision/client';
+import { MODEL_BASE_PATH, startVision, WASM_PATH, WorkerVisionClient } from '../vision/client';
+import { IdleShutdownVisionClient } from '../vision/idle-client';
 import { VisionError, type EngineInfo, type VisionClient } from '../vision/types';
+import { describeError } from '../shared/errors';
 
 /** A running vision engine, and the sha256 of the faceres weights its embeddings come from. */
 export interface VisionService {
@@ -19,17 +21,23 @@ export interface VisionService {
 /** Starts the vision engine; rejects with a `VisionError` the UI shows as it is. */
 export type VisionFactory = () => Promise<VisionService>;
 
+/** What the app wants to hear from the store it opens. */
+export interface StoreHooks {
+  /** Another tab (or the browser) closed the database under this tab; see `ClosedElsewhereReason`. */
+  onClosedElsewhere?: (reason: ClosedElsewhereReason) => void;
+}
+
 /** Opens storage; `notice` says what the user should know (e.g. that nothing will be kept). */
-export type StoreFactory = () => Promise<{ store: Store; notice?: string }>;
+export type StoreFactory = (hooks?: StoreHooks) => Promise<{ store: Store; notice?: string }>;
 
 /** Starts human in a worker with the backend asked for in `?backend=`, and reads the model's sha256. */
 export const startBrowserVision: VisionFactory = async () => {
   const backend = parseBackendRequest(new URLSearchParams(location.search).get('backend'));
-  const [vision, modelSha256] = await Promise.all([
-    startVision({ backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH }),
-    readModelSha256(MODEL_BASE_PATH),
-  ]);
-  return { ...vision, modelSha256 };
+  const loadOptions = { backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH };
+  const [vision, modelSha256] = await Promise.all([startVision(loadOptions), readModelSha256(MODEL_BASE_PATH)]);
+  // A worker left idle (camera off, no import) is shut down and started again on the next frame.
+  const client = vision.info.thread === 'worker' ? new IdleShutdownVisionClient(vision.client, loadOptions, () => new WorkerVisionClient()) : vision.client;
+  return { ...vision, client, modelSha256 };
 };
 
 /** The faceres sha256 (`readModelIdentity`); a failure rejects with a `VisionError` the UI shows as it is. */
@@ -37,14 +45,14 @@ export async function readModelSha256(modelBasePath: string, fetcher: typeof fet
   try {
     return (await readModelIdentity(modelBasePath, undefined, { fetcher })).sha256;
   } catch (error) {
-    throw new VisionError('models-failed', error instanceof Error ? error.message : String(error));
+    throw new VisionError('models-failed', describeError(error));
   }
 }
 
 /** Opens IndexedDB; when the browser refuses, falls back to memory and says so. */
-export const openBrowserStore: StoreFactory = async () => {
+export const openBrowserStore: StoreFactory = async (hooks = {}) => {
   try {
-    return { store: await openStore() };
+    return { store: await openStore({ onClosedElsewhere: hooks.onClosedElsewhere }) };
   } catch (error) {
     return { store: createMemoryStore(), notice: describeStoreFallback(error) };
   }
@@ -81,7 +89,7 @@ const VISION_NEXT_STEP: Record<VisionError['kind'], string> = {
  * happened, what still works, what to do.
  */
 export function describeVisionFailure(error: unknown): string {
-  const what = (error instanceof Error ? error.message : String(error)).trim();
+  const what = describeError(error).trim();
   const sentence = /[.!?)]$/.test(what) ? what : `${what}.`;
   const kind = error instanceof VisionError ? error.kind : null;
   const kept = 'Your enrolled people, packs and the other tabs still work';

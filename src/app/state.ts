@@ -2,13 +2,16 @@
  * The app's state and its pure transitions, apart from lit so they are tested in node.
  * fg-app holds one `AppState` and replaces it with `reduceAppState(state, action)`.
  */
-import type { SearchResult } from '../matching/search';
+import { decideMatch, type SearchResult } from '../matching/search';
 import type { Template } from '../matching/templates';
 import { assessQuality, type QualityReport } from '../vision/quality';
 import type { EngineInfo, Observation } from '../vision/types';
-import type { CameraDevice, CameraFailure } from './camera';
-import { isEnrolmentComplete, offerCapture, startEnrolment, type Enrolment, type EnrolRequest } from './enrolment';
-import type { LiveFrame, LiveTimings } from './live-loop';
+import type { CameraFailure } from './camera';
+import { isEnrolmentComplete, offerCapture, startEnrolment, type Enrolment } from './enrolment';
+import type { LiveFrame } from './live-loop';
+import type { CameraDevice, EnrolRequest, LiveTimings } from '../shared/live-types';
+import { DEFAULT_SETTINGS } from '../store/settings';
+import type { GapPairOptions } from '../views/gap-model';
 import { DEFAULT_THRESHOLD_SIMILARITY } from './threshold';
 
 /** The vision engine: loading, ready (with the faceres sha256 templates are tied to), or failed. */
@@ -65,6 +68,8 @@ export interface AppState {
   groupBy: string[];
   /** Large type, both bias views side by side, for a room. */
   presenter: boolean;
+  /** The gap view's pair options, kept like the threshold. */
+  gapOptions: GapPairOptions;
   enrolment: Enrolment | null;
   /** The outcome of the last enrolment, or why it failed. */
   enrolMessage: string;
@@ -75,7 +80,7 @@ export interface AppState {
 export type AppAction =
   | { type: 'vision-ready'; info: EngineInfo; modelSha256: string }
   | { type: 'vision-failed'; message: string }
-  | { type: 'store-ready'; isPersistent: boolean; templates: Template[]; threshold: number; activePackId: string | null; groupBy: string[]; presenter: boolean }
+  | { type: 'store-ready'; isPersistent: boolean; templates: Template[]; threshold: number; activePackId: string | null; groupBy: string[]; presenter: boolean; gapOptions: GapPairOptions }
   | { type: 'camera-changed'; camera: CameraState }
   | { type: 'cameras-listed'; cameras: CameraDevice[] }
   | { type: 'frame'; frame: LiveFrame<SearchResult>; now: number }
@@ -83,6 +88,7 @@ export type AppAction =
   | { type: 'threshold-changed'; threshold: number }
   | { type: 'group-by-changed'; groupBy: string[] }
   | { type: 'presenter-changed'; presenter: boolean }
+  | { type: 'gap-options-changed'; gapOptions: GapPairOptions }
   | { type: 'enrol-started'; request: EnrolRequest; needed?: number }
   | { type: 'enrol-ended'; message: string }
   | { type: 'notice-shown'; notice: Notice }
@@ -106,6 +112,7 @@ export function createInitialState(): AppState {
     activePackId: null,
     groupBy: ['race'],
     presenter: false,
+    gapOptions: { impostorGrouping: DEFAULT_SETTINGS.impostorGrouping, excludeUnverified: DEFAULT_SETTINGS.excludeUnverified },
     enrolment: null,
     enrolMessage: '',
     notices: [],
@@ -128,6 +135,7 @@ export function reduceAppState(state: AppState, action: AppAction): AppState {
         activePackId: action.activePackId,
         groupBy: action.groupBy,
         presenter: action.presenter,
+        gapOptions: action.gapOptions,
       };
     case 'camera-changed':
       return action.camera.status === 'on' ? { ...state, camera: action.camera } : { ...clearLive(state), camera: action.camera };
@@ -144,6 +152,8 @@ export function reduceAppState(state: AppState, action: AppAction): AppState {
       return { ...state, groupBy: action.groupBy };
     case 'presenter-changed':
       return { ...state, presenter: action.presenter };
+    case 'gap-options-changed':
+      return { ...state, gapOptions: action.gapOptions };
     case 'enrol-started':
       return { ...state, enrolment: startEnrolment(action.request, action.needed), enrolMessage: '' };
     case 'enrol-ended':
@@ -168,7 +178,7 @@ export function selectMatchView(state: Pick<AppState, 'observation' | 'search' |
   if (!state.observation || state.observation.faces.length === 0) return { state: 'no-face', name: null, templateId: null, score: null };
   const best = state.search?.best;
   if (!best) return { state: 'unknown', name: null, templateId: null, score: null };
-  return { state: best.score >= state.threshold ? 'matched' : 'unknown', name: best.name, templateId: best.templateId, score: best.score };
+  return { state: decideMatch(state.search, state.threshold) === 'matched' ? 'matched' : 'unknown', name: best.name, templateId: best.templateId, score: best.score };
 }
 
 function applyFrame(state: AppState, frame: LiveFrame<SearchResult>, now: number): AppState {

@@ -1,12 +1,8 @@
 import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { CameraDevice } from '../app/camera';
-import type { LiveTimings } from '../app/live-loop';
+import type { CameraDevice, LiveTimings } from '../shared/live-types';
 import type { QualityReport } from '../vision/quality';
 import type { Box, Observation } from '../vision/types';
-
-/** Side of the square thumbnail kept when the user opts in, in pixels. */
-export const THUMBNAIL_SIZE_PX = 96;
 
 /** The user asked to start the camera (`deviceId` empty for the default one). */
 export class CameraStartEvent extends Event {
@@ -38,7 +34,8 @@ export type CameraViewStatus = 'off' | 'starting' | 'on' | 'paused' | 'failed';
 /**
  * The camera picture with the largest face's box and the frame's quality, Start/Stop, a camera
  * picker when there are several, and the frame rate and per-stage timings. The picture is
- * mirrored, as people expect of a selfie view. fg-app reads frames with `grabFrame()`.
+ * mirrored, as people expect of a selfie view. It only shows the picture: the live controller
+ * reads frames from the stream itself (src/app/frame-source.ts).
  *
  * @fires camera-start - Start camera pressed
  * @fires camera-stop - Stop camera pressed
@@ -84,24 +81,6 @@ export class FgCameraView extends LitElement {
   @property() waitingFor = '';
 
   @query('video') private _video!: HTMLVideoElement;
-
-  /** A frame of the video as an ImageBitmap, or null when the video has none yet. */
-  async grabFrame(): Promise<ImageBitmap | null> {
-    const video = this._video;
-    if (!video || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) return null;
-    return createImageBitmap(video);
-  }
-
-  /** A small JPEG of `box` (video pixels), made only when the user opted in to thumbnails. */
-  async captureThumbnail(box: Box): Promise<Blob | null> {
-    const video = this._video;
-    if (!video || video.videoWidth === 0) return null;
-    const [x, y, w, h] = box;
-    const side = Math.max(w, h);
-    const canvas = new OffscreenCanvas(THUMBNAIL_SIZE_PX, THUMBNAIL_SIZE_PX);
-    canvas.getContext('2d')!.drawImage(video, x + w / 2 - side / 2, y + h / 2 - side / 2, side, side, 0, 0, THUMBNAIL_SIZE_PX, THUMBNAIL_SIZE_PX);
-    return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
-  }
 
   override updated(changed: PropertyValues<this>) {
     if (changed.has('stream') && this._video && this._video.srcObject !== this.stream) {

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { EnrolRequest } from '../app/enrolment';
+import type { EnrolRequest } from '../shared/live-types';
 import { MAX_NAME_LENGTH, normalizeName } from '../matching/templates';
 
 /** The user asked to be enrolled. */

@@ -4,7 +4,8 @@ import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { buildGroupDetPoints, buildGroupHistograms, findDetPointsAt, type GroupDetPoints } from '../views/chart-model';
 import { formatCount, formatRate, formatRateInterval } from '../views/format';
 import { computeGapAtThreshold, type GapAtThreshold, type GapIndex, type GapRow } from '../views/gap-model';
-import { resampleGap, type GapResampling } from '../views/resampling';
+import { resampleGapInBackground, type GapResampling } from '../views/resampling';
+import { describeError } from '../shared/errors';
 import { computeNoErrorUpperBound } from '../views/bounds';
 import { buildSummarySentence, type ErrorSide, type SummarySentence } from '../views/sentence';
 import type { DetCurve } from './fg-det-chart';
@@ -63,7 +64,8 @@ function describePresenterNote(rate: GapRow['fmr'], resampled: readonly [number,
 /**
  * The shared body of the gap and room views: the sentence, the rate table, the distributions and the
  * DET curves for one grouped set at one threshold. Rates come from src/metrics; the people-level
- * bootstrap runs after the threshold settles and is shown beside the Wilson interval.
+ * bootstrap runs in its worker after the threshold settles (a newer threshold cancels it) and is
+ * shown beside the Wilson interval.
  */
 @customElement('fg-gap-panels')
 export class FgGapPanels extends LitElement {
@@ -82,16 +84,29 @@ export class FgGapPanels extends LitElement {
   @property({ type: Boolean, reflect: true }) presenter = false;
 
   @state() private _bootstrap: { gap: GapIndex; threshold: number; key: string; result: GapResampling } | null = null;
+  /** Share of the running bootstrap done, 0..1; null when none runs. */
+  @state() private _bootstrapProgress: number | null = null;
+  /** Why the last resampling failed; empty when it did not. */
+  @state() private _bootstrapProblem = '';
 
   private _timer: ReturnType<typeof setTimeout> | undefined;
+  private _bootstrapAbort: AbortController | null = null;
   private _at: GapAtThreshold | null = null;
   private _sentence: SummarySentence | null = null;
   private _distribution: DistributionRow[] = [];
   private _det: GroupDetPoints[] = [];
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back after a disconnect cancelled the resampling: run it again for what is shown.
+    if (this.hasUpdated && this.gap && !this._currentBootstrap()) this.requestUpdate('threshold');
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this._timer);
+    this._bootstrapAbort?.abort();
+    this._bootstrapAbort = null;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -139,7 +154,7 @@ export class FgGapPanels extends LitElement {
       ${hasGenuine ? nothing : html`<p class="explain">This set has one photo per person, so there are no same-person
         pairs: only false matches can be measured here, not missed matches.</p>`}
       <p class="explain">Each rate has two 95% intervals. The first (Wilson) treats every pair as independent,
-        which they are not: each face appears in many pairs. The second resamples people${boot ? ` (${boot.replicates} times)` : ' (being computed)'}
+        which they are not: each face appears in many pairs. The second resamples people${boot ? ` (${boot.replicates} times)` : this._describeProgress()}
         and is usually wider; trust it more. A group with no errors shows the most its rate could be. Overall: ${formatRate(at.overall.fmr.rate)} false matches over
         ${formatCount(at.overall.fmr.pairs)} different-person pairs, cross-group pairs included.</p>
       ${hasGenuine ? html`<div class="charts">
@@ -156,14 +171,38 @@ export class FgGapPanels extends LitElement {
     return { result: b.result, key: b.key };
   }
 
+  private _describeProgress(): string {
+    const share = this._bootstrapProgress;
+    if (this._bootstrapProblem) return ` (not available here: ${this._bootstrapProblem})`;
+    return share === null ? ' (being computed)' : ` (being computed: ${Math.floor(share * 100)}%)`;
+  }
+
   private _scheduleBootstrap(sentence: SummarySentence): void {
     clearTimeout(this._timer);
+    // A newer threshold or grouping makes the running resampling useless: stop it now.
+    this._bootstrapAbort?.abort();
+    this._bootstrapAbort = null;
+    this._bootstrapProgress = null;
+    this._bootstrapProblem = '';
     const gap = this.gap;
     const threshold = this.threshold;
     if (!gap) return;
     this._timer = setTimeout(() => {
-      const result = resampleGap(gap, threshold, { ratio: findRatioGroups(sentence, 'fmr'), fnmrRatio: findRatioGroups(sentence, 'fnmr') });
-      this._bootstrap = { gap, threshold, key: ratioKey(sentence), result };
+      const abort = (this._bootstrapAbort = new AbortController());
+      this._bootstrapProgress = 0;
+      resampleGapInBackground(gap, threshold, {
+        ratio: findRatioGroups(sentence, 'fmr'), fnmrRatio: findRatioGroups(sentence, 'fnmr'), signal: abort.signal,
+        onProgress: (share) => { if (!abort.signal.aborted) this._bootstrapProgress = share; },
+      }).then((result) => {
+        if (abort.signal.aborted) return;
+        this._bootstrap = { gap, threshold, key: ratioKey(sentence), result };
+        this._bootstrapProgress = null;
+      }, (error: unknown) => {
+        // Failed: the Wilson interval stands alone, and the sentence says why the other is missing.
+        if (abort.signal.aborted) return;
+        this._bootstrapProgress = null;
+        this._bootstrapProblem = describeError(error);
+      });
     }, BOOTSTRAP_DEBOUNCE_MS);
   }
 

@@ -5,11 +5,12 @@ import type { ReferencePack } from '../datasets/pack-types';
 import type { ImpostorGrouping } from '../metrics/types';
 import { checkEstimates, type EstimateRow } from '../views/estimates-model';
 import { formatCount, formatRate, formatRateInterval, pluralise } from '../views/format';
-import { buildGapIndex, hasUnverifiedLabels, type GapIndex } from '../views/gap-model';
+import { buildGapIndex, hasUnverifiedLabels, type GapIndex, type GapPairOptions } from '../views/gap-model';
 import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets } from '../views/presets';
 import { scorePackPairs, type ScoredSampleSet } from '../views/sample-set';
 import type { RateColumn, RateRow } from './fg-rate-table';
+import { describeError } from '../shared/errors';
 import { viewStyles } from './view-styles';
 import './fg-gap-panels';
 import './fg-group-picker';
@@ -29,6 +30,14 @@ function proportionCell(p: EstimateRow['failures']) {
     : { text: `${formatRate(p.rate)} (${formatCount(p.errors)} of ${formatCount(p.pairs)})`, value: p.rate, ci: p.ci95, note: `${formatRateInterval(p.ci95)} Wilson` };
 }
 
+/** Fired when the user toggles how pairs are counted or which faces are left out. */
+export class GapOptionsChangeEvent extends Event {
+  static readonly eventName = 'gap-options-change';
+  constructor(readonly options: GapPairOptions) {
+    super(GapOptionsChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 /**
  * "The gap": a reference pack's per-group error rates at the shared threshold, with intervals,
  * distributions, DET curves, the summaries and one plain sentence, next to the dataset's
@@ -37,6 +46,7 @@ function proportionCell(p: EstimateRow['failures']) {
  *
  * @fires threshold-change - from the slider (ThresholdChangeEvent)
  * @fires group-by-change - from the picker (GroupByChangeEvent)
+ * @fires gap-options-change - the user toggled the impostor grouping or leaving out unverified labels
  */
 @customElement('fg-gap-view')
 export class FgGapView extends LitElement {
@@ -54,16 +64,24 @@ export class FgGapView extends LitElement {
   @property({ attribute: false }) groupBy: string[] = ['race'];
   /** Large type and high contrast for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
+  /** Which impostor pairs count for a group (the app keeps it in its settings). */
+  @property() impostorGrouping: ImpostorGrouping = 'within';
+  /** Leave out faces whose race label is unverified (the app keeps it in its settings). */
+  @property({ type: Boolean }) excludeUnverified = false;
 
   @state() private _set: ScoredSampleSet | null = null;
   @state() private _progress = 0;
   @state() private _error = '';
-  @state() private _impostorGrouping: ImpostorGrouping = 'within';
-  @state() private _excludeUnverified = false;
 
   private _abort: AbortController | null = null;
   private _gap: GapIndex | null = null;
   private _estimates: EstimateRow[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back after a disconnect aborted the scoring: ask again (a finished run is cached).
+    if (this.hasUpdated && this.pack && !this._set && !this._error) this._score();
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -73,10 +91,10 @@ export class FgGapView extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pack')) this._score();
     if (changed.has('pack') || changed.has('groupBy') || changed.has('_set' as keyof FgGapView) ||
-        changed.has('_impostorGrouping' as keyof FgGapView) || changed.has('_excludeUnverified' as keyof FgGapView)) {
+        changed.has('impostorGrouping') || changed.has('excludeUnverified')) {
       const isCurrent = this._set && this.pack && this._set.samples === this.pack.samples;
-      this._gap = isCurrent ? buildGapIndex(this._set!, { groupBy: this.groupBy, impostorGrouping: this._impostorGrouping, excludeUnverified: this._excludeUnverified }) : null;
-      this._estimates = this.pack ? checkEstimates(this.pack, this.groupBy, this._excludeUnverified) : [];
+      this._gap = isCurrent ? buildGapIndex(this._set!, { groupBy: this.groupBy, impostorGrouping: this.impostorGrouping, excludeUnverified: this.excludeUnverified }) : null;
+      this._estimates = this.pack ? checkEstimates(this.pack, this.groupBy, this.excludeUnverified) : [];
     }
   }
 
@@ -99,12 +117,12 @@ export class FgGapView extends LitElement {
           .presets=${listGapPresets(gap)}></fg-threshold-slider>
         <fg-group-picker .labels=${selectVariedLabels(pack.labels, pack.samples)} .value=${this.groupBy}></fg-group-picker>
         <div class="toggles">
-          <label><input type="checkbox" .checked=${this._impostorGrouping === 'probe'} @change=${this._onGroupingToggle} />
+          <label><input type="checkbox" .checked=${this.impostorGrouping === 'probe'} @change=${this._onGroupingToggle} />
             Count a group\u2019s false matches with anyone, not only with its own group</label>
-          ${hasUnverifiedLabels(pack.samples) ? html`<label><input type="checkbox" .checked=${this._excludeUnverified} @change=${this._onUnverifiedToggle} />
+          ${hasUnverifiedLabels(pack.samples) ? html`<label><input type="checkbox" .checked=${this.excludeUnverified} @change=${this._onUnverifiedToggle} />
             Leave out people whose race label is unverified</label>` : nothing}
         </div>
-        <p class="explain">${this._impostorGrouping === 'within'
+        <p class="explain">${this.impostorGrouping === 'within'
           ? 'Now: a group\u2019s false matches are with people of the same group (NIST\u2019s \u201cdemographically matched\u201d pairs), the hardest case.'
           : 'Now: a group\u2019s false matches are with anyone in the set, whatever their group.'}
           ${gap && gap.excludedSamples > 0 ? ` ${pluralise(gap.excludedSamples, 'face', 'faces')} with unverified labels left out.` : ''}</p>
@@ -164,21 +182,26 @@ export class FgGapView extends LitElement {
     scorePackPairs(pack, (done, total) => { if (!abort.signal.aborted) this._progress = total ? done / total : 1; }, abort.signal)
       .then((set) => { if (!abort.signal.aborted && this.pack === pack) this._set = set; })
       .catch((error: unknown) => {
-        if (!abort.signal.aborted) this._error = `Scoring this pack failed: ${(error as Error).message}. Nothing was kept; load the pack again.`;
+        if (!abort.signal.aborted) this._error = `Scoring this pack failed: ${describeError(error)}. Nothing was kept; load the pack again.`;
       });
   }
 
   private _onGroupingToggle(event: Event): void {
-    this._impostorGrouping = (event.target as HTMLInputElement).checked ? 'probe' : 'within';
+    const impostorGrouping = (event.target as HTMLInputElement).checked ? 'probe' : 'within';
+    this.dispatchEvent(new GapOptionsChangeEvent({ impostorGrouping, excludeUnverified: this.excludeUnverified }));
   }
 
   private _onUnverifiedToggle(event: Event): void {
-    this._excludeUnverified = (event.target as HTMLInputElement).checked;
+    const excludeUnverified = (event.target as HTMLInputElement).checked;
+    this.dispatchEvent(new GapOptionsChangeEvent({ impostorGrouping: this.impostorGrouping, excludeUnverified }));
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'fg-gap-view': FgGapView;
+  }
+  interface HTMLElementEventMap {
+    'gap-options-change': GapOptionsChangeEvent;
   }
 }

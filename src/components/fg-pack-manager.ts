@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { pluralise } from '../views/format';
 import type { BundledPackEntry } from '../import/bundled';
 import type { PackMetadata } from '../store/types';
+import { appPath } from '../shared/app-base';
 
 /** Where a pack comes from. */
 export type PackOrigin = 'bundled' | 'imported';
@@ -68,7 +69,7 @@ export class FgPackManager extends LitElement {
   /** Id of the pack the views use, or null. */
   @property({ attribute: false }) activeId: string | null = null;
   /** URL prefix of bundled pack files. */
-  @property({ attribute: 'bundled-base' }) bundledBase = '/packs/';
+  @property({ attribute: 'bundled-base' }) bundledBase = appPath('packs/');
 
   /** Id of the imported pack whose deletion awaits confirmation. */
   @state() private confirmingDeleteId: string | null = null;

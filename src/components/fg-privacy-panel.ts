@@ -1,40 +1,24 @@
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { inventoryCaches, readServiceWorkerStatus, type CacheUsage, type ServiceWorkerStatus } from '../privacy/cache-inventory';
-import { exportStoredPack } from '../import/stored-pack';
-import { buildExportFileName, buildPersonalExport, downloadJson, downloadJsonText } from '../privacy/export';
-import { NetworkAuditChangeEvent, type NetworkAudit, type NetworkSummary } from '../privacy/network-audit';
+import { css, html, LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { CacheUsage, ServiceWorkerStatus } from '../privacy/cache-inventory';
+import type { NetworkSummary } from '../privacy/network-audit';
 import type { OfflineStatus } from '../privacy/offline';
 import type { ViolationRecord } from '../privacy/violations';
-import { wipeEverything, type WipeReport } from '../privacy/wipe';
-import type { PackMetadata, StorageInventory, Store } from '../store/types';
+import type { WipeReport } from '../privacy/wipe';
+import type { PackMetadata, StorageInventory } from '../store/types';
 import './fg-network-panel';
 import './fg-storage-panel';
-import type { ExportPackRequestEvent } from './fg-storage-panel';
-
-/** Fired when the user confirmed "Forget everything", before anything is deleted: stop writing. */
-export class ForgetEverythingEvent extends Event {
-  static readonly eventName = 'forget-everything';
-  constructor() {
-    super(ForgetEverythingEvent.eventName, { bubbles: true, composed: true });
-  }
-}
-
-/** Fired once everything was deleted: the store handed in is closed; hand in a fresh one. */
-export class DataWipedEvent extends Event {
-  static readonly eventName = 'data-wiped';
-  constructor(readonly report: WipeReport) {
-    super(DataWipedEvent.eventName, { bubbles: true, composed: true });
-  }
-}
+import './fg-privacy-fine-print';
 
 /**
  * The Privacy tab: a plain-language account of what FaceGap does with the camera and what it
  * keeps, then the evidence: the network audit and the storage inventory, with exports and
- * "Forget everything". It reads the store and the audit it is handed; it never opens its own.
+ * "Forget everything". A view: it shows what it is handed and lets its storage panel's requests
+ * bubble up; the app (PrivacyController) reads the store and the audit, wipes and exports.
  *
- * @fires forget-everything - the user confirmed the wipe; it starts now
- * @fires data-wiped - the wipe finished; `report` says what was deleted
+ * @fires export-data-request - from the storage panel: the user wants their people and settings as a file
+ * @fires export-pack-request - from the storage panel: the user wants one imported pack as a file
+ * @fires forget-request - from the storage panel: the user confirmed deleting everything
  */
 @customElement('fg-privacy-panel')
 export class FgPrivacyPanel extends LitElement {
@@ -44,59 +28,26 @@ export class FgPrivacyPanel extends LitElement {
     h2 { font-size: 1.25rem; }
   `;
 
-  /** The app's store; null when none is open yet (or after a wipe, until the app opens another). */
-  @property({ attribute: false }) store: Store | null = null;
-  /** The network audit the app started at load (`new NetworkAudit().start()` in main.ts). */
-  @property({ attribute: false }) audit: NetworkAudit | null = null;
+  /** The network audit's summary of every request the page and its workers made. */
+  @property({ attribute: false }) summary: NetworkSummary | null = null;
+  /** CSP violations seen so far. */
+  @property({ attribute: false }) violations: ViolationRecord[] = [];
+  /** What is stored, or null while it is read (or after a wipe). */
+  @property({ attribute: false }) inventory: StorageInventory | null = null;
+  /** Imported packs, each exportable. */
+  @property({ attribute: false }) packs: PackMetadata[] = [];
+  /** Cache Storage caches of this origin. */
+  @property({ attribute: false }) caches: CacheUsage[] = [];
+  /** The service worker's state, or null where there is none. */
+  @property({ attribute: false }) serviceWorker: ServiceWorkerStatus | null = null;
   /** Offline readiness, from the app's `OfflineController`. */
   @property({ attribute: false }) offline: OfflineStatus | null = null;
-
-  @state() private _summary: NetworkSummary | null = null;
-  @state() private _violations: ViolationRecord[] = [];
-  @state() private _inventory: StorageInventory | null = null;
-  @state() private _packs: PackMetadata[] = [];
-  @state() private _caches: CacheUsage[] = [];
-  @state() private _serviceWorker: ServiceWorkerStatus | null = null;
-  @state() private _wipeReport: WipeReport | null = null;
-  @state() private _problem = '';
-  @state() private _isBusy = false;
-
-  private _watchedAudit: NetworkAudit | null = null;
-  private readonly _onAuditChange = () => this._readAudit();
-
-  override connectedCallback() {
-    super.connectedCallback();
-    // Re-read on every visit to the tab: storage changes while it is hidden.
-    if (this.hasUpdated) this._watchAudit();
-    void this.refresh();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this._watchedAudit?.removeEventListener(NetworkAuditChangeEvent.eventName, this._onAuditChange);
-    this._watchedAudit = null;
-  }
-
-  override updated(changed: PropertyValues<this>) {
-    if (changed.has('audit')) this._watchAudit();
-    if (changed.has('store') && changed.get('store') !== undefined) void this.refresh();
-  }
-
-  /** Reads the storage inventory, caches and service worker again. */
-  async refresh(): Promise<void> {
-    this._readAudit();
-    const store = this.store;
-    try {
-      const [inventory, packs] = store ? await Promise.all([store.inventoryStorage(), store.packs.list()]) : [null, []];
-      this._inventory = inventory;
-      this._packs = packs;
-      this._problem = '';
-    } catch (error) {
-      this._problem = `What is stored could not be read (${describe(error)}). Nothing was changed; reopen this tab to try again.`;
-    }
-    this._caches = await inventoryCaches().catch(() => []);
-    this._serviceWorker = await readServiceWorkerStatus().catch(() => null);
-  }
+  /** What the last "Forget everything" deleted, or null. */
+  @property({ attribute: false }) wipeReport: WipeReport | null = null;
+  /** A sentence about the last failed read or export; empty when none. */
+  @property() problem = '';
+  /** A wipe or export is running. */
+  @property({ type: Boolean }) busy = false;
 
   override render() {
     return html`
@@ -111,95 +62,28 @@ export class FgPrivacyPanel extends LitElement {
       </section>
       <section>
         <h2>Network: what this page asked for</h2>
-        <fg-network-panel .summary=${this._summary} .violations=${this._violations}></fg-network-panel>
+        <fg-network-panel .summary=${this.summary} .violations=${this.violations}></fg-network-panel>
+        <fg-privacy-fine-print ?is-isolated=${globalThis.crossOriginIsolated === true}></fg-privacy-fine-print>
       </section>
       <section>
         <h2>Stored on this device</h2>
         <fg-storage-panel
-          .inventory=${this._inventory}
-          .packs=${this._packs}
-          .caches=${this._caches}
-          .serviceWorker=${this._serviceWorker}
+          .inventory=${this.inventory}
+          .packs=${this.packs}
+          .caches=${this.caches}
+          .serviceWorker=${this.serviceWorker}
           .offline=${this.offline}
-          .wipeReport=${this._wipeReport}
-          .problem=${this._problem}
-          ?busy=${this._isBusy}
-          @export-data-request=${this._onExportData}
-          @export-pack-request=${this._onExportPack}
-          @forget-request=${this._onForget}
+          .wipeReport=${this.wipeReport}
+          .problem=${this.problem}
+          ?busy=${this.busy}
         ></fg-storage-panel>
       </section>
     `;
   }
-
-  private _watchAudit() {
-    if (this._watchedAudit === this.audit) return;
-    this._watchedAudit?.removeEventListener(NetworkAuditChangeEvent.eventName, this._onAuditChange);
-    this._watchedAudit = this.audit;
-    this._watchedAudit?.addEventListener(NetworkAuditChangeEvent.eventName, this._onAuditChange);
-    this._readAudit();
-  }
-
-  private _readAudit() {
-    this._summary = this.audit?.summarize() ?? null;
-    this._violations = this.audit?.violations ?? [];
-  }
-
-  private async _onExportData() {
-    if (!this.store) return;
-    await this._run('Your data could not be exported', async (store) => {
-      downloadJson(await buildPersonalExport(store), buildExportFileName('facegap-my-data'));
-    });
-  }
-
-  private async _onExportPack(event: ExportPackRequestEvent) {
-    await this._run('The pack could not be exported', async (store) => {
-      const pack = await store.packs.get(event.packId);
-      if (!pack) throw new Error('it is no longer stored');
-      // The same pack file the pack manager downloads, so it can be imported again.
-      const { fileName, text } = exportStoredPack(pack);
-      downloadJsonText(text, fileName);
-    });
-  }
-
-  private async _onForget() {
-    this._isBusy = true;
-    this.dispatchEvent(new ForgetEverythingEvent());
-    const report = await wipeEverything({ store: this.store });
-    this._wipeReport = report;
-    this._inventory = null;
-    this._packs = [];
-    this._isBusy = false;
-    this.dispatchEvent(new DataWipedEvent(report));
-    this._caches = await inventoryCaches().catch(() => []);
-    this._serviceWorker = await readServiceWorkerStatus().catch(() => null);
-  }
-
-  private async _run(what: string, work: (store: Store) => Promise<void>) {
-    const store = this.store;
-    if (!store) return;
-    this._isBusy = true;
-    try {
-      await work(store);
-      this._problem = '';
-    } catch (error) {
-      this._problem = `${what} (${describe(error)}). Nothing was changed; try again.`;
-    } finally {
-      this._isBusy = false;
-    }
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'fg-privacy-panel': FgPrivacyPanel;
-  }
-  interface HTMLElementEventMap {
-    'forget-everything': ForgetEverythingEvent;
-    'data-wiped': DataWipedEvent;
   }
 }

@@ -119,7 +119,7 @@ export class FgStoragePanel extends LitElement {
       : 'No face images are stored. Only embeddings (lists of numbers computed from a face) are kept.';
     return html`
       <p class="statement" data-storing-images=${String(inventory.isStoringImages)}>${images}</p>
-      ${inventory.isPersistent ? nothing : html`<p>Storage on this device is unavailable, so nothing is kept after you close this tab.</p>`}
+      ${inventory.isPersistent ? nothing : html`<p class="not-kept">This tab keeps nothing on this device (storage could not be opened, or everything was just forgotten): what you do now is forgotten when you close it.</p>`}
       <table class="inventory">
         <caption>IndexedDB on this device: ${formatCount(inventory.embeddingCount, 'face embedding')} in all${inventory.estimate?.usageBytes !== undefined ? `; the browser counts ${formatBytes(inventory.estimate.usageBytes)} for this site, offline copy included` : ''}</caption>
         <thead><tr><th scope="col">What</th><th scope="col">Records</th><th scope="col">Size (approx.)</th></tr></thead>

@@ -68,10 +68,19 @@ export class FgYouVsGroups extends LitElement {
   private _lastDraw = 0;
   private _lastAnnounce = -Infinity;
   private _redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  private _presetsAbort: AbortController | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this._redrawTimer);
+    // Leaves the shared scoring; it goes on while the gap view still waits for it.
+    this._presetsAbort?.abort();
+    this._presetsAbort = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.pack && !this._presetsAbort) this._loadPresets();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -154,10 +163,13 @@ export class FgYouVsGroups extends LitElement {
 
   private _loadPresets(): void {
     const pack = this.pack;
+    this._presetsAbort?.abort();
+    this._presetsAbort = null;
     this._presets = listThresholdPresets(null);
     if (!pack) return;
-    scorePackPairs(pack).then((set) => {
-      if (this.pack !== pack) return;
+    const abort = (this._presetsAbort = new AbortController());
+    scorePackPairs(pack, undefined, abort.signal).then((set) => {
+      if (abort.signal.aborted || this.pack !== pack) return;
       const gap = buildGapIndex(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false });
       this._presets = listGapPresets(gap);
     }).catch(() => { /* the presets stay disabled; the gap view reports the scoring error */ });

@@ -89,8 +89,21 @@ function emptyCounts(): GroupCounts {
   return { samples: 0, failures: 0, subjects: 0, genuineCapableSubjects: 0 };
 }
 
+/** A sample's value of `label`: an own property only, so a label named "constructor" is not Object's. */
+function readLabel(labels: Record<string, string>, label: string): string {
+  return Object.hasOwn(labels, label) ? labels[label] : MISSING_LABEL_VALUE;
+}
+
+/**
+ * An object with no prototype: user text ("__proto__", "constructor", "toString") as a key is then
+ * an ordinary key, never Object.prototype (which `byValue["__proto__"].samples++` would pollute).
+ */
+function createKeyedRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 function countsFor(summary: PackSummary, label: string, labels: Record<string, string>): GroupCounts {
-  const value = labels[label] ?? MISSING_LABEL_VALUE;
+  const value = readLabel(labels, label);
   const byValue = summary.groups[label];
   return (byValue[value] ??= emptyCounts());
 }
@@ -104,7 +117,7 @@ export function packSummary(pack: ReferencePack): PackSummary {
     genuineCapableSubjectCount: 0,
     duplicateCount: pack.samples.filter((s) => s.flags?.some((f) => f.startsWith(DUPLICATE_FLAG_PREFIX))).length,
     failuresByReason: { unreadable: 0, 'no-face': 0, 'several-faces': 0 },
-    groups: Object.fromEntries(pack.labels.map((label) => [label, {}])),
+    groups: pack.labels.reduce((groups, label) => ((groups[label] = createKeyedRecord<GroupCounts>()), groups), createKeyedRecord<Record<string, GroupCounts>>()),
   };
 
   // label -> value -> subject -> sample count
@@ -115,7 +128,7 @@ export function packSummary(pack: ReferencePack): PackSummary {
     for (const label of pack.labels) {
       countsFor(summary, label, sample.labels).samples++;
       if (sample.subject === null) continue;
-      const value = sample.labels[label] ?? MISSING_LABEL_VALUE;
+      const value = readLabel(sample.labels, label);
       const byValue = subjectsPerGroup.get(label) ?? new Map<string, Map<string, number>>();
       subjectsPerGroup.set(label, byValue);
       const bySubject = byValue.get(value) ?? new Map<string, number>();

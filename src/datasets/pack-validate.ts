@@ -4,6 +4,7 @@
  * then compatibility (model, score), then internal consistency.
  */
 import { decodeFloat32Base64 } from './base64';
+import { describeImplausibleEmbedding } from './embedding-bounds';
 import { PackError, reject } from './pack-errors';
 import {
   PACK_FORMAT_MARKER, PACK_FORMAT_VERSION,
@@ -59,7 +60,8 @@ function readOptionalStringList(parent: JsonObject, key: string, path: string): 
 
 function readLabels(parent: JsonObject, path: string, id: string, declared: ReadonlySet<string>): Record<string, string> {
   const labels = readObject(parent, 'labels', `${path}.labels`);
-  const out: Record<string, string> = {};
+  // Null prototype: a label named "__proto__" is kept as a label, not swallowed by Object's setter.
+  const out = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(labels)) {
     if (!declared.has(name)) throw new PackError(reject.undeclaredLabel(id, name));
     if (typeof value !== 'string') fail(`${path}.labels.${name}`, 'text');
@@ -85,7 +87,8 @@ function readEmbedding(sample: JsonObject, path: string, id: string, dim: number
   if (values.length !== dim) {
     throw new PackError(reject.badEmbedding(id, values.length, dim, `has ${values.length} numbers instead of ${dim}`));
   }
-  if (!values.every(Number.isFinite)) throw new PackError(reject.badEmbedding(id, values.length, dim, 'contains values that are not finite numbers'));
+  const implausible = describeImplausibleEmbedding(values);
+  if (implausible !== null) throw new PackError(reject.badEmbedding(id, values.length, dim, implausible));
   return values;
 }
 

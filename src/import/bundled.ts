@@ -1,4 +1,5 @@
 /** The packs shipped with FaceGap: packs/index.json, served at /packs/ and copied into the build. */
+import { appPath } from '../shared/app-base';
 
 /** One bundled pack as packs/index.json lists it (written by `npm run build:pack -- --index`). */
 export interface BundledPackEntry {
@@ -18,7 +19,7 @@ export interface BundledPackEntry {
 }
 
 /** URL of the bundled pack index. */
-export const BUNDLED_INDEX_PATH = '/packs/index.json';
+export const BUNDLED_INDEX_PATH = appPath('packs/index.json');
 
 /** Reads the bundled pack index; rejects with a readable Error when it is missing or malformed. */
 export async function loadBundledPackIndex(signal?: AbortSignal, fetcher: typeof fetch = fetch): Promise<BundledPackEntry[]> {

@@ -9,6 +9,7 @@ import { preprocessImage, UnreadableImageError, type PreprocessSettings } from '
 import { assignSampleIds, orderRecords, planResume } from './resume';
 import { estimateRemainingMs } from './time-left';
 import type { ImportFailureReason, ImportItem, ImportLedger, ImportProgress, ImportRecord, ImportRunResult } from './types';
+import { describeError, isAbortError } from '../shared/errors';
 
 export { preprocessImage, drawPrepared, planCanvas, TIGHT_CROP_PREPROCESSING, UNPADDED_PREPROCESSING } from './preprocess';
 export type { PreprocessSettings, PreprocessedImage } from './preprocess';
@@ -52,7 +53,7 @@ export async function runImport(items: readonly ImportItem[], options: RunImport
   try {
     recorded = await ledger.listRecords();
   } catch (cause) {
-    return { status: 'stopped', records: [], cause, message: `The import could not read its saved progress: ${describe(cause)}` };
+    return { status: 'stopped', records: [], cause, message: `The import could not read its saved progress: ${describeError(cause)}` };
   }
   const plan = planResume(items, recorded);
   const kept = [...plan.kept];
@@ -76,7 +77,7 @@ export async function runImport(items: readonly ImportItem[], options: RunImport
       const done = kept.length;
       return {
         status: 'stopped', records: finish(), cause,
-        message: `${describe(cause)} The import stopped at ${record.file}: the ${done} photo${done === 1 ? '' : 's'} finished before it ${done === 1 ? 'is' : 'are'} kept, and it will resume from there.`,
+        message: `${describeError(cause)} The import stopped at ${record.file}: the ${done} photo${done === 1 ? '' : 's'} finished before it ${done === 1 ? 'is' : 'are'} kept, and it will resume from there.`,
       };
     }
     kept.push(record);
@@ -100,7 +101,7 @@ async function processItem(item: ImportItem, id: string, options: RunImportOptio
   try {
     blob = await item.read();
   } catch (error) {
-    return fail('unreadable', '', `${labelled.file} could not be read (${describe(error)}).`);
+    return fail('unreadable', '', `${labelled.file} could not be read (${describeError(error)}).`);
   }
   const hash = await hashBlob(blob);
   let bitmap: ImageBitmap;
@@ -132,12 +133,4 @@ function cancelled(records: ImportRecord[], total: number): ImportRunResult {
     status: 'cancelled', records,
     message: `Import cancelled: ${records.length} of ${total} photos are done and kept. Start the import again with the same files to continue where it stopped.`,
   };
-}
-
-function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@
  * handed to the vision worker. Exported on its own so a test can feed the live engine the very same
  * pixels and compare embeddings.
  */
+import { describeError } from '../shared/errors';
 
 /** How photos are prepared; recorded in every pack, since it moves the scores. */
 export interface PreprocessSettings {
@@ -84,7 +85,7 @@ export async function preprocessImage(blob: Blob, settings: PreprocessSettings):
   try {
     source = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   } catch (error) {
-    throw new UnreadableImageError(`The browser could not decode it as an image (${error instanceof Error ? error.message : String(error)}).`);
+    throw new UnreadableImageError(`The browser could not decode it as an image (${describeError(error)}).`);
   }
   try {
     return drawPrepared(source, settings);

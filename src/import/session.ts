@@ -18,6 +18,8 @@ import { runImport } from './pipeline';
 import { TIGHT_CROP_PREPROCESSING, UNPADDED_PREPROCESSING } from './preprocess';
 import { toStoredPackInput } from './stored-pack';
 import type { ImportProgress } from './types';
+import { describeError } from '../shared/errors';
+import { countLabelValues } from './label-counts';
 
 /** A chosen file and its path relative to the chosen folder. */
 export interface ChosenFile {
@@ -169,7 +171,7 @@ export class ImportSession extends EventTarget {
         ? preview.resumeJob
         : await store.importJobs.create({ source: this.state.source, totalFiles: this.items.length, details: { fingerprint, name: about.name } });
     } catch (error) {
-      this.update({ phase: 'stopped', message: describe(error) });
+      this.update({ phase: 'stopped', message: describeError(error) });
       return;
     }
     const result = await runImport(
@@ -180,7 +182,7 @@ export class ImportSession extends EventTarget {
         signal: this.controller.signal,
         onProgress: (progress) => this.update({ progress }),
       },
-    ).catch((error: unknown) => ({ status: 'stopped' as const, records: [], cause: error, message: `Face detection failed: ${describe(error)} What was done so far is kept; reload the page and choose the same files to continue.` }));
+    ).catch((error: unknown) => ({ status: 'stopped' as const, records: [], cause: error, message: `Face detection failed: ${describeError(error)} What was done so far is kept; reload the page and choose the same files to continue.` }));
     const failures = result.records.flatMap((record) => (record.status === 'failed' ? [{ file: record.file, message: record.message }] : []));
     if (result.status !== 'finished') {
       if (result.status === 'cancelled') await store.importJobs.setStatus(job.id, 'cancelled').catch(() => undefined);
@@ -197,7 +199,7 @@ export class ImportSession extends EventTarget {
       await store.packs.put(toStoredPackInput(packId, pack));
       await store.importJobs.delete(job.id);
     } catch (error) {
-      this.update({ phase: 'stopped', failures, message: `${describe(error)} The embeddings are kept in the unfinished import; free some space and start it again to save the pack.` });
+      this.update({ phase: 'stopped', failures, message: `${describeError(error)} The embeddings are kept in the unfinished import; free some space and start it again to save the pack.` });
       return;
     }
     const samples = pack.samples.length;
@@ -223,13 +225,7 @@ export class ImportSession extends EventTarget {
     const paths = this.files.map((chosen) => chosen.path);
     const parsed = parseDetectedLabels(detection, paths, this.csvTexts, mapping && mapping.file ? { mapping } : {});
     this.items = parsed.items.filter((item) => isImagePath(item.file));
-    const counts: Record<string, Record<string, number>> = {};
-    for (const item of this.items) {
-      for (const [label, value] of Object.entries(item.labels)) {
-        const byValue = (counts[label] ??= {});
-        byValue[value] = (byValue[value] ?? 0) + 1;
-      }
-    }
+    const counts = countLabelValues(this.items);
     const isPadProposed = detection.format === 'utkface';
     const fingerprint = await this.fingerprint(isPadProposed);
     const resumeJob = this.state.unfinished.find((job) => job.details?.fingerprint === fingerprint) ?? null;
@@ -247,8 +243,4 @@ export class ImportSession extends EventTarget {
     this.state = { ...this.state, ...patch };
     this.dispatchEvent(new ImportSessionChangeEvent());
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

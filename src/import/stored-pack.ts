@@ -33,7 +33,7 @@ export function toStoredPackInput(id: string, pack: ReferencePack): { metadata: 
     model: pack.model, labels: pack.labels, preprocessing: pack.preprocessing, failures: pack.failures,
   };
   return {
-    metadata: { id, name: pack.name, modelSha256: pack.model.sha256, scoreId: pack.score, details: details as unknown as Record<string, unknown> },
+    metadata: { id, name: pack.name, modelSha256: pack.model.sha256, scoreId: pack.score, details: { ...details } },
     samples: pack.samples.map((sample) => {
       const sampleDetails: SampleDetails = {
         hasSubject: sample.subject !== null,
@@ -44,7 +44,7 @@ export function toStoredPackInput(id: string, pack: ReferencePack): { metadata: 
       return {
         id: sample.id, embedding: sample.embedding, labels: sample.labels,
         ...(sample.subject !== null ? { identity: sample.subject } : {}),
-        details: sampleDetails as unknown as Record<string, unknown>,
+        details: { ...sampleDetails },
       };
     }),
   };

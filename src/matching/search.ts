@@ -2,7 +2,7 @@
  * 1:N search: which enrolled person, if any, a probe embedding belongs to.
  *
  * Pure: no DOM, no storage. Decision rule as in shared/spec/bias-metrics.md: a match is declared
- * when `score >= threshold`.
+ * when `score >= threshold` ({@link decideMatch}).
  */
 import type { Embedding } from './similarity';
 import { isTemplateComparable, scoreAgainstTemplate, type CaptureScoring, type Template } from './templates';
@@ -14,11 +14,9 @@ export interface TemplateScore {
   score: number;
 }
 
-/** Outcome of a 1:N search. */
+/** Outcome of a 1:N search: every comparable template ranked. The decision is {@link decideMatch}'s. */
 export interface SearchResult {
-  /** `no-templates`: nobody comparable is enrolled; `unknown`: best score below threshold. */
-  state: 'no-templates' | 'unknown' | 'matched';
-  /** The highest-scoring template, present whenever one was scored, matched or not. */
+  /** The highest-scoring template, present whenever one was scored. */
   best?: TemplateScore;
   /** Every comparable template's score, highest first (ties by name, then id). */
   scores: TemplateScore[];
@@ -34,17 +32,22 @@ export interface SearchOptions {
   scoring?: CaptureScoring;
 }
 
+/** What a search decides at a threshold: nobody comparable enrolled, a match, or nobody above it. */
+export type MatchDecision = 'no-templates' | 'unknown' | 'matched';
+
 /**
- * Scores `embedding` against every template and applies `score >= threshold` to the best.
+ * The one place a live match is decided (spec's rule, `score >= threshold`). The search itself takes
+ * no threshold, so moving the threshold re-decides the last search without scoring again.
  * Throws a `RangeError` for a threshold that is not a finite number, since no decision could follow.
  */
-export function findBestMatch(
-  embedding: Embedding,
-  templates: readonly Template[],
-  threshold: number,
-  options: SearchOptions = {},
-): SearchResult {
+export function decideMatch(result: Pick<SearchResult, 'best'> | null, threshold: number): MatchDecision {
   if (!Number.isFinite(threshold)) throw new RangeError(`The threshold must be a finite number, not ${threshold}.`);
+  if (!result?.best) return 'no-templates';
+  return result.best.score >= threshold ? 'matched' : 'unknown';
+}
+
+/** Scores `embedding` against every comparable template, highest first. */
+export function findBestMatch(embedding: Embedding, templates: readonly Template[], options: SearchOptions = {}): SearchResult {
   const skippedTemplateIds: string[] = [];
   const scores: TemplateScore[] = [];
   for (const template of templates) {
@@ -55,9 +58,7 @@ export function findBestMatch(
     scores.push({ templateId: template.id, name: template.name, score: scoreAgainstTemplate(embedding, template, options.scoring) });
   }
   scores.sort(compareScores);
-  const best = scores[0];
-  if (best === undefined) return { state: 'no-templates', scores, skippedTemplateIds };
-  return { state: best.score >= threshold ? 'matched' : 'unknown', best, scores, skippedTemplateIds };
+  return { best: scores[0], scores, skippedTemplateIds };
 }
 
 function compareScores(a: TemplateScore, b: TemplateScore): number {

@@ -10,8 +10,8 @@ import { createDotKernel, KERNEL_ROWS } from './dot-kernel-wasm';
 export interface PairSink {
   /** Number of embeddings N. */
   readonly count: number;
-  /** Pair scores in row order: (0,1), (0,2), ..., (0,N-1), (1,2), ... */
-  readonly scores: Float32Array;
+  /** Pair scores in row order: (0,1), (0,2), ..., (0,N-1), (1,2), ...; float64, so no rounding moves a pair across a threshold. */
+  readonly scores: Float64Array;
   /** First embedding index of each pair. */
   readonly indexA: Uint32Array;
   /** Second embedding index of each pair (always greater than `indexA`). */
@@ -84,7 +84,7 @@ export function createJsTileScorer(packed: Float32Array, dim: number, norms: Flo
 
 /**
  * WebAssembly SIMD tiles: rows are copied once into the kernel's memory, padded with zero rows
- * to a multiple of 4; a tile's lane sums are added here in float64. `maxTileRows` must be a
+ * to a multiple of 4; the kernel accumulates in float64 and its two lane sums are added here. `maxTileRows` must be a
  * multiple of 4. Returns null when the kernel cannot run (no SIMD, dim % 4 != 0, CSP).
  */
 export function createWasmTileScorer(
@@ -105,7 +105,7 @@ export function createWasmTileScorer(
     return null; // Out of wasm memory: the JavaScript tiles need none.
   }
   new Float32Array(kernel.memory.buffer, 0, packed.length).set(packed);
-  const lanes = new Float32Array(kernel.memory.buffer, outOffset, maxTileRows * maxTileRows * 4);
+  const lanes = new Float64Array(kernel.memory.buffer, outOffset, maxTileRows * maxTileRows * 2);
   return (i0, i1, j0, j1) => {
     // i0 and j0 are multiples of the tile size, so padded ends stay multiples of 4.
     const rows = Math.min(i1, paddedRows) - i0;
@@ -117,8 +117,8 @@ export function createWasmTileScorer(
     for (let r = 0; r < i1 - i0; r++) {
       const i = i0 + r;
       for (let j = Math.max(j0, i + 1); j < j1; j++) {
-        const at = (r * nb + (j - j0)) * 4;
-        writePair(sink, norms, i, j, lanes[at] + lanes[at + 1] + lanes[at + 2] + lanes[at + 3]);
+        const at = (r * nb + (j - j0)) * 2;
+        writePair(sink, norms, i, j, lanes[at] + lanes[at + 1]);
       }
     }
   };

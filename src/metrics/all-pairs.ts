@@ -87,12 +87,13 @@ function* generateScoreBands(scoreTile: TileScorer, options: ScoreAllPairsOption
 /** Allocates the result arrays for `count` embeddings. */
 function allocateResult(count: number): PairSink {
   const total = countPairs(count);
-  return { count, scores: new Float32Array(total), indexA: new Uint32Array(total), indexB: new Uint32Array(total) };
+  return { count, scores: new Float64Array(total), indexA: new Uint32Array(total), indexB: new Uint32Array(total) };
 }
 
 /**
- * Scores all pairs synchronously. Matches the pair-by-pair `computeSimilarity` within 1e-5
- * (float64 accumulation, float32 storage). Checks `signal` between bands (throws its reason).
+ * Scores all pairs synchronously. Float64 accumulation (both kernels) and float64 storage: scores
+ * match the pair-by-pair `computeSimilarity` to about 1e-13, so every decision at a threshold
+ * agrees with it for pairs further than that from the threshold. Checks `signal` between bands.
  */
 export function scoreAllPairs(packed: Float32Array, dim: number, options: ScoreAllPairsOptions = {}): AllPairsResult {
   const out = allocateResult(countRows(packed, dim));

@@ -2,8 +2,11 @@
  * Module worker around the pure all-pairs scorer (src/metrics/all-pairs.ts), so 12.5M scores do
  * not freeze the page. Protocol: src/metrics/all-pairs-protocol.ts. One job at a time.
  */
+// First: refuses off-origin requests before any other module of this worker runs (no CSP on a header-less host).
+import '../privacy/install-origin-guard';
 import { scoreAllPairsAsync } from './all-pairs';
 import type { AllPairsRequest, AllPairsResponse } from './all-pairs-protocol';
+import { describeError } from '../shared/errors';
 
 /** Progress messages are sent at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -34,7 +37,7 @@ async function runJob(embeddings: Float32Array, dim: number): Promise<void> {
       [result.scores.buffer, result.indexA.buffer, result.indexB.buffer],
     );
   } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error), isCancelled: job.signal.aborted });
+    post({ type: 'error', message: describeError(error), isCancelled: job.signal.aborted });
   } finally {
     if (controller === job) controller = null;
   }

@@ -6,7 +6,7 @@
  * typed arrays: no per-pair objects, nothing allocated.
  */
 import { UNKNOWN_SUBJECT } from './pair-table';
-import { compareCodePoints, findPairGroup } from './score-index';
+import { compareCodePoints, findPairGroup, findSecondPairGroup } from './score-index';
 import type { ImpostorGrouping, PairTable } from './types';
 import type { RandomSource } from './random';
 
@@ -67,6 +67,12 @@ export function buildResamplingDesign(table: PairTable, thresholds: readonly num
     if (group < 0) continue;
     counted++;
     isGroupCounted[group] = 1;
+    const second = findSecondPairGroup(table, k, grouping);
+    if (second >= 0) {
+      counted++;
+      isGroupCounted[second] = 1;
+    }
+    // Once per pair, however many groups it counts for: "seen" asks whether a face is in other pairs.
     seen[table.sampleA[k]]++;
     seen[table.sampleB[k]]++;
   }
@@ -106,11 +112,9 @@ export function buildResamplingDesign(table: PairTable, thresholds: readonly num
   const isPairUnit: boolean[] = [];
   let pairsWithoutSubject = 0;
   let w = 0;
-  for (let k = 0; k < n; k++) {
-    const code = findPairGroup(table, k, grouping);
-    if (code < 0) continue;
-    const a = table.sampleA[k];
-    const b = table.sampleB[k];
+  // A pair of a face set counted for two groups (probe) is entered twice, the second time with
+  // its sides swapped so side A is the probe of that group; its weight c_a * c_b is the same.
+  const enter = (k: number, code: number, a: number, b: number): void => {
     const isGenuine = table.isGenuine[k] === 1;
     const isLoneA = table.sampleSubject[a] === UNKNOWN_SUBJECT && seen[a] === 1;
     const isLoneB = table.sampleSubject[b] === UNKNOWN_SUBJECT && seen[b] === 1;
@@ -134,6 +138,13 @@ export function buildResamplingDesign(table: PairTable, thresholds: readonly num
     while (level < sorted.length && sorted[level] <= score) level++;
     pairCell[w] = ((g * 2 + (isGenuine ? 1 : 0)) * levels) + level;
     w++;
+  };
+  for (let k = 0; k < n; k++) {
+    const code = findPairGroup(table, k, grouping);
+    if (code < 0) continue;
+    enter(k, code, table.sampleA[k], table.sampleB[k]);
+    const second = findSecondPairGroup(table, k, grouping);
+    if (second >= 0) enter(k, second, table.sampleB[k], table.sampleA[k]);
   }
   // Sort units by key, so the draws do not depend on which side or pair a unit was met first.
   const U = unitKeys.length;

@@ -21,13 +21,22 @@ function formatSummary(value: JsonSummaryValue): string {
 /** Names the groups with zero errors when a ratio is infinite, and over how many pairs (spec). */
 function describeZeroGroups(rows: [string, ReportGroupRates][], kind: 'fmr' | 'fnmr'): string {
   const zero = rows.filter(([, r]) => r[kind] === 0);
-  return zero.map(([g, r]) => `${g}: no ${kind === 'fmr' ? 'false matches' : 'false non-matches'} over ${kind === 'fmr' ? r.impostor_pairs : r.genuine_pairs} pairs`).join('; ');
+  return zero.map(([g, r]) => `${printableLabel(g)}: no ${kind === 'fmr' ? 'false matches' : 'false non-matches'} over ${kind === 'fmr' ? r.impostor_pairs : r.genuine_pairs} pairs`).join('; ');
 }
 
 /** Pads cells into aligned columns. */
 function alignColumns(rows: string[][]): string[] {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+}
+
+/**
+ * A label as a terminal may print it: control characters (escape sequences that could move the
+ * cursor or recolour the screen, line breaks that would forge table rows) shown as `\u{..}`.
+ */
+export function printableLabel(label: string): string {
+  // eslint-disable-next-line no-control-regex
+  return label.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
 }
 
 /** Renders the report as a readable per-group table per threshold, then thresholds and EERs. */
@@ -38,7 +47,7 @@ export function formatBiasReportTable(report: BiasReport, impostorGrouping: stri
     const entries = Object.entries(at.by_group);
     const rows = [['group', 'genuine', 'impostor', 'FMR [95% CI]', 'FNMR [95% CI]']];
     for (const [group, r] of entries) {
-      rows.push([group, String(r.genuine_pairs), String(r.impostor_pairs), formatRate(r.fmr, r.fmr_ci95), formatRate(r.fnmr, r.fnmr_ci95)]);
+      rows.push([printableLabel(group), String(r.genuine_pairs), String(r.impostor_pairs), formatRate(r.fmr, r.fmr_ci95), formatRate(r.fnmr, r.fnmr_ci95)]);
     }
     const overall = (rate: number | null) => (rate === null ? 'not measurable' : rate.toFixed(RATE_DECIMALS));
     rows.push(['overall', '', '', overall(at.overall.fmr), overall(at.overall.fnmr)]);
@@ -57,7 +66,7 @@ export function formatBiasReportTable(report: BiasReport, impostorGrouping: stri
   const eer = report.eer.overall;
   out.push(`EER overall: ${eer === null ? 'not measurable' : `${eer.eer.toFixed(RATE_DECIMALS)} at ${eer.threshold}`}`);
   for (const [group, e] of Object.entries(report.eer.by_group)) {
-    out.push(`  ${group}: ${e === null ? 'not measurable (needs genuine and impostor pairs)' : `${e.eer.toFixed(RATE_DECIMALS)} at ${e.threshold}`}`);
+    out.push(`  ${printableLabel(group)}: ${e === null ? 'not measurable (needs genuine and impostor pairs)' : `${e.eer.toFixed(RATE_DECIMALS)} at ${e.threshold}`}`);
   }
   out.push('', 'Intervals are Wilson 95% and treat pairs as independent; a face appears in many pairs, so they are too narrow.');
   return out.join('\n');

@@ -75,7 +75,8 @@ export function toJsonSummaryValue(value: number | null): JsonSummaryValue {
 /** Builds the report at one threshold from an index (spec, "Per-group rates" and "Summaries"). */
 export function reportAtThreshold(index: ScoreIndex, threshold: number, alpha = DEFAULT_ALPHA): ReportAtThreshold {
   const rates = computeGroupRates(index, threshold);
-  const byGroup: Record<string, ReportGroupRates> = {};
+  // Null prototype: a group named "__proto__" or "constructor" is a key like any other.
+  const byGroup: Record<string, ReportGroupRates> = Object.create(null) as Record<string, ReportGroupRates>;
   for (const { group, fmr, fnmr } of rates) {
     byGroup[group] = {
       genuine_pairs: fnmr.pairs,
@@ -108,7 +109,7 @@ export function reportAtThreshold(index: ScoreIndex, threshold: number, alpha = 
 export function computeBiasReportFromIndex(index: ScoreIndex, options: BiasReportOptions): BiasReport {
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const eers = computeEqualErrorRates(index);
-  const eerByGroup: Record<string, ReportEer | null> = {};
+  const eerByGroup: Record<string, ReportEer | null> = Object.create(null) as Record<string, ReportEer | null>;
   for (const group of index.groups) eerByGroup[group] = eers.byGroup.get(group) ?? null;
   return {
     groups: [...index.groups],

@@ -46,6 +46,18 @@ export function findPairGroup(table: PairTable, k: number, grouping: ImpostorGro
 }
 
 /**
+ * Returns the second group a pair counts for, or -1. Only under `probe`, for an impostor pair of a
+ * face set (`table.isFaceSet`) whose faces are in different groups: each face is a probe once, so
+ * the pair counts for `groupB` as well as `groupA` (spec, "Which pairs belong to a group"). A pairs
+ * file keeps its column order as the probe order, so its pairs count for `groupA` only.
+ */
+export function findSecondPairGroup(table: PairTable, k: number, grouping: ImpostorGrouping): number {
+  if (grouping !== 'probe' || table.isFaceSet !== true || table.isGenuine[k] === 1) return -1;
+  const groupB = table.sampleGroup[table.sampleB[k]];
+  return groupB === table.sampleGroup[table.sampleA[k]] ? -1 : groupB;
+}
+
+/**
  * Sorts every group's scores once (O(n log n)), so rates at any threshold are binary searches.
  * A group with no pairs of a kind gets an empty array; its rate is then undefined.
  */
@@ -65,6 +77,8 @@ export function indexScores(table: PairTable, grouping: ImpostorGrouping): Score
       genuineCounts[group]++;
     } else if (group >= 0) {
       impostorCounts[group]++;
+      const second = findSecondPairGroup(table, k, grouping);
+      if (second >= 0) impostorCounts[second]++;
     }
   }
   const genuine = Array.from(genuineCounts, (c) => new Float64Array(c));
@@ -84,6 +98,8 @@ export function indexScores(table: PairTable, grouping: ImpostorGrouping): Score
     } else {
       allImpostor[i++] = score;
       if (group >= 0) impostor[group][impostorCounts[group]++] = score;
+      const second = findSecondPairGroup(table, k, grouping);
+      if (second >= 0) impostor[second][impostorCounts[second]++] = score;
     }
   }
   const byGroup = new Map<string, SortedScores>();

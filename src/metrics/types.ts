@@ -57,6 +57,13 @@ export interface PairTable {
   readonly groupLabels: readonly string[];
   /** Subject id of each subject code. */
   readonly subjectLabels: readonly string[];
+  /**
+   * True when the pairs are the unordered pairs of a set of faces (all pairs of a pack), false or
+   * absent for a pairs file. Under `probe` grouping each such impostor pair is a probe in both
+   * directions and counts for both faces' groups; a pairs file keeps its column order as the
+   * probe order (shared/spec/bias-metrics.md, "Which pairs belong to a group").
+   */
+  readonly isFaceSet?: boolean;
 }
 
 /** A rate with its Wilson 95% interval; `rate` and `ci95` are null for a group with no pairs. */

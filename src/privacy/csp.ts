@@ -28,3 +28,27 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The CSP as a response header: the meta tag's policy plus `frame-ancestors 'none'`, which no
+ * other page may then frame FaceGap (clickjacking a camera page). Browsers ignore
+ * `frame-ancestors` in a meta tag and warn about it, so it lives only here.
+ */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+
+/**
+ * Which powerful features the page may use: the camera, for this origin only; everything else a
+ * face page could be tempted or tricked into using is off, for the page and any frame in it.
+ */
+export const PERMISSIONS_POLICY = [
+  'camera=(self)',
+  'microphone=()',
+  'geolocation=()',
+  'display-capture=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'bluetooth=()',
+  'payment=()',
+  'browsing-topics=()',
+].join(', ');

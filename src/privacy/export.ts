@@ -4,6 +4,7 @@
  * the pack format FaceGap imports (`exportStoredPack` in import/stored-pack, docs/pack-format.md).
  */
 import { encodeFloat32Base64, encodeBase64 } from '../datasets/base64';
+import { exportStoredPack } from '../import/stored-pack';
 import type { Settings } from '../store/settings';
 import type { Store } from '../store/types';
 
@@ -98,6 +99,26 @@ export function downloadJsonText(text: string, fileName: string, doc: Document =
   link.remove();
   // The click starts the download synchronously; the URL is released once it has been read.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Downloads the user's people and settings as one JSON file (`buildPersonalExport`). The only
+ * implementation: the Privacy tab's export goes through it. Rejects with the store's `StoreError`.
+ */
+export async function downloadPersonalExport(store: Pick<Store, 'people' | 'settings' | 'packs'>, doc: Document = document): Promise<void> {
+  downloadJson(await buildPersonalExport(store), buildExportFileName('facegap-my-data'), doc);
+}
+
+/**
+ * Downloads one imported pack as the pack file FaceGap imports again (`exportStoredPack`). The only
+ * implementation: the pack manager's and the Privacy tab's exports both go through it. Rejects with
+ * "it is no longer on this device" when it was deleted meanwhile.
+ */
+export async function downloadStoredPack(store: Pick<Store, 'packs'>, packId: string, doc: Document = document): Promise<void> {
+  const pack = await store.packs.get(packId);
+  if (!pack) throw new Error('it is no longer on this device');
+  const { fileName, text } = exportStoredPack(pack);
+  downloadJsonText(text, fileName, doc);
 }
 
 /** Saves `data` as an indented JSON file, as `downloadJsonText` does. */

@@ -5,9 +5,11 @@
  * online only.
  */
 import { Workbox } from 'workbox-window';
+import { appPath } from '../shared/app-base';
+import { describeError } from '../shared/errors';
 
 /** Where the build puts the service worker. */
-export const SERVICE_WORKER_URL = '/sw.js';
+export const SERVICE_WORKER_URL = appPath('sw.js');
 
 /** Where offline use stands. */
 export type OfflineState =
@@ -20,6 +22,8 @@ export type OfflineState =
   | 'ready'
   /** A newer version is cached and takes over when the user agrees (`applyUpdate`). */
   | 'update-ready'
+  /** "Forget everything" (in this tab or another) deleted the offline copy and the service worker. */
+  | 'removed'
   | 'failed';
 
 /** The state and a sentence the app shell can show as it is. */
@@ -52,6 +56,7 @@ const MESSAGES: Record<Exclude<OfflineState, 'failed'>, string> = {
   installing: 'Saving the app and its face models on this device for offline use…',
   ready: 'FaceGap works offline: the app, its face models and the bundled packs are saved on this device.',
   'update-ready': 'A new version of FaceGap is ready. Reload to use it; your data stays as it is.',
+  removed: 'The offline copy of FaceGap was deleted with everything else. FaceGap works while you are online; reloading the page saves it for offline use again.',
 };
 
 /** Registers the service worker and reports offline readiness as `offline-status-change` events. */
@@ -92,9 +97,14 @@ export class OfflineController extends EventTarget {
       if (!registration) return this.fail('the browser refused to register it');
       if (registration.active && this.current.state === 'installing') this.set('ready');
     } catch (error) {
-      return this.fail(error instanceof Error ? error.message : String(error));
+      return this.fail(describeError(error));
     }
     return this.current;
+  }
+
+  /** "Forget everything" deleted the offline copy: say so, where there was one to delete. */
+  markRemoved(): void {
+    if (this.current.state !== 'unsupported' && this.current.state !== 'disabled') this.set('removed');
   }
 
   /** Lets a waiting new version take over; the page reloads once it controls it. */

@@ -4,6 +4,7 @@
  * so one stubborn part never keeps the rest on the device.
  */
 import type { ForgetReport, Store } from '../store/types';
+import { describeError } from '../shared/errors';
 
 /** Where the wipe reaches; each part is injectable so tests can hand in fakes. */
 export interface WipeTargets {
@@ -62,7 +63,7 @@ export async function wipeEverything(targets: WipeTargets): Promise<WipeReport> 
     }
   } catch (error) {
     isDatabaseGone = false;
-    problems.push(`Your saved people, packs and settings could not be deleted (${describe(error)}); they are still on this device. Close other FaceGap tabs and try again, or clear this site's data in the browser's settings.`);
+    problems.push(`Your saved people, packs and settings could not be deleted (${describeError(error)}); they are still on this device. Close other FaceGap tabs and try again, or clear this site's data in the browser's settings.`);
   }
 
   const deletedCaches: string[] = [];
@@ -71,7 +72,7 @@ export async function wipeEverything(targets: WipeTargets): Promise<WipeReport> 
       if (await cacheStorage!.delete(name)) deletedCaches.push(name);
     }
   } catch (error) {
-    problems.push(`The offline copy of the app could not be fully deleted (${describe(error)}); it holds the app and its models, no data of yours.`);
+    problems.push(`The offline copy of the app could not be fully deleted (${describeError(error)}); it holds the app and its models, no data of yours.`);
   }
 
   const deleteNamed = targets.deleteDatabaseNamed ?? deleteIndexedDb;
@@ -81,7 +82,7 @@ export async function wipeEverything(targets: WipeTargets): Promise<WipeReport> 
       await deleteNamed(name);
       deletedDatabases.push(name);
     } catch (error) {
-      problems.push(`The copy of the face models in the ${name} database could not be deleted (${describe(error)}); it holds no data of yours.`);
+      problems.push(`The copy of the face models in the ${name} database could not be deleted (${describeError(error)}); it holds no data of yours.`);
     }
   }
 
@@ -91,7 +92,7 @@ export async function wipeEverything(targets: WipeTargets): Promise<WipeReport> 
       if (await registration.unregister()) unregisteredScopes.push(registration.scope);
     }
   } catch (error) {
-    problems.push(`The service worker could not be removed (${describe(error)}); it only serves the app's own files.`);
+    problems.push(`The service worker could not be removed (${describeError(error)}); it only serves the app's own files.`);
   }
 
   const isComplete = problems.length === 0 && isDatabaseGone;
@@ -118,8 +119,4 @@ function deleteIndexedDb(name: string): Promise<void> {
     request.onblocked = () => resolve();
     request.onerror = () => reject(request.error);
   });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -9,8 +9,16 @@ import { CURRENT_DB_VERSION, DB_NAME, MIGRATIONS, runMigrations, type FaceGapDB,
 /** How long to wait for other tabs to let go of the database before saying they block it. */
 export const BLOCKED_GRACE_MS = 3000;
 
+/**
+ * Why another tab took this connection away: it deleted the database ("Forget everything" there, or
+ * the browser's site settings), a newer FaceGap upgraded it, or the browser ended it abnormally.
+ */
+export type ClosedElsewhereReason = 'deleted' | 'upgraded' | 'terminated';
+
 /** Options of `openStore`; the defaults are what the app uses, the rest is for tests. */
 export interface OpenStoreOptions {
+  /** Runs after this connection was closed because of another tab or the browser (`ClosedElsewhereReason`). */
+  onClosedElsewhere?: (reason: ClosedElsewhereReason) => void;
   /** Database name; `facegap` unless a test isolates itself. */
   name?: string;
   /** Version to open; the current one unless a test builds an older database. */
@@ -30,7 +38,7 @@ const OPEN_WHAT = "opening FaceGap's storage";
  * connection past the grace period. `onClosedElsewhere` runs when another tab upgrades or deletes
  * the database, after this connection has been closed to let it.
  */
-export function openFaceGapDatabase(options: OpenStoreOptions = {}, onClosedElsewhere: () => void = () => {}): Promise<Db> {
+export function openFaceGapDatabase(options: OpenStoreOptions = {}, onClosedElsewhere: (reason: ClosedElsewhereReason) => void = () => {}): Promise<Db> {
   const { name = DB_NAME, version = CURRENT_DB_VERSION, migrations = MIGRATIONS, blockedGraceMs = BLOCKED_GRACE_MS } = options;
   if (typeof indexedDB === 'undefined' || indexedDB === null) return Promise.reject(createStoreError('unavailable', 'your data'));
   return new Promise<Db>((resolve, reject) => {
@@ -52,11 +60,12 @@ export function openFaceGapDatabase(options: OpenStoreOptions = {}, onClosedElse
         blocked() {
           timer = setTimeout(() => settle(() => reject(createStoreError('blocked', OPEN_WHAT))), blockedGraceMs);
         },
-        blocking(_current, _blocked, event) {
+        blocking(_current, blockedVersion, event) {
           (event.target as IDBDatabase).close();
-          onClosedElsewhere();
+          // A versionchange towards no version is a deletion; towards a number, an upgrade.
+          onClosedElsewhere(blockedVersion === null ? 'deleted' : 'upgraded');
         },
-        terminated: onClosedElsewhere,
+        terminated: () => onClosedElsewhere('terminated'),
       });
     } catch (error) {
       reject(toStoreError(error, OPEN_WHAT, 'open'));

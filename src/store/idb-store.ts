@@ -17,7 +17,10 @@ import type { StorageInventory, Store, StoreName } from './types';
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   // Set once the database exists, so the callback below can close it when another tab needs it.
   let connection: Connection | undefined;
-  const db = await openFaceGapDatabase(options, () => connection?.close());
+  const db = await openFaceGapDatabase(options, (reason) => {
+    connection?.close();
+    options.onClosedElsewhere?.(reason);
+  });
   connection = new Connection(db);
   const open = connection;
   const name = options.name ?? DB_NAME;

@@ -5,7 +5,7 @@
  */
 export { openStore } from './idb-store';
 export { createMemoryStore } from './memory-store';
-export { deleteFaceGapDatabase, BLOCKED_GRACE_MS, type OpenStoreOptions } from './database';
+export { deleteFaceGapDatabase, BLOCKED_GRACE_MS, type ClosedElsewhereReason, type OpenStoreOptions } from './database';
 export { StoreError, NOT_KEPT_NOTICE, describeStoreFailure, type StoreErrorKind } from './errors';
 export { DB_NAME, CURRENT_DB_VERSION, MIGRATIONS, type Migration } from './schema';
 export { MAX_THUMBNAIL_BYTES, PACK_CHUNK_SAMPLES, STORE_NAMES } from './records';

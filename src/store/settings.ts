@@ -4,11 +4,10 @@
  */
 
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
+import type { ImpostorGrouping } from '../metrics/types';
 
 export { DEFAULT_THRESHOLD_SIMILARITY };
-
-/** Which impostor pairs count for a group (shared/spec/bias-metrics.md, `impostor_grouping`). */
-export type ImpostorGrouping = 'within' | 'probe';
+export type { ImpostorGrouping };
 
 /** Every setting FaceGap keeps. */
 export interface Settings {

@@ -25,6 +25,9 @@ export interface GapOptions {
   readonly excludeUnverified: boolean;
 }
 
+/** The options a user toggles in the gap view (grouping is shared with the other views). */
+export type GapPairOptions = Omit<GapOptions, 'groupBy'>;
+
 /** People and faces behind one group. */
 export interface GroupMembers {
   readonly group: string;
@@ -86,7 +89,7 @@ function filterPairs(set: ScoredSampleSet, isIncluded: Uint8Array): IndexedScore
   if (isIncluded.every((v) => v === 1)) return set.scored;
   let kept = 0;
   for (let k = 0; k < scores.length; k++) if (isIncluded[indexA[k]] && isIncluded[indexB[k]]) kept++;
-  const out = { scores: new Float32Array(kept), indexA: new Uint32Array(kept), indexB: new Uint32Array(kept) };
+  const out = { scores: new Float64Array(kept), indexA: new Uint32Array(kept), indexB: new Uint32Array(kept) };
   let w = 0;
   for (let k = 0; k < scores.length; k++) {
     if (!isIncluded[indexA[k]] || !isIncluded[indexB[k]]) continue;

@@ -1,11 +1,12 @@
 /**
  * The people-level bootstrap shown beside the Wilson intervals of the gap and room views
  * (shared/spec/bias-metrics.md: "a subject-level bootstrap may be offered beside it"). The numbers
- * come from src/metrics/bootstrap (`bootstrapGroupRates`), seeded, so a view and a script calling
+ * come from src/metrics/bootstrap (`bootstrapGroupRates`, in a worker for the views), seeded, so a view and a script calling
  * it with the same table, seed and replicates give the same intervals; this module only picks the
  * groups of the sentence's ratio and decides which intervals are worth showing.
  */
-import { bootstrapGroupRates, DEFAULT_BOOTSTRAP_REPLICATES, type BootstrapRatio } from '../metrics/bootstrap';
+import { DEFAULT_BOOTSTRAP_REPLICATES, type BootstrapRatio, type BootstrapResult } from '../metrics/bootstrap';
+import { bootstrapInWorker, runBootstrapJob, type BootstrapCallOptions, type BootstrapJob } from '../metrics/bootstrap-client';
 import { createMulberry32, type RandomSource } from '../metrics/random';
 import type { GapIndex } from './gap-model';
 
@@ -42,29 +43,58 @@ export interface ResampleOptions {
 /**
  * Resamples people at `threshold`, two-way: a drawn person weights every pair they are in, on
  * either side (src/metrics/bootstrap, docs/statistics.md). Faces without a subject id count as
- * their own person inside the metrics, so this module passes the gap table as it is.
+ * their own person inside the metrics, so this module passes the gap table as it is. Runs on this
+ * thread; the views use {@link resampleGapInBackground}, which gives the same numbers.
  */
 export function resampleGap(gap: GapIndex, threshold: number, options: ResampleOptions = {}): GapResampling {
-  const replicates = options.replicates ?? DEFAULT_BOOTSTRAP_REPLICATES;
+  const job = describeJob(gap, threshold, options);
+  return summarizeResampling(runBootstrapJob(job, options.random ?? createMulberry32(job.seed)), job, options);
+}
+
+/** Options of {@link resampleGapInBackground}. */
+export interface BackgroundResampleOptions extends Omit<ResampleOptions, 'random'>, BootstrapCallOptions {
+  /** Default {@link DEFAULT_SEED}. */
+  readonly seed?: number;
+}
+
+/**
+ * {@link resampleGap} in the bootstrap worker (src/metrics/bootstrap-client.ts): cancellable with
+ * `signal`, reporting `onProgress` (0..1), the same intervals for the same seed.
+ */
+export async function resampleGapInBackground(gap: GapIndex, threshold: number, options: BackgroundResampleOptions = {}): Promise<GapResampling> {
+  const job = describeJob(gap, threshold, options);
+  return summarizeResampling(await bootstrapInWorker(job, options), job, options);
+}
+
+function describeJob(gap: GapIndex, threshold: number, options: ResampleOptions & { seed?: number }): BootstrapJob & { replicates: number } {
   const ratio = options.ratio ?? null;
   const fnmrRatio = options.fnmrRatio ?? null;
-  const result = bootstrapGroupRates(gap.table, {
+  return {
+    table: gap.table,
     thresholds: [threshold],
-    random: options.random ?? createMulberry32(DEFAULT_SEED),
-    replicates,
+    seed: options.seed ?? DEFAULT_SEED,
+    replicates: options.replicates ?? DEFAULT_BOOTSTRAP_REPLICATES,
     impostorGrouping: gap.options.impostorGrouping,
     groupRatios: [ratio, fnmrRatio].filter((r) => r !== null).map((r) => ({ numerator: r[0], denominator: r[1] })),
-  });
+  };
+}
+
+function summarizeResampling(result: BootstrapResult, job: { replicates: number }, options: ResampleOptions): GapResampling {
+  const { replicates } = job;
   const show = (interval: Pick<BootstrapRatio, 'low' | 'high' | 'definedReplicates'>): readonly [number, number] | null =>
     interval.low === null || interval.high === null || interval.definedReplicates < MIN_DEFINED_REPLICATE_SHARE * replicates
       ? null
       : [interval.low, interval.high];
   const groups = result.groups.map((group) => ({ group: group.group, rates: group.byThreshold[0] }));
+  const findRatio = (pair: readonly [string, string] | null | undefined) => {
+    const found = pair ? result.groupRatios.find((r) => r.numerator === pair[0] && r.denominator === pair[1]) : undefined;
+    return found ? { fmr: show(found.fmr), fnmr: show(found.fnmr) } : null;
+  };
   return {
     fmr: new Map(groups.map(({ group, rates }) => [group, show(rates.fmr)])),
     fnmr: new Map(groups.map(({ group, rates }) => [group, show(rates.fnmr)])),
-    fmrRatio: ratio ? show(result.groupRatios[0].fmr) : null,
-    fnmrRatio: fnmrRatio ? show(result.groupRatios[ratio ? 1 : 0].fnmr) : null,
+    fmrRatio: findRatio(options.ratio)?.fmr ?? null,
+    fnmrRatio: findRatio(options.fnmrRatio)?.fnmr ?? null,
     replicates,
   };
 }

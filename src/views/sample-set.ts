@@ -4,7 +4,7 @@
  * All-pairs scoring happens once per set; grouping and thresholds only re-read the scores.
  */
 import { packEmbeddings, scoreAllPairs, scoreAllPairsAsync, type AllPairsResult } from '../metrics/all-pairs';
-import { scoreAllPairsInWorker } from '../metrics/all-pairs-client';
+import { scoreAllPairsInWorker, SharedScoring } from '../metrics/all-pairs-client';
 import type { ReferencePack } from '../datasets/pack-types';
 
 /** One face of a set: what the views need besides its embedding. */
@@ -26,7 +26,7 @@ export interface ScoredSampleSet {
 /** Progress callback: pairs scored so far and in total. */
 export type PairProgress = (donePairs: number, totalPairs: number) => void;
 
-const packScores = new WeakMap<ReferencePack, Promise<ScoredSampleSet>>();
+const packScores = new SharedScoring<ReferencePack, ScoredSampleSet>();
 
 /** Unit of resampling and of "people" counts: the subject, or the face itself when unnamed. */
 export function findPersonId(sample: ViewSample): string {
@@ -34,21 +34,19 @@ export function findPersonId(sample: ViewSample): string {
 }
 
 /**
- * Scores every pair of a pack's samples once (600 faces: 179,700 pairs), yielding to the event loop
- * so the page stays responsive; later calls for the same pack object get the cached promise.
- * A failed or aborted run is forgotten, so it can be started again.
+ * Scores every pair of a pack's samples once (600 faces: 179,700 pairs) off the main thread; every
+ * view that asks for the same pack object shares that one run (`SharedScoring`). Each caller keeps
+ * its own `signal` and `onProgress`: aborting rejects that caller only, and the run stops when every
+ * caller waiting has aborted. A failed or cancelled run is forgotten, so it can be started again.
  */
 export function scorePackPairs(pack: ReferencePack, onProgress?: PairProgress, signal?: AbortSignal): Promise<ScoredSampleSet> {
-  const cached = packScores.get(pack);
-  if (cached) return cached;
-  const { packed, dim } = packEmbeddings(pack.samples.map((s) => s.embedding));
-  const run = (pack.samples.length < 2
-    ? Promise.resolve(scoreAllPairs(packed, Math.max(dim, 1)))
-    : scoreInBackground(packed, dim, onProgress, signal)
-  ).then((scored) => ({ samples: pack.samples, scored }));
-  packScores.set(pack, run);
-  run.catch(() => packScores.delete(pack));
-  return run;
+  return packScores.run(pack, async (jobSignal, jobProgress) => {
+    const { packed, dim } = packEmbeddings(pack.samples.map((s) => s.embedding));
+    const scored = pack.samples.length < 2
+      ? scoreAllPairs(packed, Math.max(dim, 1))
+      : await scoreInBackground(packed, dim, jobProgress, jobSignal);
+    return { samples: pack.samples, scored };
+  }, { signal, onProgress });
 }
 
 /**

@@ -2,10 +2,11 @@ import { VisionEngine } from './engine';
 import type { VisionRequest, VisionResponse } from './protocol';
 import type { DetectOptions, EngineInfo, LoadOptions, Observation, ThreadAudit, VisionClient } from './types';
 import { VisionError } from './types';
+import { appPath } from '../shared/app-base';
 
 /** Where the app serves human's models and the tfjs wasm binaries: its own origin, always. */
-export const MODEL_BASE_PATH = new URL('/models/', location.href).href;
-export const WASM_PATH = new URL('/models/wasm/', location.href).href;
+export const MODEL_BASE_PATH = new URL(appPath('models/'), location.href).href;
+export const WASM_PATH = new URL(appPath('models/wasm/'), location.href).href;
 
 /** Longest wait for models and backend to load; on this 2-core machine it takes about 2 s. */
 export const LOAD_TIMEOUT_MS = 60_000;

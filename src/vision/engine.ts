@@ -4,6 +4,7 @@ import { chooseBackend, readWebglRenderer } from './backend';
 import { buildHumanConfig } from './config';
 import type { DetectOptions, EngineInfo, FaceObservation, LoadOptions, Observation } from './types';
 import { VisionError } from './types';
+import { describeError } from '../shared/errors';
 
 /**
  * human itself, wrapped: loads the face models from the app's origin, refuses a silent backend
@@ -24,7 +25,7 @@ export class VisionEngine {
       await human.init();
     } catch (error) {
       throw new VisionError(backend === 'wasm' ? 'wasm-failed' : 'backend-unavailable',
-        `The ${backend} backend could not start (${describe(error)}). Try another with ?backend=wasm or ?backend=cpu.`);
+        `The ${backend} backend could not start (${describeError(error)}). Try another with ?backend=wasm or ?backend=cpu.`);
     }
     const running = human.tf.getBackend();
     if (running !== backend) {
@@ -35,7 +36,7 @@ export class VisionEngine {
     try {
       await human.load();
     } catch (error) {
-      throw new VisionError('models-failed', `The face models did not load from ${options.modelBasePath} (${describe(error)}).`);
+      throw new VisionError('models-failed', `The face models did not load from ${options.modelBasePath} (${describeError(error)}).`);
     }
     const missing = ['blazeface', 'facemesh', 'faceres'].filter((name) => !isModelLoaded(human, name));
     if (missing.length > 0) {
@@ -76,7 +77,7 @@ export class VisionEngine {
       const faces = result.face.map(toObservation).sort((a, b) => area(b) - area(a));
       return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total } };
     } catch (error) {
-      throw new VisionError('inference-failed', `Face detection failed on this frame (${describe(error)}).`);
+      throw new VisionError('inference-failed', `Face detection failed on this frame (${describeError(error)}).`);
     } finally {
       frame.close();
     }
@@ -111,8 +112,4 @@ function area(face: FaceObservation): number {
 /** human's `models.loaded()` counts a model whose weights failed to load; its load stats do not. */
 function isModelLoaded(human: Human, name: string): boolean {
   return human.models.stats().modelStats.some((model) => model.name === name && model.loaded);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,9 +1,12 @@
 /// <reference lib="webworker" />
+// First: refuses off-origin requests before any other module of this worker runs (no CSP on a header-less host).
+import '../privacy/install-origin-guard';
 import { collectResourceEntries } from '../privacy/resource-entries';
 import { watchViolations } from '../privacy/violations';
 import { VisionEngine } from './engine';
 import type { VisionRequest, VisionResponse } from './protocol';
 import { VisionError } from './types';
+import { describeError } from '../shared/errors';
 
 /**
  * The vision worker: human runs here so the page stays responsive while a frame is processed.
@@ -49,7 +52,7 @@ async function handle(request: Exclude<VisionRequest, { type: 'cancel' | 'audit'
     }
   } catch (error) {
     const kind = error instanceof VisionError ? error.kind : 'inference-failed';
-    reply({ id: request.id, type: 'failed', kind, message: error instanceof Error ? error.message : String(error) });
+    reply({ id: request.id, type: 'failed', kind, message: describeError(error) });
   }
 }
 

@@ -114,10 +114,14 @@ describe('fg-app with a fake engine, a canvas camera and a memory store', () => 
   it('keeps the rest of the app working when the models fail, and says so', async () => {
     const app = await mount(async () => { throw new VisionError('models-failed', 'faceres.json answered HTTP 404.'); });
     await waitUntil(() => app.dataset.vision === 'failed', 'vision failed');
-    const message = inner<HTMLElement>(app, 'fg-message[tone=error]');
-    expect(message.getAttribute('tone')).to.equal('error');
-    expect(message.textContent).to.match(/faceres.json answered HTTP 404\. Your enrolled people, packs and the other tabs still work/);
-    expect(inner<HTMLElement>(app, 'fg-people-list')).to.exist;
+    // Find the banner by what it says, then check it is shown as an error and announced at once.
+    const messages = [...app.shadowRoot!.querySelectorAll<HTMLElement>('fg-message')];
+    const message = messages.find((m) => /faceres\.json answered HTTP 404/.test(m.textContent ?? ''));
+    expect(message, `a banner naming the failure among: ${messages.map((m) => m.textContent).join(' | ')}`).to.exist;
+    expect(message!.textContent).to.match(/faceres.json answered HTTP 404\. Your enrolled people, packs and the other tabs still work/);
+    expect(message!.getAttribute('tone')).to.equal('error');
+    expect(message!.shadowRoot!.querySelector('[role=alert]'), 'announced as an alert').to.exist;
+    expect(inner<HTMLElement>(app, 'fg-people-list').shadowRoot!.textContent).to.contain('Nobody yet. Enrol yourself above');
     expect(inner<HTMLButtonElement>(inner(app, 'fg-enrol-panel'), 'button[type=submit]').disabled).to.equal(true);
     await expect(app).to.be.accessible();
   });
@@ -130,7 +134,7 @@ describe('fg-app with a fake engine, a canvas camera and a memory store', () => 
     expect(app.shadowRoot!.activeElement?.id).to.equal('tab-groups');
     expect(inner<HTMLElement>(app, '#panel-groups').hidden).to.equal(false);
     expect(inner<HTMLElement>(app, '#panel-live').hidden).to.equal(true);
-    expect(inner(app, 'fg-you-vs-groups')).to.exist;
+    expect(inner(app, 'fg-you-vs-groups').shadowRoot!.textContent).to.match(/No pack loaded|No face in view|You vs the groups/);
     await sendKeys({ press: 'End' });
     await app.updateComplete;
     expect(app.shadowRoot!.activeElement?.id).to.equal('tab-privacy');

@@ -39,7 +39,8 @@ describe('fg-you-vs-groups', () => {
     expect(taken(el, 'Black/female')).to.equal(1);
     el.groupBy = ['race'];
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('li[data-group="Black"]')).to.exist;
+    expect(el.shadowRoot!.querySelector('li[data-group="Black"]')?.textContent, 'the race grouping lists Black on its own').to.contain('Black');
+    expect(el.shadowRoot!.querySelector('li[data-group="Black/female"]'), 'and no longer the race x gender groups').to.equal(null);
     const slider = el.shadowRoot!.querySelector('fg-threshold-slider')!;
     (slider.shadowRoot!.querySelector('input') as HTMLInputElement).focus();
     const change = oneEvent(el, 'threshold-change');

@@ -13,7 +13,10 @@ function listFiles(dir: string): string[] {
   });
 }
 
-describe.skipIf(!existsSync(DIST))('the production bundle (dist/, made by `npm run test:e2e`)', () => {
+// No skip when dist/ is missing: a check that silently does not run is no check (global-setup
+// already refuses to start without a build; this says which file needs it).
+describe('the production bundle (dist/, made by `npm run test:e2e`)', () => {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`No production build in ${DIST}: run npm run test:e2e (it builds first).`);
   const code = listFiles(DIST).filter((path) => /\.(js|mjs|html|css)$/.test(path));
 
   it('holds exactly the reviewed absolute URLs (BUNDLE_URL_ALLOWLIST, PRIVACY.md), none of them requested', () => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENROL_TIMEOUT_MS, enrol, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from './helpers/app';
+import { ENROL_TIMEOUT_MS, enrol, readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from './helpers/app';
 import { launchChromium } from './helpers/chromium';
 import { makeFakeVideo } from './helpers/fake-video';
 import { REPO_ROOT, startPreviewServer, type PreviewServer } from './helpers/preview-server';
@@ -146,6 +146,18 @@ function readWhatIsKept(page: Page): Promise<{ databases: string[]; caches: stri
   }));
 }
 
+/** Opens the app in a new tab, starts the camera and enrols `name` from it; resolves once saved. */
+async function openAndEnrol(browser: Browser, url: string, name: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
+  await startCameraIfNeeded(page);
+  await waitForApp(page, 'a face in the camera', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
+  await enrol(page, name);
+  await waitForApp(page, `${name} to be saved`, (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+  return page;
+}
+
 // Its own server and browser: the offline test above stops its server, and a wipe must be tested on
 // a device that holds everything (a person, the offline copy, the service worker), whatever ran before.
 describe('"Forget everything" on the production build', () => {
@@ -163,13 +175,7 @@ describe('"Forget everything" on the production build', () => {
   });
 
   it('leaves no FaceGap database, no cache and no service worker', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url, { waitUntil: 'load' });
-    await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
-    await startCameraIfNeeded(page);
-    await waitForApp(page, 'a face in the camera', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
-    await enrol(page, 'Person A');
-    await waitForApp(page, 'the enrolment to be saved', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+    const page = await openAndEnrol(browser, server.url, 'Person A');
     const copy = await waitForOfflineCopy(page);
     expect(copy.registeredByApp, 'the app registered its service worker').toBe(true);
     const before = await readWhatIsKept(page);
@@ -187,5 +193,35 @@ describe('"Forget everything" on the production build', () => {
     expect.soft(left.databases.filter((name) => name === 'facegap' || name === 'tensorflowjs'), `databases left: ${left.databases.join(', ')}`).toEqual([]);
     expect.soft(left.caches, 'caches left').toEqual([]);
     expect.soft(left.registrations, 'service workers left').toBe(0);
+  });
+
+  // Issue 15: another open tab must not keep matching a person "Forget everything" deleted.
+  it('in one tab empties another tab\'s people list and meter, with a message', async () => {
+    const tabA = await openAndEnrol(browser, server.url, 'Person A');
+    await waitForApp(tabA, 'Person A matched', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
+
+    const tabB = await browser.newPage();
+    await tabB.goto(server.url, { waitUntil: 'load' });
+    await waitForApp(tabB, 'the stored person in the second tab', (s) => s.people === '1', VISION_READY_TIMEOUT_MS);
+    await tabB.locator('fg-app >>> button#tab-privacy').click();
+    await tabB.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> button.forget').click();
+    await tabB.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> button.confirm-forget').click();
+    await tabB.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> .wipe-report').wait();
+    const wiper = await waitForApp(tabB, 'the wipe in the second tab', (s) => s.people === '0', 30_000);
+    // Tab A let go of the database at once, so nothing waits for it to close.
+    expect(wiper.notices.join(' ')).not.toMatch(/still open in another tab/);
+
+    await tabA.bringToFront();
+    const after = await waitForApp(tabA, 'the first tab to drop the deleted person', (s) => s.people === '0', 30_000);
+    expect(after.meterState).not.toBe('matched');
+    expect(after.notices.some((n) => n.includes('“Forget everything” was used in another FaceGap tab')), after.notices.join('\n')).toBe(true);
+    const names = await tabA.evaluate(() => document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-people-list')?.shadowRoot?.textContent ?? '');
+    expect(names).not.toContain('Person A');
+
+    // Still nobody to match a second later, whatever the camera shows.
+    await new Promise((done) => setTimeout(done, 1000));
+    const later = await readAppSnapshot(tabA);
+    expect(later.people).toBe('0');
+    expect(later.meterState).not.toBe('matched');
   });
 });

@@ -2,6 +2,7 @@
  * A small RFC 4180 CSV reader: quoted fields with "" escapes and line breaks, a UTF-8 byte-order
  * mark, CRLF or LF line ends, and "," ";" or tab delimiters (spreadsheets in many locales save ";").
  */
+import { CsvRecordReader, splitLines, type CsvRecord } from '../../shared/csv-records';
 import type { LabelProblem } from './types';
 
 /** Field separators the reader can detect. */
@@ -44,53 +45,19 @@ export function detectCsvDelimiter(text: string): CsvDelimiter {
   return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best), ',');
 }
 
-interface RawRecord {
-  line: number;
-  cells: string[];
-}
-
-function splitRecords(text: string, delimiter: CsvDelimiter, problems: LabelProblem[]): RawRecord[] {
-  const records: RawRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let isQuoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const endRecord = () => {
-    cells.push(cell);
-    // A record that is a single empty cell is a blank line: skipped, as spreadsheets do.
-    if (cells.length > 1 || cells[0].trim() !== '') records.push({ line: recordLine, cells });
-    cells = [];
-    cell = '';
+/** Records of `text` through the one tokeniser; blank lines are skipped, as spreadsheets do. */
+function splitRecords(text: string, delimiter: CsvDelimiter, problems: LabelProblem[]): CsvRecord[] {
+  const reader = new CsvRecordReader(delimiter);
+  const records: CsvRecord[] = [];
+  const keep = (record: CsvRecord | null) => {
+    if (record && (record.cells.length > 1 || record.cells[0].trim() !== '')) records.push(record);
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (isQuoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') isQuoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell.trim() === '') {
-      isQuoted = true;
-      cell = '';
-    } else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else cell += ch;
+  for (const line of splitLines(text)) keep(reader.pushLine(line));
+  if (reader.isInsideQuotes) {
+    const line = reader.recordLine;
+    problems.push({ kind: 'malformed-row', line, message: `A quoted value opened on line ${line} is never closed; the rest of the file was read as that one value.` });
+    keep(reader.flush());
   }
-  if (isQuoted) {
-    problems.push({ kind: 'malformed-row', line: recordLine, message: `A quoted value opened on line ${recordLine} is never closed; the rest of the file was read as that one value.` });
-  }
-  endRecord();
   return records;
 }
 

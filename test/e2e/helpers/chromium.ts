@@ -5,7 +5,7 @@ import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../chromium.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../chromium.mjs';
+import { CHROMIUM_ARGS, requireChromiumPath } from '../../../chromium.mjs';
 
 /** Options for `launchChromium`. */
 export interface LaunchOptions {
@@ -34,7 +34,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       `--use-file-for-fake-video-capture=${options.fakeVideo}`,
     );
   }
-  const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args, protocolTimeout: 300_000 });
+  const browser = await puppeteer.launch({ executablePath: requireChromiumPath(), headless: true, args, protocolTimeout: 300_000 });
   if (!isOwnProfile) return browser;
   browser.once('disconnected', () => {
     try {

@@ -17,7 +17,7 @@ function frame(faces: FaceObservation[], match: SearchResult | null, isEmbedded 
   return { observation, isEmbedded, match, fps: 10, timings: { detect: 30, embed: 20, match: 1 } };
 }
 
-const matchedAda: SearchResult = { state: 'matched', best: { templateId: 't1', name: 'Ada', score: 0.72 }, scores: [], skippedTemplateIds: [] };
+const matchedAda: SearchResult = { best: { templateId: 't1', name: 'Ada', score: 0.72 }, scores: [], skippedTemplateIds: [] };
 const request = { name: 'Ada', labels: {}, keepThumbnail: false };
 
 describe('reduceAppState', () => {
@@ -49,7 +49,7 @@ describe('reduceAppState', () => {
   });
 
   it('shows unknown for a face when nobody is enrolled', () => {
-    const none: SearchResult = { state: 'no-templates', scores: [], skippedTemplateIds: [] };
+    const none: SearchResult = { scores: [], skippedTemplateIds: [] };
     const state = reduceAppState(createInitialState(), { type: 'frame', frame: frame([face()], none), now: 0 });
     expect(selectMatchView(state)).toMatchObject({ state: 'unknown', name: null });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBestMatch } from '../../../src/matching/search';
+import { decideMatch, findBestMatch } from '../../../src/matching/search';
 import type { Template } from '../../../src/matching/templates';
 import { makeEmbedding, makeTemplate, TEST_MODEL_SHA256 } from './fixtures';
 
@@ -21,14 +21,14 @@ describe('findBestMatch', () => {
     ['ties broken by name then id', [twin, ada], 0.5, 'matched', 'a'],
   ];
   it.each(cases)('%s', (_label, templates, threshold, state, bestId) => {
-    const result = findBestMatch(makeEmbedding(), templates, threshold);
-    expect(result.state).toBe(state);
+    const result = findBestMatch(makeEmbedding(), templates);
+    expect(decideMatch(result, threshold)).toBe(state);
     expect(result.best?.templateId).toBe(bestId);
     expect(result.scores).toHaveLength(templates.length);
   });
 
   it('lists every score highest first', () => {
-    const result = findBestMatch(makeEmbedding(), [cyd, bob, ada], 0.5);
+    const result = findBestMatch(makeEmbedding(), [cyd, bob, ada]);
     expect(result.scores.map((s) => s.templateId)).toEqual(['a', 'b', 'c']);
     expect(result.scores.map((s) => s.score)).toEqual([
       expect.closeTo(0.75, 12),
@@ -39,7 +39,7 @@ describe('findBestMatch', () => {
   });
 
   it('uses mean-of-captures when asked', () => {
-    const result = findBestMatch(makeEmbedding(), [ada, bob], 0.5, { scoring: 'mean-of-captures' });
+    const result = findBestMatch(makeEmbedding(), [ada, bob], { scoring: 'mean-of-captures' });
     expect(result.best?.templateId).toBe('b');
     expect(result.scores[0].score).toBeCloseTo(0.5, 12);
     expect(result.scores[1].score).toBeCloseTo(0.375, 12);
@@ -47,13 +47,13 @@ describe('findBestMatch', () => {
 
   it('skips templates of another model when the model is given', () => {
     const foreign = makeTemplate('f', 'Foreign', [0], { modelSha256: 'another-model' });
-    const result = findBestMatch(makeEmbedding(), [foreign, bob], 0.5, { modelSha256: TEST_MODEL_SHA256 });
+    const result = findBestMatch(makeEmbedding(), [foreign, bob], { modelSha256: TEST_MODEL_SHA256 });
     expect(result.skippedTemplateIds).toEqual(['f']);
     expect(result.best?.templateId).toBe('b');
-    expect(findBestMatch(makeEmbedding(), [foreign], 0.5, { modelSha256: TEST_MODEL_SHA256 }).state).toBe('no-templates');
+    expect(decideMatch(findBestMatch(makeEmbedding(), [foreign], { modelSha256: TEST_MODEL_SHA256 }), 0.5)).toBe('no-templates');
   });
 
   it.each([Number.NaN, Number.POSITIVE_INFINITY])('refuses threshold %d', (threshold) => {
-    expect(() => findBestMatch(makeEmbedding(), [bob], threshold)).toThrow(RangeError);
+    expect(() => decideMatch(findBestMatch(makeEmbedding(), [bob]), threshold)).toThrow(RangeError);
   });
 });

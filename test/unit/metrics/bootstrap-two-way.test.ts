@@ -35,7 +35,8 @@ function buildAllPairs(faces: readonly Face[], matchChance: (x: number, y: numbe
       k++;
     }
   }
-  const labels: SampleLabels[] = faces.map((f) => ({ group: f.group, subject: hasSubjects ? `p${f.id}` : null }));
+  // Zero-padded ids: subject codes follow code-point order (pair-table.ts), here the same as face order.
+  const labels: SampleLabels[] = faces.map((f) => ({ group: f.group, subject: hasSubjects ? `p${String(f.id).padStart(4, "0")}` : null }));
   return buildPairTableFromSamples(scored, labels);
 }
 

@@ -56,8 +56,8 @@ describe('scripts/metrics.ts', { timeout: 60_000 }, () => {
     ['empty file', '', /:1:1: the file is empty/],
     ['unknown column', 'score,same,group_a,group_b,colour\n0.5,1,A,A,red\n', /:1:5: unknown column "colour"/],
     ['missing column', 'score,same,group_a\n0.5,1,A\n', /:1:4: missing column group_b/],
-    ['non-numeric score', 'score,same,group_a,group_b\n0.5,1,A,A\nhigh,0,A,A\n', /:3:1: score "high" is not a finite number/],
-    ['non-finite score', 'same,score,group_a,group_b\n1,Infinity,A,A\n', /:2:2: score "Infinity" is not a finite number/],
+    ['non-numeric score', 'score,same,group_a,group_b\n0.5,1,A,A\nhigh,0,A,A\n', /:3:1: score "high" is not a finite decimal number/],
+    ['non-finite score', 'same,score,group_a,group_b\n1,Infinity,A,A\n', /:2:2: score "Infinity" is not a finite decimal number/],
     ['same not 0/1', 'score,same,group_a,group_b\n0.5,yes,A,A\n', /:2:2: same must be 0 \(impostor\) or 1/],
     ['blank line inside', 'score,same,group_a,group_b\n0.5,1,A,A\n\n0.4,0,A,A\n', /:3:1: expected 4 fields, found 1 \(a blank line\)/],
   ])('refuses a file with %s, naming file, line and column, exit 2', (_, text, message) => {

@@ -67,8 +67,9 @@ describe('pack export', () => {
 
   it('writes a stored pack as a facegap-pack v1 file that decodes to the same pack, embeddings bit-exact', async () => {
     const pack = createSyntheticPack({ dim: 16, name: 'My photos (2025)' });
-    // Floats that a decimal round trip would bend: negative zero, the smallest subnormal, the largest float.
-    pack.samples[0].embedding.set([-0, 1.4e-45, 3.4028234663852886e38, -1.1754942106924411e-38]);
+    // Floats that a decimal round trip would bend: negative zero, the smallest subnormal, a float32
+    // with no short decimal form (the largest float is refused since embeddings are bounded).
+    pack.samples[0].embedding.set([-0, 1.4e-45, Math.fround(123.456789), -1.1754942106924411e-38]);
     pack.samples[1].flags = ['duplicate-of:g0p0f0'];
     pack.samples[2].notes = ['several-faces:2'];
     const store = createMemoryStore();

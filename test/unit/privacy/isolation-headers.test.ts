@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../src/privacy/csp';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../../src/privacy/csp';
 import { formatBytes, formatCount } from '../../../src/privacy/format';
 import { OFFLINE_RESPONSE_HEADERS, withIsolationHeaders } from '../../../src/sw/isolation-headers';
 
@@ -9,7 +9,7 @@ describe('withIsolationHeaders', () => {
     expect(response.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
     expect(response.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp');
     expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('same-origin');
-    expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY_HEADER);
     expect(response.headers.get('Content-Type')).toBe('text/html');
     expect(await response.text()).toBe('<!doctype html>');
   });

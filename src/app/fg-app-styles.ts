@@ -39,5 +39,5 @@ export const appStyles = css`
   :host([presenter]) header { display: contents; }
   :host([presenter]) [role='tablist'] { margin-bottom: 0.5rem; }
   :host([presenter]) [role='tab'] { padding: 0.3rem 0.8rem; }
-  :host([presenter]) .presenter-toggle { margin-bottom: 0.3rem; font-weight: 600; }
+  :host([presenter]) .presenter-toggle { margin-bottom: 0.3rem; font-weight: 600; float: right; font-size: 0.7em; }
 `;

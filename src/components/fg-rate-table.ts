@@ -54,7 +54,9 @@ export class FgRateTable extends LitElement {
     :host([presenter]) td.num { white-space: normal; overflow-wrap: anywhere; }
     :host([presenter]) th, :host([presenter]) td { padding: 0.2em 0.35em; }
     :host([presenter]) thead th { font-size: 1em; overflow-wrap: anywhere; }
-    :host([presenter]) fg-export-menu { display: none; }
+    :host([presenter]) .head { display: none; }
+    :host([presenter]) thead th:first-child { width: 22%; }
+    :host([presenter]) thead th:nth-child(2) { width: 4.5em; }
   `;
 
   /** Table title (its caption, and the CSV file name). */

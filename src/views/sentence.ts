@@ -110,9 +110,10 @@ export function describeRatioInterval(interval: readonly [number, number] | null
 
 const rateOf = (row: SentenceRow, side: ErrorSide): RateEstimate | undefined => (side === 'fmr' ? row.fmr : row.fnmr);
 
-/** "6 of 190 pairs (3.2%)". */
+/** "6 of 190 pairs (3.2%)"; none: "0 of 190 pairs (at most 1.6%)". */
 function describeCount(rate: RateEstimate): string {
-  return `${formatCount(rate.errors)} of ${pluralise(rate.pairs, 'pair', 'pairs')} (${formatRate(rate.rate)})`;
+  const share = rate.errors === 0 ? `at most ${formatRate(computeNoErrorUpperBound(rate.pairs))}` : formatRate(rate.rate);
+  return `${formatCount(rate.errors)} of ${pluralise(rate.pairs, 'pair', 'pairs')} (${share})`;
 }
 
 /** Builds one side, or null when fewer than two groups can be compared on it. */
@@ -135,14 +136,15 @@ function buildSide(side: ErrorSide, input: SentenceInput, eligible: readonly Sen
     return { ...facts, kind: 'no-errors', text: `At this threshold there are no ${errorsName} in any group: none in ${formatCount(pairs)} ${what}.` };
   }
   const event = isFmr ? `falsely matched to ${target}` : 'not recognised as themselves (a missed match)';
-  if (r(low).errors === 0) {
+  const hasEnough = (row: SentenceRow) => r(row).errors >= MIN_ERRORS_FOR_RATIO && row.people >= MIN_PEOPLE_FOR_RATIO;
+  // A group without errors is compared only with a group that has enough of them: 1 against 0 says nothing.
+  if (r(low).errors === 0 && hasEnough(high)) {
     return {
       ...facts, kind: 'zero-lowest',
       text: `At this threshold, ${h.noun} in this set is ${event} in ${formatRate(r(high).rate)} of pairs (${formatCount(r(high).errors)} of ${formatCount(r(high).pairs)}), while ${l.noun} had no ${errorsName} in ${pluralise(r(low).pairs, 'pair', 'pairs')} (at most ${formatRate(computeNoErrorUpperBound(r(low).pairs))}, 95% upper bound): how many times as likely is not measurable.`,
     };
   }
-  const hasEnough = [high, low].every((row) => r(row).errors >= MIN_ERRORS_FOR_RATIO && row.people >= MIN_PEOPLE_FOR_RATIO);
-  if (!hasEnough) {
+  if (!hasEnough(high) || !hasEnough(low)) {
     return {
       ...facts, kind: 'too-few-errors',
       text: `Too few ${errorsName} to compare groups at this threshold: ${h.noun} had ${describeCount(r(high))}, ${l.noun} ${describeCount(r(low))}. A ratio needs at least ${MIN_ERRORS_FOR_RATIO} errors and ${MIN_PEOPLE_FOR_RATIO} people in each group.`,
@@ -186,7 +188,9 @@ export function buildSummarySentence(input: SentenceInput): SummarySentence {
       text: `There are not two groups with enough people to compare at this threshold, so no ratio is shown.${leftNote}`,
     };
   }
-  const texts = sides.map((s) => s.text + (s.kind !== 'no-errors' && byS[s.side].length >= MANY_GROUPS ? describeManyGroups(s, byS[s.side]) : ''));
+  // The many-groups caveat once, for the first side that compares groups.
+  const compared = sides.find((s) => s.kind !== 'no-errors' && byS[s.side].length >= MANY_GROUPS);
+  const caveat = compared ? describeManyGroups(compared, byS[compared.side]) : '';
   const first = sides[0];
-  return { kind: first.kind, highGroup: first.highGroup, lowGroup: first.lowGroup, ratio: first.ratio, leftOut, sides, text: `${texts.join(' ')}${leftNote}` };
+  return { kind: first.kind, highGroup: first.highGroup, lowGroup: first.lowGroup, ratio: first.ratio, leftOut, sides, text: `${sides.map((s) => s.text).join(' ')}${caveat}${leftNote}` };
 }

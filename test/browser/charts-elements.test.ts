@@ -106,7 +106,7 @@ describe('charts', () => {
 
   it('summary sentence: never NaN or Infinity, summaries written per spec', async () => {
     const sentence = buildSummarySentence({ rows: [
-      { group: 'A', people: 10, fmr: estimateRate(5, 100), isSmall: false },
+      { group: 'A', people: 10, fmr: estimateRate(15, 100), isSmall: false },
       { group: 'B', people: 10, fmr: estimateRate(0, 100), isSmall: false },
     ], groupBy: ['race'], impostorGrouping: 'within' });
     const report = { threshold: 0.5, by_group: {}, overall: { fmr: 0.025, fnmr: null }, summary: {

@@ -89,13 +89,19 @@ describe('buildSummarySentence: the rules of issue 16', () => {
       + 'a man labelled White 1 of 1,770 pairs (0.056%). A ratio needs at least 10 errors and 10 people in each group.');
   });
 
-  it('30 groups of 20 people, 6 of 190 against 0 of 190: no ratio, the upper bound, the many-groups caveat', () => {
+  it('30 groups of 20 people, 6 of 190 against 0 of 190: no ratio, the counts with the upper bound, the many-groups caveat', () => {
     const rows = Array.from({ length: 30 }, (_, i) => row(`G${String(i).padStart(2, '0')}`, i === 0 ? 6 : i === 29 ? 0 : 1 + (i % 5), 190, 20));
     const s = buildSummarySentence({ rows, groupBy: ['group'], impostorGrouping: 'within' });
-    expect(s.kind).toBe('zero-lowest');
-    expect(s.text).toBe('At this threshold, a person labelled group G00 in this set is falsely matched to someone of their own group in 3.2% of pairs (6 of 190), '
-      + 'while a person labelled group G29 had no false matches in 190 pairs (at most 1.6%, 95% upper bound): how many times as likely is not measurable. '
+    expect(s.kind).toBe('too-few-errors');
+    expect(s.text).toBe('Too few false matches to compare groups at this threshold: a person labelled group G00 had 6 of 190 pairs (3.2%), '
+      + 'a person labelled group G29 0 of 190 pairs (at most 1.6%). A ratio needs at least 10 errors and 10 people in each group. '
       + 'These are the extremes of 30 groups: with many small groups, a wide spread between the highest and the lowest is likely by chance alone.');
+  });
+
+  it('one false match against none is "too few", not a comparison (lfw-94 at 0.594)', () => {
+    const s = buildSummarySentence({ rows: [row('East_Asian', 1, 4115, 22), row('White', 0, 3611, 30)], groupBy: ['race'], impostorGrouping: 'within' });
+    expect(s.kind).toBe('too-few-errors');
+    expect(s.text).toContain('a person labelled White 0 of 3,611 pairs (at most 0.083%)');
   });
 
   it('many groups, all with errors: the caveat gives the max/geomean ratio', () => {
@@ -116,8 +122,8 @@ describe('buildSummarySentence: the rules of issue 16', () => {
     expect(s.kind).toBe('ratio');
     expect(s.text).toBe('At this threshold, a person labelled White in this set is 1.4\u00d7 (95% interval 1.2\u20131.6) as likely as a person labelled East Asian '
       + 'to be not recognised as themselves (a missed match). '
-      + 'At this threshold, a person labelled White in this set is falsely matched to someone of their own group in 0.13% of pairs (1 of 780), '
-      + 'while a person labelled East Asian had no false matches in 105 pairs (at most 2.8%, 95% upper bound): how many times as likely is not measurable.');
+      + 'Too few false matches to compare groups at this threshold: a person labelled White had 1 of 780 pairs (0.13%), '
+      + 'a person labelled East Asian 0 of 105 pairs (at most 2.8%). A ratio needs at least 10 errors and 10 people in each group.');
   });
 
   it('an open-ended interval is never printed as a finding', () => {

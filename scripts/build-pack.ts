@@ -15,11 +15,12 @@ import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import { parseDecimal, UsageError, withUsageErrors } from './cli/options';
+import { parseCommandLine, parseDecimal, UsageError } from './cli/options';
 import { createServer, type Plugin } from 'vite';
 import { decodePack, packSummary } from '../src/datasets/pack';
+import { printableLabel } from '../src/metrics/format-table';
 import { DUPLICATE_FLAG_PREFIX } from '../src/datasets/pack-summary';
 import {
   applyColumnMapping, isFairFaceHeader, parseCsv, parseFairFaceCsv, parseIdentityFolders, parseUtkFaceFiles,
@@ -92,8 +93,8 @@ function fail(message: string): never {
 }
 
 /** Reads the command line strictly: unknown or mistyped flags (`--labls`) are refused, never ignored. */
-function parseCommandLine(argv: string[]): Args | 'help' {
-  const { values, positionals } = withUsageErrors(() => parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+function readBuildOptions(argv: string[]): Args | 'help' {
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) return 'help';
   const format = values.format as Format | undefined;
   if (!format || !Object.hasOwn(DEFAULT_MARGIN, format)) fail('--format must be utkface, identity-folders or csv. See --help.');
@@ -106,6 +107,7 @@ function parseCommandLine(argv: string[]): Args | 'help' {
   const attribution = attributionFile ? readFileSync(attributionFile, 'utf8').trim() : values.attribution ?? '';
   const margin = values.margin === undefined ? DEFAULT_MARGIN[format] : parseDecimal('--margin', values.margin, { min: 0, max: 2 });
   const maxSide = values['max-side'] === undefined ? DEFAULT_MAX_SIDE_PX : parseDecimal('--max-side', values['max-side'], { min: 64, max: 16384 });
+  if (!Number.isInteger(maxSide)) throw new UsageError(`--max-side takes a whole number of pixels from 64 to 16384; got "${values['max-side']}".`);
   const backend = values.backend;
   if (backend !== 'wasm' && backend !== 'webgl' && backend !== 'cpu') fail(`--backend is wasm, webgl or cpu; got "${backend}".`);
   return {
@@ -181,10 +183,10 @@ function printSummary(text: string): void {
   const expected = JSON.parse(text) as { model: { sha256: string; dim: number } };
   const pack = decodePack(text, { modelSha256: expected.model.sha256, dim: expected.model.dim, scoreId: SCORE_ID });
   const summary = packSummary(pack);
-  console.log(`\n${pack.name}: ${summary.sampleCount} faces, ${summary.failureCount} failures (${Object.entries(summary.failuresByReason).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ') || 'none'}), ${summary.subjectCount} subjects, ${summary.genuineCapableSubjectCount} with 2+ photos`);
+  console.log(`\n${printableLabel(pack.name)}: ${summary.sampleCount} faces, ${summary.failureCount} failures (${Object.entries(summary.failuresByReason).filter(([, n]) => n > 0).map(([r, n]) => `${n} ${r}`).join(', ') || 'none'}), ${summary.subjectCount} subjects, ${summary.genuineCapableSubjectCount} with 2+ photos`);
   for (const [label, byValue] of Object.entries(summary.groups)) {
-    const cells = Object.entries(byValue).map(([value, c]) => `${value} ${c.samples}${c.failures ? ` (-${c.failures})` : ''}`);
-    console.log(`  ${label}: ${cells.join(', ')}`);
+    const cells = Object.entries(byValue).map(([value, c]) => `${printableLabel(value)} ${c.samples}${c.failures ? ` (-${c.failures})` : ''}`);
+    console.log(`  ${printableLabel(label)}: ${cells.join(', ')}`);
   }
   const duplicates = pack.samples.filter((s) => s.flags?.some((f) => f.startsWith(DUPLICATE_FLAG_PREFIX)));
   console.log(`  duplicates: ${duplicates.length === 0 ? 'none' : duplicates.map((s) => `${s.id} ${s.flags!.join(' ')}`).join('; ')}`);
@@ -215,7 +217,7 @@ function updateIndex(indexFile: string, packFile: string, text: string): void {
 }
 
 async function main(): Promise<void> {
-  const args = parseCommandLine(process.argv.slice(2));
+  const args = readBuildOptions(process.argv.slice(2));
   if (args === 'help') {
     console.log(USAGE);
     return;
@@ -223,7 +225,7 @@ async function main(): Promise<void> {
   const files = listFiles(args.dir);
   const parsed = readLabels(args, files);
   console.log(`${args.format}: ${parsed.items.length} labelled photos in ${args.dir}, ${parsed.problems.length} label problems`);
-  for (const problem of parsed.problems.slice(0, 10)) console.log(`  - ${problem.message}`);
+  for (const problem of parsed.problems.slice(0, 10)) console.log(`  - ${printableLabel(problem.message)}`);
   if (parsed.problems.length > 10) console.log(`  ... and ${parsed.problems.length - 10} more`);
   if (parsed.items.length === 0) fail('no labelled photos to import.');
 

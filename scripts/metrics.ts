@@ -10,7 +10,7 @@
  * object on stdout and nothing else. Problems go to stderr with file, line and column; exit 2.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { SCORE_ID } from '../src/matching/similarity';
 import { decodePack, type PackSample } from '../src/datasets/pack';
 import { packEmbeddings, scoreAllPairs } from '../src/metrics/all-pairs';
@@ -21,7 +21,7 @@ import { computeBiasReportFromIndex } from '../src/metrics/report';
 import { indexScores } from '../src/metrics/score-index';
 import { DEFAULT_TARGET_FMR, findThresholdAtFmr } from '../src/metrics/thresholds';
 import type { ImpostorGrouping, PairTable } from '../src/metrics/types';
-import { parseDecimal, UsageError, withUsageErrors } from './cli/options';
+import { parseCommandLine, parseDecimal, UsageError } from './cli/options';
 import { readLines } from './cli/read-lines';
 
 /** Threshold always reported when none is given. */
@@ -74,7 +74,7 @@ interface CliOptions {
 
 /** Reads the command line strictly: unknown flags, out-of-range numbers and extra files are refused. */
 function parseArguments(argv: string[]): CliOptions | 'help' {
-  const { values, positionals } = withUsageErrors(() => parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) return 'help';
   const grouping = values['impostor-grouping'];
   if (grouping !== 'within' && grouping !== 'probe') throw new UsageError(`--impostor-grouping is within or probe, got "${grouping}".`);

@@ -32,11 +32,12 @@ function alignColumns(rows: string[][]): string[] {
 
 /**
  * A label as a terminal may print it: control characters (escape sequences that could move the
- * cursor or recolour the screen, line breaks that would forge table rows) shown as `\u{..}`.
+ * cursor or recolour the screen, line breaks that would forge table rows, bidirectional overrides
+ * and isolates that show text in another order than it is stored) shown as `\u{..}`.
  */
 export function printableLabel(label: string): string {
   // eslint-disable-next-line no-control-regex
-  return label.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+  return label.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
 }
 
 /** Renders the report as a readable per-group table per threshold, then thresholds and EERs. */

@@ -18,7 +18,8 @@ export function subjectFromPath(path: string): string | null {
 
 function labelColumns(table: CsvTable, used: ReadonlySet<string | null | undefined>): Record<string, string> {
   const suggested = suggestColumnMapping(table.header);
-  const labels: Record<string, string> = { ...suggested.labels };
+  // Null prototype: every other column becomes a label under its own name, "__proto__" included.
+  const labels = Object.assign(Object.create(null) as Record<string, string>, suggested.labels);
   // Every other column is kept as a label under its own name (e.g. race_label_source), so a view can filter on it.
   for (const column of suggested.unusedColumns) if (!used.has(column) && column !== '') labels[column] = column;
   return labels;

@@ -49,7 +49,8 @@ export function assignLabel(item: LabelledItem, name: string, raw: string, sourc
   if (name === 'race' && !KNOWN_RACE_VALUES.has(value)) {
     problems.push({ kind: 'unknown-value', ...source, column: name, message: `Race "${value}" is not in the UTKFace, FairFace or LFW schemes; kept as written, so it forms its own group.` });
   }
-  item.labels[name] = value;
+  // An own property even for a label named "__proto__", which plain assignment would drop.
+  Object.defineProperty(item.labels, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**

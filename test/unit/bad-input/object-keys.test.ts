@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { applyColumnMapping, parseCsv, parseIdentityFolders } from '../../../src/datasets/labels';
 import { packSummary } from '../../../src/datasets/pack';
 import { countLabelValues } from '../../../src/import/label-counts';
 import { computeBiasReport } from '../../../src/metrics/report';
@@ -62,6 +63,16 @@ describe('user text that names an Object key is a name like any other', () => {
     }
   });
 
+  it('as label names read from a CSV column by the import parsers', () => {
+    const mapping = { file: 'file', labels: JSON.parse('{"__proto__":"__proto__","race":"race"}') as Record<string, string> };
+    const perPhoto = applyColumnMapping(parseCsv(`file,__proto__,race\n${NAMES.map((name, i) => `p${i}.jpg,${name},${name}`).join('\n')}\n`), mapping);
+    expect(perPhoto.items.map((item) => Object.keys(item.labels))).toEqual(NAMES.map(() => ['__proto__', 'race']));
+    const folders = parseIdentityFolders(NAMES.map((name) => `${name}/1.jpg`), `identity,__proto__,constructor\n${NAMES.map((n) => `${n},${n},${n}`).join('\n')}\n`);
+    expect(folders.items.map((item) => item.subject)).toEqual([...NAMES]);
+    expect(folders.items.map((item) => Object.keys(item.labels))).toEqual(NAMES.map(() => ['__proto__', 'constructor']));
+    expect(Object.entries(countLabelValues(folders.items).__proto__)).toEqual(NAMES.map((name) => [name, 1]));
+  });
+
   it('the table never prints control characters from a name', () => {
     const report = computeBiasReport([{ score: 0.6, same: 0, groupA: 'A\u001b[2J\nforged row', groupB: 'A\u001b[2J\nforged row' }], { thresholds: [0.5], fmrTargets: [] });
     return import('../../../src/metrics/format-table').then(({ formatBiasReportTable }) => {
@@ -70,9 +81,17 @@ describe('user text that names an Object key is a name like any other', () => {
       expect(text).toContain('A\\u{1b}[2J\\u{a}forged row');
     });
   });
+
+  it('the table shows a bidirectional override in a name instead of obeying it', async () => {
+    const { formatBiasReportTable } = await import('../../../src/metrics/format-table');
+    const report = computeBiasReport([{ score: 0.6, same: 0, groupA: 'Black\u202eetihW', groupB: 'Black\u202eetihW' }], { thresholds: [0.5], fmrTargets: [] });
+    const text = formatBiasReportTable(report, 'within');
+    expect(text).not.toContain('\u202e');
+    expect(text).toContain('Black\\u{202e}etihW');
+  });
 });
 
-describe('a pairs CSV is read as a stream', () => {
+describe('a pairs CSV is read as a stream', { timeout: 60_000 }, () => {
   it('reads a file of many chunks line by line into the same report as the in-memory parser', async () => {
     const { parsePairsCsv } = await import('../../../src/metrics/pairs-csv');
     const dir = mkdtempSync(join(tmpdir(), 'facegap-stream-'));

@@ -149,7 +149,7 @@ export class FgGapView extends LitElement {
       group: e.group,
       cells: { gender: proportionCell(e.genderAgreement), age: proportionCell(e.ageBandAgreement), failures: proportionCell(e.failures) },
     }));
-    return html`<section>
+    return html`<section class="estimates">
       <fg-rate-table caption=${`The model\u2019s own guesses and failures, by ${describeGrouping(this.groupBy)}`} .columns=${ESTIMATE_COLUMNS} .rows=${rows}></fg-rate-table>
       <p class="explain">The same model also guesses age and gender, and sometimes finds no face at all. Differences here are part
         of the same pipeline: a face that is never found is never matched, rightly or wrongly.</p>

@@ -14,6 +14,8 @@ export const viewStyles = css`
      grouping and filters are set before presenting. */
   :host([presenter]) .controls { order: 1; padding: 0.3em 0.6em; }
   :host([presenter]) .controls fg-group-picker, :host([presenter]) .controls .toggles { display: none; }
+  /* One screen per view: the model's own guesses and the dataset's credits stay on the normal page. */
+  :host([presenter]) .estimates, :host([presenter]) .source { display: none; }
   :host > * { min-width: 0; }
   /* In a room the presenter explains; the audience needs the sentence and the numbers above the fold. */
   :host([presenter]) header .explain, :host([presenter]) .controls > .explain { display: none; }

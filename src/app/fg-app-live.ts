@@ -14,6 +14,8 @@ export interface LiveContext {
   state: AppState;
   match: MatchView;
   stream: MediaStream | null;
+  /** The running camera's id, so the picker shows it. */
+  deviceId: string;
   isSaving: boolean;
   /** The camera picture shows nothing (src/app/picture-check.ts); null when it looks live. */
   pictureProblem: PictureProblem;
@@ -42,8 +44,8 @@ export function renderLivePanel(ctx: LiveContext) {
   const problem = camera.status === 'failed' ? camera.failure.message : camera.status === 'paused' ? camera.message : '';
   return html`<div class="live">
     <div class="camera-column">
-      <fg-camera-view .stream=${ctx.stream} status=${camera.status} problem=${problem} .cameras=${s.cameras}
-        .observation=${s.observation} .quality=${quality} fps=${s.fps} .timings=${s.timings} waitingFor=${WAITING_TEXT[s.vision.status]}
+      <fg-camera-view .stream=${ctx.stream} deviceId=${ctx.deviceId} status=${camera.status} problem=${problem} .cameras=${s.cameras}
+        .observation=${s.observation} .observedAt=${s.observedAt} .quality=${quality} fps=${s.fps} .timings=${s.timings} waitingFor=${WAITING_TEXT[s.vision.status]}
         @camera-start=${(e: HTMLElementEventMap['camera-start']) => ctx.onCameraStart(e.deviceId)}
         @camera-stop=${ctx.onCameraStop}
         @camera-select=${(e: HTMLElementEventMap['camera-select']) => ctx.onCameraStart(e.deviceId)}></fg-camera-view>

@@ -40,4 +40,10 @@ export const appStyles = css`
   :host([presenter]) [role='tablist'] { margin-bottom: 0.5rem; }
   :host([presenter]) [role='tab'] { padding: 0.3rem 0.8rem; }
   :host([presenter]) .presenter-toggle { margin-bottom: 0.3rem; font-weight: 600; float: right; font-size: 0.7em; }
+  .fg-classroom-bar { display: flex; flex-wrap: wrap; gap: 2rem; align-items: center; justify-content: space-between; padding: 0.75rem 1.5rem; --fg-join-size: 9rem; --fg-join-font: 1.6rem; }
+  .fg-classroom-actions { display: flex; gap: 1rem; }
+  .fg-classroom-actions button { font: inherit; font-size: 1.3rem; padding: 0.4em 1em; border: 2px solid #000; border-radius: 0.4em; background: #fff; color: #000; cursor: pointer; }
+  .fg-presenter-layout { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 2rem; }
+  .fg-presenter-layout > * { min-width: 0; }
+  @media (max-width: 1500px) { .fg-presenter-layout { grid-template-columns: minmax(0, 1fr); } }
 `;

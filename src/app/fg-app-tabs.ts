@@ -7,7 +7,6 @@ import '../components/fg-gap-view';
 import '../components/fg-import-panel';
 import '../components/fg-pack-manager';
 import '../components/fg-privacy-panel';
-import '../components/fg-room-view';
 import '../components/fg-you-vs-groups';
 import type { ImportSession } from '../import/session';
 import type { OfflineStatus } from '../privacy/offline';
@@ -34,6 +33,8 @@ export interface TabContext {
   onForget: () => void;
   onExportData: () => void;
   onExportPackFromPrivacy: (event: HTMLElementEventMap['export-pack-request']) => void;
+  /** The Room tab, with the classroom's collection (fg-app-classroom.ts). */
+  renderRoom: () => unknown;
 }
 
 /** The panel of one tab other than Live. */
@@ -50,8 +51,7 @@ export function renderTabPanel(tab: TabId, ctx: TabContext) {
           <fg-import-panel .session=${ctx.importSession} @import-finished=${ctx.onImportFinished}></fg-import-panel>
         </details>`;
     case 'room':
-      return html`<fg-room-view .people=${ctx.state.templates} .threshold=${ctx.state.threshold} .groupBy=${ctx.state.groupBy}
-        ?presenter=${ctx.state.presenter} @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy}></fg-room-view>`;
+      return ctx.renderRoom();
     case 'privacy':
       return renderPrivacy(ctx);
     default:

@@ -14,6 +14,8 @@ import { loadStoredState } from './fg-app-parts';
 import { renderTabPanel, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
 import { LibraryController } from './library-controller';
+import { ClassroomController } from './classroom-controller';
+import { renderClassroomBar, renderHandout, renderLesson, renderRoomTab, type ClassroomContext } from './fg-app-classroom';
 import { PrivacyController } from './privacy-controller';
 import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
@@ -67,6 +69,7 @@ export class FgApp extends LitElement {
     onOfflineCopyRemoved: () => this.offline?.markRemoved(),
     notify: (id, tone, text) => this._notify(id, tone, text),
   });
+  private readonly _classroom = new ClassroomController(this);
 
   private readonly _live = new LiveController(this, {
     camera: () => this.camera,
@@ -76,6 +79,9 @@ export class FgApp extends LitElement {
     onFrame: (frame) => this._dispatch({ type: 'frame', frame, now: performance.now() }),
     onCamerasListed: (cameras) => this._dispatch({ type: 'cameras-listed', cameras }),
     onDetectFailed: (error) => this._notify('detect', 'error', describeVisionFailure(error)),
+    rememberedCamera: async () => (this._store ? this._store.settings.get('cameraId') : null),
+    rememberCamera: (deviceId) => void this._saveSetting('cameraId', deviceId),
+    onVisionRestarted: (error) => this._notify('detect', 'notice', error instanceof Error ? error.message : String(error)),
   });
 
   override disconnectedCallback() {
@@ -111,7 +117,9 @@ export class FgApp extends LitElement {
   }
 
   override render() {
+    if (this._classroom.isHandout) return renderHandout(this._classroomContext());
     return html`
+      ${renderLesson(this._classroomContext())}
       <header>
         <h1>FaceGap</h1>
         <p class="pitch">Face recognition running entirely in your browser, and how its confidence differs across groups. Nothing you show it leaves this page.</p>
@@ -121,7 +129,7 @@ export class FgApp extends LitElement {
       </div>
       <button class="presenter-toggle" aria-pressed=${this._state.presenter ? 'true' : 'false'} @click=${this._onPresenter}>
         ${this._state.presenter ? 'Leave presenter view' : 'Presenter view'}</button>
-      ${this._renderTabs()}
+      ${this._state.presenter ? renderClassroomBar(this._classroomContext()) : nothing}${this._renderTabs()}
     `;
   }
 
@@ -139,7 +147,8 @@ export class FgApp extends LitElement {
 
   private _liveContext(): LiveContext {
     return {
-      state: this._state, match: this._match, stream: this._live.stream, isSaving: this._isSaving, pictureProblem: this._live.pictureWatch.problem,
+      state: this._state, match: this._match, stream: this._live.stream, deviceId: this._live.deviceId, isSaving: this._isSaving,
+      pictureProblem: this._live.pictureWatch.problem,
       onCameraStart: (deviceId) => void this._live.start(deviceId),
       onCameraStop: () => this._live.stop({ status: 'off' }),
       onEnrolStart: (request) => this._dispatch({ type: 'enrol-started', request }),
@@ -171,8 +180,17 @@ export class FgApp extends LitElement {
       onForget: () => void this._privacy.forget(),
       onExportData: () => void this._privacy.exportPersonalData(),
       onExportPackFromPrivacy: (event) => void this._privacy.exportPack(event.packId),
+      renderRoom: () => renderRoomTab(this._classroomContext()),
     };
   }
+
+  private _classroomContext(): ClassroomContext {
+    return {
+      tabs: this._tabContext(), classroom: this._classroom, stream: this._live.stream,
+      startCamera: () => void this._live.start(),
+    };
+  }
+
 
   private _onPresenter = () => {
     const presenter = !this._state.presenter;

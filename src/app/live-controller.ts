@@ -24,12 +24,20 @@ export interface LiveHost {
   onFrame(frame: LiveFrame<SearchResult>): void;
   onCamerasListed(cameras: Awaited<ReturnType<CameraService['listCameras']>>): void;
   onDetectFailed(error: unknown): void;
+  /** The vision worker crashed and a new one took over; the loop goes on. */
+  onVisionRestarted(error: unknown): void;
+  /** The camera the user last picked, to start it again next time; null for the default. */
+  rememberedCamera?(): Promise<string | null>;
+  /** Keeps the camera the user picked. */
+  rememberCamera?(deviceId: string): void;
 }
 
 /** Owns the camera session and the loop; fg-app calls `start`, `stop` and `resumeLoop`. */
 export class LiveController implements ReactiveController {
   /** The running camera's stream, for fg-camera-view to show. */
   stream: MediaStream | null = null;
+  /** The running camera's id (for the picker), empty when unknown or off. */
+  deviceId = '';
   private session: CameraSession | null = null;
   /** Where the loop and enrolment read frames: the controller's own, not the view's <video>. */
   private frames: VideoFrameSource | null = null;
@@ -55,15 +63,27 @@ export class LiveController implements ReactiveController {
     this.stop({ status: 'off' });
   }
 
-  /** Starts (or switches) the camera; failures are reported as camera states, never thrown. */
+  /**
+   * Starts (or switches) the camera: `deviceId` when the user picked one (it is remembered), else
+   * the one picked last time, else the default. Failures are reported as camera states, never thrown.
+   */
   async start(deviceId?: string): Promise<void> {
     this.stop({ status: 'starting' });
     const generation = this.generation;
+    const remembered = deviceId ? null : await this.live.rememberedCamera?.().catch(() => null) ?? null;
+    if (generation !== this.generation) return;
     try {
-      const session = await this.live.camera().start({ deviceId: deviceId || undefined, onEnded: () => this.onEnded(generation) });
+      const session = await this.live.camera().start({ deviceId: deviceId || remembered || undefined, onEnded: () => this.onEnded(generation) })
+        // The camera picked last time may be unplugged now: then the default one will do.
+        .catch((error: unknown) => {
+          if (!remembered || generation !== this.generation) throw error;
+          return this.live.camera().start({ onEnded: () => this.onEnded(generation) });
+        });
       if (generation !== this.generation) return session.stop();
+      if (deviceId) this.live.rememberCamera?.(deviceId);
       this.session = session;
       this.stream = session.stream;
+      this.deviceId = session.deviceId ?? deviceId ?? '';
       this.frames = new VideoFrameSource(session.stream);
       this.live.onCameraChange({ status: 'on' });
       this.host.requestUpdate();
@@ -87,6 +107,7 @@ export class LiveController implements ReactiveController {
     this.frames?.dispose();
     this.frames = null;
     this.stream = null;
+    this.deviceId = '';
     this.live.onCameraChange(next);
     this.host.requestUpdate();
   }
@@ -102,6 +123,7 @@ export class LiveController implements ReactiveController {
       detect: (frame, options) => client.detect(frame, options),
       match: (embedding) => this.live.match(embedding),
       onFrame: (frame) => this.live.onFrame(frame),
+      onRestarted: (error) => this.live.onVisionRestarted(error),
       onError: (error) => {
         this.stop({ status: 'off' });
         this.live.onDetectFailed(error);

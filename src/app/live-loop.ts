@@ -6,6 +6,8 @@
 import { isAbortError } from '../shared/errors';
 import type { LiveTimings } from '../shared/live-types';
 import type { DetectOptions, Observation } from '../vision/types';
+import { VisionError } from '../vision/types';
+import { FaceTrack } from '../vision/tracking';
 
 /**
  * Embeddings are refreshed at most this often; frames between are detection only, so the face
@@ -24,8 +26,14 @@ export interface LiveFrame<M> {
   observation: Observation;
   /** Whether embeddings were computed for this frame. */
   isEmbedded: boolean;
-  /** The match of the largest face's fresh embedding, when this frame had one. */
+  /**
+   * The match to show for the largest face: this frame's fresh one, or the one of the same face's
+   * last embedding. Null while the face has no embedding of its own (it just entered, or the box
+   * jumped, as when the picture cuts to another person): a new face never inherits a match.
+   */
   match: M | null;
+  /** When the frame was grabbed (the `now` clock, ms), so a view can tell a stale answer. */
+  capturedAt: number;
   /** Frames per second over the last FPS_WINDOW_MS. */
   fps: number;
   timings: LiveTimings;
@@ -41,6 +49,8 @@ export interface LiveLoopOptions<M> {
   onFrame(frame: LiveFrame<M>): void;
   /** Called once when detection fails; the loop then ends. Aborts are not failures. */
   onError(error: unknown): void;
+  /** Called when the vision engine restarted after a crash; the loop skips the lost frame and goes on. */
+  onRestarted?(error: VisionError): void;
   signal: AbortSignal;
   embedIntervalMs?: number;
   now?: () => number;
@@ -77,6 +87,7 @@ export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void>
   let lastEmbedAt: number | null = null;
   let embedMs: number | null = null;
   let matchMs: number | null = null;
+  const track = new FaceTrack<M>();
 
   while (!signal.aborted) {
     const frame = await options.grabFrame();
@@ -89,17 +100,24 @@ export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void>
       continue;
     }
     const startedAt = now();
-    const isEmbedded = isEmbedDue(lastEmbedAt, startedAt, embedIntervalMs);
+    const isEmbedded = isEmbedDue(lastEmbedAt, startedAt, embedIntervalMs) || track.needsEmbedding;
     let observation: Observation;
     try {
       observation = await options.detect(frame, { embed: isEmbedded, signal });
     } catch (error) {
+      if (!signal.aborted && error instanceof VisionError && error.kind === 'worker-restarted') {
+        // The new worker's first answer embeds again: the face may have changed during the restart.
+        track.reset();
+        lastEmbedAt = null;
+        options.onRestarted?.(error);
+        continue;
+      }
       if (!signal.aborted && !isAbortError(error)) options.onError(error);
       break;
     }
     if (signal.aborted) break;
 
-    let match: M | null = null;
+    let fresh: { match: M } | null = null;
     if (isEmbedded) {
       // An embedding frame without a face does not count, so a face that appears is embedded at once.
       lastEmbedAt = observation.faces.length > 0 ? startedAt : null;
@@ -107,14 +125,15 @@ export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void>
       if (embedding) {
         embedMs = observation.timings.embed;
         const matchStart = now();
-        match = options.match(embedding);
+        fresh = { match: options.match(embedding) };
         matchMs = now() - matchStart;
       }
     }
     options.onFrame({
       observation,
       isEmbedded,
-      match,
+      match: track.update(observation.faces[0]?.box ?? null, fresh),
+      capturedAt: startedAt,
       fps: fps.record(now()),
       timings: { detect: observation.timings.detect, embed: embedMs, match: matchMs },
     });

@@ -5,7 +5,7 @@
 import { readModelIdentity } from '../import/model';
 import { createMemoryStore, NOT_KEPT_NOTICE, openStore, StoreError, type ClosedElsewhereReason, type Store } from '../store';
 import { parseBackendRequest } from '../vision/backend';
-import { MODEL_BASE_PATH, startVision, WASM_PATH, WorkerVisionClient } from '../vision/client';
+import { createSupervisedWorker, MODEL_BASE_PATH, startVision, WASM_PATH } from '../vision/client';
 import { IdleShutdownVisionClient } from '../vision/idle-client';
 import { VisionError, type EngineInfo, type VisionClient } from '../vision/types';
 import { describeError } from '../shared/errors';
@@ -36,7 +36,8 @@ export const startBrowserVision: VisionFactory = async () => {
   const loadOptions = { backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH };
   const [vision, modelSha256] = await Promise.all([startVision(loadOptions), readModelSha256(MODEL_BASE_PATH)]);
   // A worker left idle (camera off, no import) is shut down and started again on the next frame.
-  const client = vision.info.thread === 'worker' ? new IdleShutdownVisionClient(vision.client, loadOptions, () => new WorkerVisionClient()) : vision.client;
+  // Every worker it starts is supervised too: replaced after a crash (SupervisedVisionClient).
+  const client = vision.info.thread === 'worker' ? new IdleShutdownVisionClient(vision.client, loadOptions, createSupervisedWorker) : vision.client;
   return { ...vision, client, modelSha256 };
 };
 
@@ -82,6 +83,7 @@ const VISION_NEXT_STEP: Record<VisionError['kind'], string> = {
   'backend-unavailable': 'Reload the page to try again, or add ?backend=wasm to the address.',
   'inference-failed': 'Press Start camera to try again, or reload the page.',
   'worker-failed': 'Reload the page to try again.',
+  'worker-restarted': 'Nothing to do: matching goes on.',
 };
 
 /**

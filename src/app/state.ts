@@ -54,6 +54,8 @@ export interface AppState {
   camera: CameraState;
   cameras: CameraDevice[];
   observation: Observation | null;
+  /** When the frame of `observation` was grabbed (performance.now() ms), so its box can be drawn as stale. */
+  observedAt: number | null;
   quality: QualityReport | null;
   /** The largest face's latest embedding, for the views that compare you with the groups. */
   latestEmbedding: Float32Array | null;
@@ -102,6 +104,7 @@ export function createInitialState(): AppState {
     camera: { status: 'off' },
     cameras: [],
     observation: null,
+    observedAt: null,
     quality: null,
     latestEmbedding: null,
     search: null,
@@ -185,12 +188,15 @@ function applyFrame(state: AppState, frame: LiveFrame<SearchResult>, now: number
   const { observation } = frame;
   const quality = assessQuality(observation);
   const face = observation.faces[0];
-  const next: AppState = { ...state, observation, quality, fps: frame.fps, timings: frame.timings };
+  const next: AppState = { ...state, observation, observedAt: frame.capturedAt, quality, fps: frame.fps, timings: frame.timings };
   if (state.enrolment && (frame.isEmbedded || !face)) next.enrolment = offerCapture(state.enrolment, face, quality, now);
   if (!face) return { ...next, latestEmbedding: null, search: null };
   if (frame.isEmbedded && face.embedding) {
     next.latestEmbedding = face.embedding;
     next.search = frame.match;
+  } else if (frame.match === null) {
+    // The loop drops the match when the face is new (entered, or the box jumped): no false comfort.
+    return { ...next, latestEmbedding: null, search: null };
   }
   return next;
 }
@@ -200,5 +206,5 @@ export const ENROL_STOPPED_MESSAGE = 'Enrolment stopped because the camera stopp
 
 function clearLive(state: AppState): AppState {
   const enrolMessage = state.enrolment ? ENROL_STOPPED_MESSAGE : state.enrolMessage;
-  return { ...state, observation: null, quality: null, latestEmbedding: null, search: null, fps: 0, enrolment: null, enrolMessage };
+  return { ...state, observation: null, observedAt: null, quality: null, latestEmbedding: null, search: null, fps: 0, enrolment: null, enrolMessage };
 }

@@ -1,8 +1,9 @@
 import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CameraDevice, LiveTimings } from '../shared/live-types';
 import type { QualityReport } from '../vision/quality';
-import type { Box, Observation } from '../vision/types';
+import { STALE_ANSWER_MS } from '../vision/tracking';
+import type { Observation } from '../vision/types';
 
 /** The user asked to start the camera (`deviceId` empty for the default one). */
 export class CameraStartEvent extends Event {
@@ -51,6 +52,9 @@ export class FgCameraView extends LitElement {
     .box { fill: none; stroke-width: 3; stroke: var(--fg-oi-sky); }
     .box.good, .box.several { stroke: var(--fg-oi-green); }
     .box.too-small, .box.turned { stroke: var(--fg-oi-orange); stroke-dasharray: 10 6; }
+    /* Eases the box between answers (about one answer apart), so it glides at display rate. */
+    .box { transition: x 60ms linear, y 60ms linear, width 60ms linear, height 60ms linear; }
+    .box.stale { stroke: #9aa3ad; stroke-dasharray: 4 6; opacity: 0.6; }
     .idle { position: absolute; inset: 0; display: grid; place-items: center; color: #eef1f5; padding: 1rem; text-align: center; }
     .quality { margin: 0.5rem 0 0; font-weight: 600; min-height: 1.4em; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin-top: 0.75rem; }
@@ -80,7 +84,25 @@ export class FgCameraView extends LitElement {
   /** Shown under a running camera instead of the quality, while the picture is not analysed. */
   @property() waitingFor = '';
 
+  /** When `observation`'s frame was grabbed (performance.now() ms); past STALE_ANSWER_MS its box is drawn as stale. */
+  @property({ attribute: false }) observedAt: number | null = null;
+  /** Whether the latest answer is older than STALE_ANSWER_MS, so its box no longer says where the face is. */
+  @state() private _isStale = false;
+  private _staleTimer: ReturnType<typeof setTimeout> | null = null;
   @query('video') private _video!: HTMLVideoElement;
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    if (this._staleTimer !== null) clearTimeout(this._staleTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (!changed.has('observation') && !changed.has('observedAt')) return;
+    if (this._staleTimer !== null) clearTimeout(this._staleTimer);
+    const age = this.observedAt === null ? 0 : performance.now() - this.observedAt;
+    this._isStale = age > STALE_ANSWER_MS;
+    if (!this._isStale) this._staleTimer = setTimeout(() => (this._isStale = true), STALE_ANSWER_MS - age + 1);
+  }
 
   override updated(changed: PropertyValues<this>) {
     if (changed.has('stream') && this._video && this._video.srcObject !== this.stream) {
@@ -113,7 +135,7 @@ export class FgCameraView extends LitElement {
     if (!observation) return nothing;
     const face = observation.faces[0];
     return html`<svg class="overlay" viewBox="0 0 ${observation.width} ${observation.height}" preserveAspectRatio="xMidYMid meet" aria-hidden="true">
-      ${face ? svg`<rect class="box ${this.quality?.state ?? ''}" x=${face.box[0]} y=${face.box[1]} width=${face.box[2]} height=${face.box[3]} rx="8"></rect>` : nothing}
+      ${face ? svg`<rect class="box ${this._isStale ? 'stale' : this.quality?.state ?? ''}" data-stale=${String(this._isStale)} x=${face.box[0]} y=${face.box[1]} width=${face.box[2]} height=${face.box[3]} rx="8"></rect>` : nothing}
     </svg>`;
   }
 

@@ -10,6 +10,12 @@ import { viewStyles } from './view-styles';
 import './fg-gap-panels';
 import './fg-group-picker';
 import './fg-threshold-slider';
+import type { ReferencePack } from '../datasets/pack-types';
+import type { RoomStatistics } from '../classroom/room-stats';
+import { RoomClearEvent, RoomCollectToggleEvent } from './room/room-events';
+import './room/fg-room-share';
+import './room/fg-room-scanner';
+import './room/fg-room-stats';
 
 /**
  * "Room": the same rates and charts as the gap view, for the people enrolled on this laptop.
@@ -18,7 +24,13 @@ import './fg-threshold-slider';
  * same-person and different-person scores are mirrored in the panels' `data-genuine-range` and
  * `data-impostor-range`.
  *
+ * Below, the whole room with no server: "Show the presenter" (this laptop's scores as a QR code) and
+ * "Collect from the room" (the presenter's camera reads those codes; the app keeps them in memory).
+ *
  * @fires threshold-change - from the slider (ThresholdChangeEvent)
+ * @fires room-code - the scanner read a code (RoomCodeEvent)
+ * @fires room-collect-toggle - collecting started or stopped (RoomCollectToggleEvent)
+ * @fires room-clear - the presenter cleared the room (RoomClearEvent)
  * @fires group-by-change - from the picker (GroupByChangeEvent)
  */
 @customElement('fg-room-view')
@@ -33,6 +45,19 @@ export class FgRoomView extends LitElement {
   @property({ attribute: false }) groupBy: string[] = ['gender'];
   /** Large type and high contrast for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
+
+  /** Active reference pack, for this laptop's room code. */
+  @property({ attribute: false }) pack: ReferencePack | null = null;
+  /** sha256 of the model the app runs. */
+  @property({ attribute: 'model-sha256' }) modelSha256 = '';
+  /** Camera stream for collecting codes. */
+  @property({ attribute: false }) stream: MediaStream | null = null;
+  /** Reading codes from the camera. */
+  @property({ type: Boolean }) collecting = false;
+  /** The collected room's numbers. */
+  @property({ attribute: false }) roomStats: RoomStatistics | null = null;
+  /** What happened to the last code read. */
+  @property({ attribute: false }) roomMessage: { tone: 'notice' | 'error'; text: string } | null = null;
 
   private _gap: GapIndex | null = null;
 
@@ -65,7 +90,20 @@ export class FgRoomView extends LitElement {
       ${gap && this.people.length >= 2
         ? html`<fg-gap-panels .gap=${gap} .threshold=${this.threshold} ?presenter=${this.presenter}
             data-genuine-range=${describeRange(gap.index.overall.genuine)} data-impostor-range=${describeRange(gap.index.overall.impostor)}></fg-gap-panels>`
-        : nothing}`;
+        : nothing}
+      <section class="controls" aria-labelledby="share-title"><h2 id="share-title">Attendee: add yourself to the room</h2>
+        <fg-room-share .people=${this.people} .pack=${this.pack} .groupBy=${this.groupBy.filter((label) => this.pack?.labels.includes(label))} .threshold=${this.threshold} model-sha256=${this.modelSha256}></fg-room-share>
+      </section>
+      <section class="controls" aria-labelledby="collect-title"><h2 id="collect-title">Presenter: collect from the room</h2>
+        <p class="explain">Every laptop computes its own scores and shows them as a QR code; this camera reads them. No server, no faces: only scores.
+          Codes are kept in memory and forgotten when you clear the room or close the tab.</p>
+        <div><button class="collect" aria-pressed=${this.collecting ? 'true' : 'false'} @click=${() => this.dispatchEvent(new RoomCollectToggleEvent(!this.collecting))}>
+          ${this.collecting ? 'Stop collecting' : 'Collect from the room'}</button>
+          <button class="clear" @click=${() => this.dispatchEvent(new RoomClearEvent())}>Clear the room</button></div>
+        ${this.roomMessage ? html`<p class="room-message" role=${this.roomMessage.tone === 'error' ? 'alert' : 'status'} data-tone=${this.roomMessage.tone}>${this.roomMessage.text}</p>` : nothing}
+        ${this.collecting ? html`<fg-room-scanner .stream=${this.stream} active></fg-room-scanner>` : nothing}
+        <fg-room-stats .stats=${this.roomStats}></fg-room-stats>
+      </section>`;
   }
 }
 

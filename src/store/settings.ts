@@ -25,6 +25,8 @@ export interface Settings {
   excludeUnverified: boolean;
   /** Presenter mode: large type and simplified views for a room. */
   presenter: boolean;
+  /** The camera the user last picked (a browser device id, meaningless elsewhere), or null for the default. */
+  cameraId: string | null;
 }
 
 /** A setting's name. */
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   impostorGrouping: 'within',
   excludeUnverified: false,
   presenter: false,
+  cameraId: null,
 });
 
 /** The setting names, in a stable order. */
@@ -52,6 +55,7 @@ const validators: { [K in SettingKey]: (value: unknown) => value is Settings[K] 
   impostorGrouping: (value): value is ImpostorGrouping => value === 'within' || value === 'probe',
   excludeUnverified: isBoolean,
   presenter: isBoolean,
+  cameraId: (value): value is string | null => value === null || typeof value === 'string',
 };
 
 /** Whether `key` names a setting. */

@@ -1,4 +1,5 @@
 import { VisionEngine } from './engine';
+import { SupervisedVisionClient } from './supervised-client';
 import type { VisionRequest, VisionResponse } from './protocol';
 import type { DetectOptions, EngineInfo, LoadOptions, Observation, ThreadAudit, VisionClient } from './types';
 import { VisionError } from './types';
@@ -18,6 +19,8 @@ export class WorkerVisionClient implements VisionClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  /** Set once the worker reported an error: later requests fail at once instead of waiting forever. */
+  private failure: VisionError | null = null;
 
   constructor() {
     this.worker = new Worker(new URL('./vision.worker.ts', import.meta.url), { type: 'module', name: 'facegap-vision' });
@@ -28,7 +31,8 @@ export class WorkerVisionClient implements VisionClient {
     });
     this.worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.failAll(new VisionError('worker-failed', `The vision worker stopped (${event.message || 'it could not start'}).`));
+      this.failure = new VisionError('worker-failed', `The vision worker stopped (${event.message || 'it could not start'}).`);
+      this.failAll(this.failure);
     });
   }
 
@@ -68,9 +72,9 @@ export class WorkerVisionClient implements VisionClient {
 
   private request(message: VisionRequest, signal: AbortSignal | undefined, transfer: Transferable[] = []): Promise<VisionResponse> {
     const id = this.nextId++;
-    if (signal?.aborted) {
+    if (signal?.aborted || this.failure) {
       if (message.type === 'detect') message.frame.close();
-      return Promise.reject(abortError());
+      return Promise.reject(this.failure ?? abortError());
     }
     return new Promise<VisionResponse>((resolve, reject) => {
       const onAbort = () => {
@@ -126,12 +130,18 @@ export class MainThreadVisionClient implements VisionClient {
   }
 }
 
+/** A worker client that is replaced by a new one, loaded the same way, when it dies. */
+export function createSupervisedWorker(): SupervisedVisionClient {
+  return new SupervisedVisionClient({ create: () => new WorkerVisionClient() });
+}
+
 /**
- * Starts the vision engine in a worker; if the worker cannot start, falls back to the main thread
- * and says so in `EngineInfo.thread`, never silently in another way.
+ * Starts the vision engine in a worker, supervised (restarted after a crash);
+ * if the worker cannot start, falls back to the main thread and says so in `EngineInfo.thread`,
+ * never silently in another way.
  */
 export async function startVision(options: LoadOptions): Promise<{ client: VisionClient; info: EngineInfo }> {
-  const worker = new WorkerVisionClient();
+  const worker = createSupervisedWorker();
   try {
     return { client: worker, info: await worker.load(options) };
   } catch (error) {

@@ -105,7 +105,7 @@ export interface ThreadAudit {
 /** A failure the UI can show as it is: what happened, and what to do next. */
 export class VisionError extends Error {
   constructor(
-    readonly kind: 'models-failed' | 'models-timeout' | 'wasm-failed' | 'backend-unavailable' | 'inference-failed' | 'worker-failed',
+    readonly kind: 'models-failed' | 'models-timeout' | 'wasm-failed' | 'backend-unavailable' | 'inference-failed' | 'worker-failed' | 'worker-restarted',
     message: string,
   ) {
     super(message);

@@ -98,6 +98,47 @@ describe('fg-app with a fake engine, a canvas camera and a memory store', () => 
     await waitUntil(() => app.dataset.camera === 'off', 'camera stopped');
   });
 
+  it('remembers the camera picked, and uses the default one when it is gone', async () => {
+    const asked: (string | undefined)[] = [];
+    let isUsbPlugged = true;
+    const twoCameras: CameraService = {
+      listCameras: async () => [{ deviceId: 'front', label: 'Front' }, { deviceId: 'usb', label: 'USB' }],
+      async start(options) {
+        asked.push(options.deviceId);
+        if (options.deviceId === 'usb' && !isUsbPlugged) throw new DOMException('No such camera.', 'OverconstrainedError');
+        const session = await canvasCamera.start(options);
+        return { ...session, deviceId: options.deviceId ?? 'front' };
+      },
+    };
+    const store = createMemoryStore();
+    const app = await fixture<FgApp>(html`<fg-app .visionFactory=${async () => ({ client: new FakeVision(), info: INFO, modelSha256: 'fake-sha' })}
+      .storeFactory=${async () => ({ store })} .camera=${twoCameras} .autoStartCamera=${false}></fg-app>`);
+    await waitUntil(() => app.dataset.store === 'memory', 'store ready');
+    const view = inner<HTMLElement>(app, 'fg-camera-view');
+    inner<HTMLButtonElement>(view, 'button').click();
+    await waitUntil(() => app.dataset.camera === 'on' && view.shadowRoot!.querySelector('select') !== null, 'default camera on, picker shown');
+    const select = inner<HTMLSelectElement>(view, 'select');
+    select.value = 'usb';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(async () => app.dataset.camera === 'on' && (await store.settings.get('cameraId')) === 'usb', 'USB camera on and remembered');
+    expect(inner<HTMLSelectElement>(view, 'select').value).to.equal('usb');
+
+    inner<HTMLButtonElement>(view, 'button').click();
+    await waitUntil(() => app.dataset.camera === 'off', 'camera stopped');
+    inner<HTMLButtonElement>(view, 'button').click();
+    await waitUntil(() => app.dataset.camera === 'on', 'camera on again');
+    expect(asked.at(-1)).to.equal('usb');
+
+    isUsbPlugged = false;
+    inner<HTMLButtonElement>(view, 'button').click();
+    await waitUntil(() => app.dataset.camera === 'off', 'camera stopped');
+    inner<HTMLButtonElement>(view, 'button').click();
+    await waitUntil(() => app.dataset.camera === 'on', 'the default camera, as USB is gone').catch(() => {
+      throw new Error(`camera ${app.dataset.camera}, asked ${JSON.stringify(asked)}: ${view.shadowRoot!.textContent}`);
+    });
+    expect(asked.slice(-2)).to.deep.equal(['usb', undefined]);
+  });
+
   it('pauses the camera when the tab is hidden and says so', async () => {
     const app = await mount(async () => ({ client: new FakeVision(), info: INFO, modelSha256: 'fake-sha' }));
     inner<HTMLButtonElement>(inner(app, 'fg-camera-view'), 'button').click();

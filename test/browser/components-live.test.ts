@@ -108,6 +108,25 @@ describe('fg-camera-view', () => {
     await nextEvent(el, 'camera-stop');
   });
 
+  it('draws a box older than 250 ms as stale, never as current', async () => {
+    const observation = { width: 640, height: 480, faces: [{ box: [100, 50, 300, 300] as [number, number, number, number], score: 1, embedding: null, yaw: 0, pitch: 0, roll: 0, age: null, gender: null, genderScore: null }], timings: { detect: 40, embed: 0, total: 40 } };
+    const quality = { state: 'good' as const, message: 'Good: face found.', isUsable: true };
+    const el = await fixture<FgCameraView>(html`<fg-camera-view status="on" .observation=${observation} .quality=${quality} .observedAt=${performance.now()}></fg-camera-view>`);
+    expect($(el, 'rect.box').dataset.stale).to.equal('false');
+    expect($(el, 'rect.box').classList.contains('good')).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await el.updateComplete;
+    expect($(el, 'rect.box').dataset.stale).to.equal('true');
+    expect($(el, 'rect.box').classList.contains('good')).to.equal(false);
+    el.observation = { ...observation };
+    el.observedAt = performance.now();
+    await el.updateComplete;
+    expect($(el, 'rect.box').dataset.stale).to.equal('false');
+    el.observedAt = performance.now() - 400;
+    await el.updateComplete;
+    expect($(el, 'rect.box').dataset.stale).to.equal('true');
+  });
+
   it('says why the camera is not running', async () => {
     const el = await fixture<FgCameraView>(html`<fg-camera-view status="failed" problem="Camera permission was denied."></fg-camera-view>`);
     await expect(el).to.be.accessible();

@@ -51,7 +51,7 @@ describe('live view on the production build (vite preview, fake camera, real mod
     expect(cspViolations(activity.messages)).toEqual([]);
   }
 
-  it('finds a face, enrols it and then matches it, with nothing leaving the origin', async () => {
+  it('finds a face, enrols it and matches it, survives a vision worker crash, with nothing leaving the origin', async () => {
     const { page, activity } = await open('/');
     await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
     await startCameraIfNeeded(page);
@@ -63,6 +63,17 @@ describe('live view on the production build (vite preview, fake camera, real mod
 
     expect(matched.threshold).not.toBeNull();
     expect(matched.meterScore).toBeGreaterThanOrEqual(matched.threshold!);
+
+    // The vision worker crashes mid-session: the app says so, starts a new worker and matches again.
+    const visionWorker = page.workers().find((worker) => worker.url().includes('vision'));
+    expect(visionWorker, 'the vision worker is running').toBeDefined();
+    await visionWorker!.evaluate(() => void setTimeout(() => { throw new Error('simulated crash'); }));
+    const restarted = await waitForApp(page, 'the restart notice', (s) => s.notices.some((text) => /A new vision worker was started/.test(text)), VISION_READY_TIMEOUT_MS);
+    expect(restarted.notices.join(' ')).toMatch(/simulated crash.*enrolled people are untouched/);
+    expect(restarted.people).toBe('1');
+    expect(restarted.camera).toBe('on');
+    await waitForApp(page, 'a match after the restart', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
+    expect(page.workers().filter((worker) => worker.url().includes('vision'))).toHaveLength(1);
     await expectNothingLeftTheOrigin(page, activity);
   });
 

@@ -35,7 +35,7 @@ describe('toCameraFailure', () => {
 
 describe('camera constraints and labels', () => {
   it('asks for 640x480, exactly the chosen device when there is one', () => {
-    expect(buildCameraConstraints()).toEqual({ audio: false, video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' } });
+    expect(buildCameraConstraints()).toEqual({ audio: false, video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { max: 30 }, facingMode: 'user' } });
     expect(buildCameraConstraints('abc').video).toMatchObject({ deviceId: { exact: 'abc' } });
   });
 

@@ -14,7 +14,7 @@ function face(overrides: Partial<FaceObservation> = {}): FaceObservation {
 
 function frame(faces: FaceObservation[], match: SearchResult | null, isEmbedded = true): LiveFrame<SearchResult> {
   const observation: Observation = { width: 640, height: 480, faces, timings: { detect: 30, embed: 20, total: 50 } };
-  return { observation, isEmbedded, match, fps: 10, timings: { detect: 30, embed: 20, match: 1 } };
+  return { observation, isEmbedded, match, capturedAt: 0, fps: 10, timings: { detect: 30, embed: 20, match: 1 } };
 }
 
 const matchedAda: SearchResult = { best: { templateId: 't1', name: 'Ada', score: 0.72 }, scores: [], skippedTemplateIds: [] };
@@ -32,8 +32,12 @@ describe('reduceAppState', () => {
     let state = reduceAppState(createInitialState(), { type: 'frame', frame: frame([face()], matchedAda), now: 0 });
     expect(state.latestEmbedding).toEqual(new Float32Array([1, 2]));
     expect(selectMatchView(state)).toEqual({ state: 'matched', name: 'Ada', templateId: 't1', score: 0.72 });
-    state = reduceAppState(state, { type: 'frame', frame: frame([face({ embedding: null })], null, false), now: 50 });
+    state = reduceAppState(state, { type: 'frame', frame: frame([face({ embedding: null })], matchedAda, false), now: 50 });
     expect(selectMatchView(state).state).toBe('matched');
+    // The loop hands no match for a face that is new (the box jumped): the meter must not keep Ada.
+    state = reduceAppState(state, { type: 'frame', frame: frame([face({ embedding: null, box: [400, 80, 200, 200] })], null, false), now: 75 });
+    expect(state.latestEmbedding).toBeNull();
+    expect(selectMatchView(state).state).not.toBe('matched');
     state = reduceAppState(state, { type: 'frame', frame: frame([], null), now: 100 });
     expect(state.latestEmbedding).toBeNull();
     expect(selectMatchView(state).state).toBe('no-face');

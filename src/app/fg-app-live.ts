@@ -6,6 +6,7 @@ import '../components/fg-enrol-panel';
 import '../components/fg-match-meter';
 import '../components/fg-people-list';
 import type { EnrolRequest } from '../shared/live-types';
+import { PICTURE_MESSAGES, type PictureProblem } from './picture-check';
 import type { AppState, MatchView } from './state';
 
 /** What the Live panel reads and whom it tells. */
@@ -16,6 +17,8 @@ export interface LiveContext {
   /** The running camera's id, so the picker shows it. */
   deviceId: string;
   isSaving: boolean;
+  /** The camera picture shows nothing (src/app/picture-check.ts); null when it looks live. */
+  pictureProblem: PictureProblem;
   onCameraStart: (deviceId?: string) => void;
   onCameraStop: () => void;
   onEnrolStart: (request: EnrolRequest) => void;
@@ -36,11 +39,13 @@ export function renderLivePanel(ctx: LiveContext) {
   const { state: s, match } = ctx;
   const camera = s.camera;
   const visionReady = s.vision.status === 'ready';
+  // Without a face, a picture that shows nothing is the likelier fault than the person's pose.
+  const quality = ctx.pictureProblem && s.quality?.state === 'no-face' ? { ...s.quality, message: PICTURE_MESSAGES[ctx.pictureProblem] } : s.quality;
   const problem = camera.status === 'failed' ? camera.failure.message : camera.status === 'paused' ? camera.message : '';
   return html`<div class="live">
     <div class="camera-column">
       <fg-camera-view .stream=${ctx.stream} deviceId=${ctx.deviceId} status=${camera.status} problem=${problem} .cameras=${s.cameras}
-        .observation=${s.observation} .observedAt=${s.observedAt} .quality=${s.quality} fps=${s.fps} .timings=${s.timings} waitingFor=${WAITING_TEXT[s.vision.status]}
+        .observation=${s.observation} .observedAt=${s.observedAt} .quality=${quality} fps=${s.fps} .timings=${s.timings} waitingFor=${WAITING_TEXT[s.vision.status]}
         @camera-start=${(e: HTMLElementEventMap['camera-start']) => ctx.onCameraStart(e.deviceId)}
         @camera-stop=${ctx.onCameraStop}
         @camera-select=${(e: HTMLElementEventMap['camera-select']) => ctx.onCameraStart(e.deviceId)}></fg-camera-view>

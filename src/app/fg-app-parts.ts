@@ -15,8 +15,10 @@ export interface StoredState {
 export async function loadStoredState(store: Store): Promise<StoredState> {
   try {
     const [templates, settings] = await Promise.all([store.people.list(), store.settings.getAll()]);
-    const { threshold, activePackId, groupBy, presenter, impostorGrouping, excludeUnverified } = settings;
-    return { values: { templates, threshold, activePackId, groupBy, presenter, gapOptions: { impostorGrouping, excludeUnverified } } };
+    const { threshold, activePackId, groupBy, impostorGrouping, excludeUnverified } = settings;
+    // Presenter view is for one session in a room: a reload opens the normal page, so nobody lands
+    // in large dark type without knowing how they got there.
+    return { values: { templates, threshold, activePackId, groupBy, presenter: false, gapOptions: { impostorGrouping, excludeUnverified } } };
   } catch (error) {
     const problem = describeError(error);
     const { impostorGrouping, excludeUnverified } = DEFAULT_SETTINGS;

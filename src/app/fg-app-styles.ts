@@ -29,8 +29,17 @@ export const appStyles = css`
   details.import { margin-top: 2rem; border-top: 1px solid var(--fg-border); padding-top: 1rem; }
   details.import > summary { cursor: pointer; font-weight: 600; font-size: 1.1rem; }
   /* Presenter view: the room reads it from the back, so it takes the whole width in large type. */
-  :host([presenter]) { max-width: none; padding: 0.75rem 1.5rem; font-size: 1.25rem; background: #fff; color: #000; }
-  :host([presenter]) .pitch { display: none; }
+  /* Presenter view: one view per screen, light text on dark for a projector, body text >= 28 px. */
+  :host([presenter]) {
+    max-width: none; min-height: 100vh; box-sizing: border-box; padding: 0.5rem 1.5rem; font-size: 28px;
+    background: #101214; --fg-text: #f4f5f7; --fg-muted: #d5d9df; --fg-border: #7d848e; --fg-surface: #23272d; --fg-bg: #101214;
+    --fg-oi-blue: #56b4e9; --fg-warn: #f0c060; color: var(--fg-text);
+  }
+  :host([presenter]) .pitch, :host([presenter]) header h1 { display: none; }
+  :host([presenter]) header { display: contents; }
+  :host([presenter]) [role='tablist'] { margin-bottom: 0.5rem; }
+  :host([presenter]) [role='tab'] { padding: 0.3rem 0.8rem; }
+  :host([presenter]) .presenter-toggle { margin-bottom: 0.3rem; font-weight: 600; float: right; font-size: 0.7em; }
   .fg-classroom-bar { display: flex; flex-wrap: wrap; gap: 2rem; align-items: center; justify-content: space-between; padding: 0.75rem 1.5rem; --fg-join-size: 9rem; --fg-join-font: 1.6rem; }
   .fg-classroom-actions { display: flex; gap: 1rem; }
   .fg-classroom-actions button { font: inherit; font-size: 1.3rem; padding: 0.4em 1em; border: 2px solid #000; border-radius: 0.4em; background: #fff; color: #000; cursor: pointer; }

@@ -43,6 +43,8 @@ export function renderTabPanel(tab: TabId, ctx: TabContext) {
     case 'groups':
       return html`${renderPackStatus(ctx)}${renderYouVsGroups(ctx)}`;
     case 'gap':
+      // In a room the audience needs the numbers; choosing and importing packs stay on the normal page.
+      if (ctx.state.presenter) return html`${renderPackStatus(ctx)}${renderGap(ctx)}`;
       return html`${renderPackChooser(ctx)}${renderGap(ctx)}
         <details class="import">
           <summary>Bring your own labelled photos</summary>
@@ -63,11 +65,6 @@ function renderPrivacy(ctx: TabContext) {
     .caches=${p.caches} .serviceWorker=${p.serviceWorker} .offline=${ctx.offline} .wipeReport=${p.wipeReport} .problem=${p.problem}
     ?busy=${p.isBusy} @forget-request=${ctx.onForget} @export-data-request=${ctx.onExportData}
     @export-pack-request=${ctx.onExportPackFromPrivacy}></fg-privacy-panel>`;
-}
-
-/** Presenter view: both bias views side by side, in large type, for the back of a room. */
-export function renderPresenter(ctx: TabContext) {
-  return html`${renderPackStatus(ctx)}<div class="fg-presenter-layout">${renderGap(ctx)}${renderYouVsGroups(ctx)}</div>`;
 }
 
 function renderYouVsGroups(ctx: TabContext) {

@@ -11,7 +11,7 @@ import { appStyles } from './fg-app-styles';
 import { createInitialState, isEnrolmentReady, reduceAppState, selectMatchView, type AppAction, type AppState, type MatchView } from './state';
 import { findTabForKey, TABS, type TabId } from './tabs';
 import { loadStoredState } from './fg-app-parts';
-import { renderPresenter, renderTabPanel, type TabContext } from './fg-app-tabs';
+import { renderTabPanel, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
 import { LibraryController } from './library-controller';
 import { ClassroomController } from './classroom-controller';
@@ -129,7 +129,7 @@ export class FgApp extends LitElement {
       </div>
       <button class="presenter-toggle" aria-pressed=${this._state.presenter ? 'true' : 'false'} @click=${this._onPresenter}>
         ${this._state.presenter ? 'Leave presenter view' : 'Presenter view'}</button>
-      ${this._state.presenter ? html`${renderClassroomBar(this._classroomContext())}${renderPresenter(this._tabContext())}` : this._renderTabs()}
+      ${this._state.presenter ? renderClassroomBar(this._classroomContext()) : nothing}${this._renderTabs()}
     `;
   }
 
@@ -148,6 +148,7 @@ export class FgApp extends LitElement {
   private _liveContext(): LiveContext {
     return {
       state: this._state, match: this._match, stream: this._live.stream, deviceId: this._live.deviceId, isSaving: this._isSaving,
+      pictureProblem: this._live.pictureWatch.problem,
       onCameraStart: (deviceId) => void this._live.start(deviceId),
       onCameraStop: () => this._live.stop({ status: 'off' }),
       onEnrolStart: (request) => this._dispatch({ type: 'enrol-started', request }),

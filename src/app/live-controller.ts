@@ -2,6 +2,7 @@
  * The live session of fg-app: the camera, the frame pump, and pausing when the tab is hidden.
  * A lit ReactiveController, so it follows its host's connection and stops everything on disconnect.
  */
+import { PictureWatch } from './picture-watch';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SearchResult } from '../matching/search';
 import type { Box, VisionClient } from '../vision/types';
@@ -40,6 +41,8 @@ export class LiveController implements ReactiveController {
   private session: CameraSession | null = null;
   /** Where the loop and enrolment read frames: the controller's own, not the view's <video>. */
   private frames: VideoFrameSource | null = null;
+  /** Notices a picture that shows nothing (flat or frozen); fg-app reads its verdict. */
+  readonly pictureWatch = new PictureWatch();
   private loop: AbortController | null = null;
   /** Bumped on every start and stop, so a slow getUserMedia cannot revive a stopped session. */
   private generation = 0;
@@ -116,7 +119,7 @@ export class LiveController implements ReactiveController {
     const loop = new AbortController();
     this.loop = loop;
     void runLiveLoop<SearchResult>({
-      grabFrame: () => this.frames?.grabFrame() ?? Promise.resolve(null),
+      grabFrame: () => this.pictureWatch.watch(this.frames?.grabFrame() ?? Promise.resolve(null)),
       detect: (frame, options) => client.detect(frame, options),
       match: (embedding) => this.live.match(embedding),
       onFrame: (frame) => this.live.onFrame(frame),

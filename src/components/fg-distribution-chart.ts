@@ -1,10 +1,11 @@
 import { LitElement, html, svg, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { scaleLinear } from 'd3-scale';
 import { area, curveStepAfter } from 'd3-shape';
 import { chartStyles } from './chart-styles';
 import type { GroupHistograms } from '../views/chart-model';
-import { formatCount, formatScore } from '../views/format';
+import { formatCount, formatScore, pluralise } from '../views/format';
 import { GENUINE_COLOUR, IMPOSTOR_COLOUR } from '../views/palette';
 import './export/fg-export-menu';
 
@@ -30,7 +31,7 @@ export class FgDistributionChart extends LitElement {
   /** One row per group. */
   @property({ attribute: false }) rows: readonly DistributionRow[] = [];
   /** Decision threshold, drawn across all rows. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Title above the chart. */
   @property() caption = 'How alike pairs score, by group';
   /** Larger type for a room. */
@@ -44,7 +45,7 @@ export class FgDistributionChart extends LitElement {
     return html`<figure>
       <figcaption><span>${this.caption}</span>
         <fg-export-menu title=${this.caption} .getSvg=${() => this.renderRoot.querySelector('svg')}></fg-export-menu></figcaption>
-      <svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label=${`${this.caption}, ${this.rows.length} groups, threshold ${formatScore(this.threshold)}.`}>
+      <svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label=${`${this.caption}, ${pluralise(this.rows.length, 'group', 'groups')}, threshold ${formatScore(this.threshold)}.`}>
         <g transform="translate(${LABEL_WIDTH},14)">
           <rect width="22" height="14" fill=${IMPOSTOR_COLOUR} fill-opacity="0.45" stroke=${IMPOSTOR_COLOUR} stroke-width="2"></rect>
           <text class="label" x="30" y="12">different people (impostor pairs)</text>
@@ -75,7 +76,7 @@ export class FgDistributionChart extends LitElement {
     return svg`
       <line class="grid" x1=${LABEL_WIDTH} x2=${WIDTH - RIGHT} y1=${base} y2=${base}></line>
       <text class="label" x=${LABEL_WIDTH - 12} y=${top + ROW_HEIGHT / 2 - 4} text-anchor="end" font-weight="600">${row.group}</text>
-      <text class="tick" x=${LABEL_WIDTH - 12} y=${top + ROW_HEIGHT / 2 + 14} text-anchor="end">${row.genuinePairs > 0 ? `${formatCount(row.impostorPairs)} + ${formatCount(row.genuinePairs)} pairs` : `${formatCount(row.impostorPairs)} pairs`}</text>
+      <text class="tick" x=${LABEL_WIDTH - 12} y=${top + ROW_HEIGHT / 2 + 14} text-anchor="end">${row.genuinePairs > 0 ? `${formatCount(row.impostorPairs)} + ${pluralise(row.genuinePairs, 'pair', 'pairs')}` : pluralise(row.impostorPairs, 'pair', 'pairs')}</text>
       ${row.impostor.length ? svg`<path d=${toPath(row.impostor)} fill=${IMPOSTOR_COLOUR} fill-opacity="0.45" stroke=${IMPOSTOR_COLOUR} stroke-width="1.5"></path>` : nothing}
       ${row.genuine.length ? svg`<path d=${toPath(row.genuine)} fill="none" stroke=${GENUINE_COLOUR} stroke-width="3" stroke-dasharray="6 3"></path>` : nothing}
       ${!row.impostor.length && !row.genuine.length ? svg`<text class="tick" x=${LABEL_WIDTH + 10} y=${base - 20}>no pairs in this group</text>` : nothing}`;

@@ -14,6 +14,9 @@ export class FgEngineStatus extends LitElement {
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
     dt { color: var(--fg-muted); }
     dd { margin: 0; }
+    .plain { margin: 0 0 0.4rem; }
+    summary { cursor: pointer; color: var(--fg-muted); }
+    summary:focus-visible { outline: 3px solid var(--fg-oi-blue); outline-offset: 2px; }
     .failed { color: var(--fg-text); border-left: 0.3rem solid var(--fg-oi-vermillion); padding-left: 0.5rem; }
   `;
 
@@ -34,7 +37,11 @@ export class FgEngineStatus extends LitElement {
   }
 
   private _renderInfo(info: EngineInfo) {
+    // Plain words first; backend names, renderer strings and versions are for the curious.
     return html`
+      <p class="plain">The face models run on this computer${info.thread === 'worker' ? ', beside the page' : ', in the page itself (it may stutter)'};
+        they loaded in ${(info.loadMs / 1000).toFixed(1)} s.</p>
+      <details><summary>Technical details</summary>
       <dl>
         <dt>Backend</dt>
         <dd>${info.backend}${info.requested !== 'auto' ? ' (asked for)' : ''}: ${info.reason}</dd>
@@ -45,7 +52,7 @@ export class FgEngineStatus extends LitElement {
         <dd>${(info.loadMs / 1000).toFixed(1)} s</dd>
         <dt>Versions</dt>
         <dd>human ${info.humanVersion}, tfjs ${info.tfjsVersion}</dd>
-      </dl>
+      </dl></details>
     `;
   }
 }

@@ -108,7 +108,7 @@ export class FgEnrolPanel extends LitElement {
 
   private _renderProgress(progress: EnrolProgress) {
     return html`
-      <label>Capture ${Math.min(progress.taken + 1, progress.needed)} of ${progress.needed}: look at the camera and move your head a little
+      <label>Capture ${Math.min(progress.taken + 1, progress.needed)} of ${progress.needed}: look at the camera. Captures are taken a moment apart; you need not move
         <progress max=${progress.needed} value=${progress.taken}></progress>
       </label>
       <p class="hint">${progress.hint ? `Waiting for a good frame: ${progress.hint}` : 'Good frames are being taken.'}</p>

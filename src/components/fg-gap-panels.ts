@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { buildGroupDetPoints, buildGroupHistograms, findDetPointsAt, type GroupDetPoints } from '../views/chart-model';
 import { formatCount, formatRate, formatRateInterval } from '../views/format';
 import { computeGapAtThreshold, type GapAtThreshold, type GapIndex, type GapRow } from '../views/gap-model';
 import { resampleGapInBackground, type GapResampling } from '../views/resampling';
 import { describeError } from '../shared/errors';
-import { buildSummarySentence, type SummarySentence } from '../views/sentence';
+import { computeNoErrorUpperBound } from '../views/bounds';
+import { buildSummarySentence, type ErrorSide, type SummarySentence } from '../views/sentence';
 import type { DetCurve } from './fg-det-chart';
 import type { DistributionRow } from './fg-distribution-chart';
 import type { RateCell, RateColumn, RateRow } from './fg-rate-table';
@@ -17,6 +19,13 @@ import './fg-summary-sentence';
 /** Wait after the last threshold change before resampling people (a drag fires many changes). */
 export const BOOTSTRAP_DEBOUNCE_MS = 250;
 
+/** Presenter columns: people and pairs move into the rate cells' notes, so the table fits a projector. */
+const PRESENTER_COLUMNS: readonly RateColumn[] = [
+  { key: 'people', label: 'People', isNumeric: true },
+  { key: 'fmr', label: 'False matches', isNumeric: true },
+  { key: 'fnmr', label: 'Missed matches', isNumeric: true },
+];
+
 const COLUMNS: readonly RateColumn[] = [
   { key: 'people', label: 'People', isNumeric: true },
   { key: 'impostor_pairs', label: 'Different-person pairs', isNumeric: true },
@@ -24,6 +33,33 @@ const COLUMNS: readonly RateColumn[] = [
   { key: 'genuine_pairs', label: 'Same-person pairs', isNumeric: true },
   { key: 'fnmr', label: 'False non-match rate (95% intervals)', isNumeric: true },
 ];
+
+/** The groups whose ratio a side of the sentence states, for the bootstrap to bound. */
+function findRatioGroups(sentence: SummarySentence, side: ErrorSide): readonly [string, string] | null {
+  const s = sentence.sides.find((x) => x.side === side && x.kind === 'ratio');
+  return s ? [s.highGroup, s.lowGroup] : null;
+}
+
+/** Which ratios a bootstrap result answers. */
+function ratioKey(sentence: SummarySentence): string {
+  return JSON.stringify([findRatioGroups(sentence, 'fmr'), findRatioGroups(sentence, 'fnmr')]);
+}
+
+/**
+ * The note under a rate: its Wilson and resampled intervals; for no errors, the one-sided upper
+ * bound instead, because "0%-0%" reads as certainty.
+ */
+function describeIntervals(rate: GapRow['fmr'], resampled: readonly [number, number] | null | undefined, isResampled: boolean): string {
+  if (rate.errors === 0) return `none seen: at most ${formatRate(computeNoErrorUpperBound(rate.pairs))} (95% upper bound)`;
+  return `${formatRateInterval(rate.ci95)} Wilson${isResampled ? ` \u00b7 ${resampled ? formatRateInterval(resampled) : 'n/a'} resampled` : ''}`;
+}
+
+/** The projector's shorter note: pairs, then the interval to trust (resampled when it is ready). */
+function describePresenterNote(rate: GapRow['fmr'], resampled: readonly [number, number] | null | undefined): string {
+  const pairs = `of ${formatCount(rate.pairs)}`;
+  if (rate.errors === 0) return `${pairs}; at most ${formatRate(computeNoErrorUpperBound(rate.pairs))}`;
+  return `${pairs}; ${formatRateInterval(resampled ?? rate.ci95)}`;
+}
 
 /**
  * The shared body of the gap and room views: the sentence, the rate table, the distributions and the
@@ -43,11 +79,11 @@ export class FgGapPanels extends LitElement {
   /** Grouped, sorted scores; null draws nothing. */
   @property({ attribute: false }) gap: GapIndex | null = null;
   /** Decision threshold. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Larger type for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
 
-  @state() private _bootstrap: { gap: GapIndex; threshold: number; ratio: readonly [string, string] | null; result: GapResampling } | null = null;
+  @state() private _bootstrap: { gap: GapIndex; threshold: number; key: string; result: GapResampling } | null = null;
   /** Share of the running bootstrap done, 0..1; null when none runs. */
   @state() private _bootstrapProgress: number | null = null;
   /** Why the last resampling failed; empty when it did not. */
@@ -87,10 +123,11 @@ export class FgGapPanels extends LitElement {
     this._at = computeGapAtThreshold(gap, this.threshold);
     const boot = this._currentBootstrap();
     const first = buildSummarySentence({ rows: this._at.rows, groupBy: gap.options.groupBy, impostorGrouping: gap.options.impostorGrouping });
-    const isSamePair = boot && first.highGroup === boot.ratioGroups?.[0] && first.lowGroup === boot.ratioGroups?.[1];
+    const isSamePairs = boot && boot.key === ratioKey(first);
     this._sentence = buildSummarySentence({
       rows: this._at.rows, groupBy: gap.options.groupBy, impostorGrouping: gap.options.impostorGrouping,
-      ratioInterval: isSamePair ? boot.result.fmrRatio : undefined,
+      ratioInterval: isSamePairs ? boot.result.fmrRatio : undefined,
+      fnmrRatioInterval: isSamePairs ? boot.result.fnmrRatio : undefined,
     });
     if (changed.has('gap') || changed.has('threshold')) this._scheduleBootstrap(first);
   }
@@ -100,17 +137,25 @@ export class FgGapPanels extends LitElement {
     if (!this.gap || !at) return nothing;
     const boot = this._currentBootstrap()?.result ?? null;
     const hasGenuine = this.gap.index.overall.genuine.length > 0;
-    const current = findDetPointsAt(this.gap.index, this.threshold);
+    return html`
+      <fg-summary-sentence .sentence=${this._sentence} .report=${this.presenter ? null : at.report} ?presenter=${this.presenter}></fg-summary-sentence>
+      <fg-rate-table caption="Error rates by group at this threshold" ?presenter=${this.presenter}
+        .columns=${this.presenter ? (hasGenuine ? PRESENTER_COLUMNS : PRESENTER_COLUMNS.slice(0, 2)) : hasGenuine ? COLUMNS : COLUMNS.slice(0, 3)}
+        .rows=${at.rows.map((row) => this._toRateRow(row, boot))} emptyText="This grouping leaves no group with pairs to compare."></fg-rate-table>
+      ${this.presenter ? nothing : this._renderDetails(at, boot, hasGenuine)}`;
+  }
+
+  /** The explanations and charts: on the page, not on the projector (one screen per view). */
+  private _renderDetails(at: GapAtThreshold, boot: GapResampling | null, hasGenuine: boolean) {
+    const gap = this.gap as GapIndex;
+    const current = findDetPointsAt(gap.index, this.threshold);
     const curves: DetCurve[] = this._det.map((d) => ({ ...d, current: current.get(d.group) ?? null }));
     return html`
-      <fg-summary-sentence .sentence=${this._sentence} .report=${at.report}></fg-summary-sentence>
-      <fg-rate-table caption="Error rates by group at this threshold" .columns=${hasGenuine ? COLUMNS : COLUMNS.slice(0, 3)}
-        .rows=${at.rows.map((row) => this._toRateRow(row, boot))} emptyText="This grouping leaves no group with pairs to compare."></fg-rate-table>
       ${hasGenuine ? nothing : html`<p class="explain">This set has one photo per person, so there are no same-person
         pairs: only false matches can be measured here, not missed matches.</p>`}
       <p class="explain">Each rate has two 95% intervals. The first (Wilson) treats every pair as independent,
         which they are not: each face appears in many pairs. The second resamples people${boot ? ` (${boot.replicates} times)` : this._describeProgress()}
-        and is usually wider; trust it more. Overall: ${formatRate(at.overall.fmr.rate)} false matches over
+        and is usually wider; trust it more. A group with no errors shows the most its rate could be. Overall: ${formatRate(at.overall.fmr.rate)} false matches over
         ${formatCount(at.overall.fmr.pairs)} different-person pairs, cross-group pairs included.</p>
       ${hasGenuine ? html`<div class="charts">
         <fg-distribution-chart .rows=${this._distribution} .threshold=${this.threshold} ?presenter=${this.presenter}></fg-distribution-chart>
@@ -120,10 +165,10 @@ export class FgGapPanels extends LitElement {
         <fg-det-chart .curves=${curves} ?presenter=${this.presenter}></fg-det-chart>`}`;
   }
 
-  private _currentBootstrap(): { result: GapResampling; ratioGroups: readonly [string, string] | null } | null {
+  private _currentBootstrap(): { result: GapResampling; key: string } | null {
     const b = this._bootstrap;
     if (!b || b.gap !== this.gap || b.threshold !== this.threshold) return null;
-    return { result: b.result, ratioGroups: b.ratio };
+    return { result: b.result, key: b.key };
   }
 
   private _describeProgress(): string {
@@ -143,15 +188,14 @@ export class FgGapPanels extends LitElement {
     const threshold = this.threshold;
     if (!gap) return;
     this._timer = setTimeout(() => {
-      const ratio = sentence.highGroup && sentence.lowGroup ? ([sentence.highGroup, sentence.lowGroup] as const) : null;
       const abort = (this._bootstrapAbort = new AbortController());
       this._bootstrapProgress = 0;
       resampleGapInBackground(gap, threshold, {
-        ratio, signal: abort.signal,
+        ratio: findRatioGroups(sentence, 'fmr'), fnmrRatio: findRatioGroups(sentence, 'fnmr'), signal: abort.signal,
         onProgress: (share) => { if (!abort.signal.aborted) this._bootstrapProgress = share; },
       }).then((result) => {
         if (abort.signal.aborted) return;
-        this._bootstrap = { gap, threshold, ratio, result };
+        this._bootstrap = { gap, threshold, key: ratioKey(sentence), result };
         this._bootstrapProgress = null;
       }, (error: unknown) => {
         // Failed: the Wilson interval stands alone, and the sentence says why the other is missing.
@@ -167,7 +211,7 @@ export class FgGapPanels extends LitElement {
       text: rate.rate === null ? 'not measurable' : `${formatRate(rate.rate)} (${formatCount(rate.errors)})`,
       value: rate.rate,
       ci: rate.ci95,
-      note: rate.rate === null ? 'no pairs' : `${formatRateInterval(rate.ci95)} Wilson${boot ? ` \u00b7 ${resampled ? formatRateInterval(resampled) : 'n/a'} resampled` : ''}`,
+      note: rate.rate === null ? 'no pairs' : this.presenter ? describePresenterNote(rate, resampled) : describeIntervals(rate, resampled, boot !== null),
     });
     return {
       group: row.group,

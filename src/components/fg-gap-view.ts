@@ -1,12 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { ReferencePack } from '../datasets/pack-types';
 import type { ImpostorGrouping } from '../metrics/types';
 import { checkEstimates, type EstimateRow } from '../views/estimates-model';
 import { formatCount, formatRate, formatRateInterval, pluralise } from '../views/format';
 import { buildGapIndex, hasUnverifiedLabels, type GapIndex, type GapPairOptions } from '../views/gap-model';
-import { describeGrouping } from '../views/grouping';
-import { listThresholdPresets } from '../views/presets';
+import { describeGrouping, selectVariedLabels } from '../views/grouping';
+import { listGapPresets } from '../views/presets';
 import { scorePackPairs, type ScoredSampleSet } from '../views/sample-set';
 import type { RateColumn, RateRow } from './fg-rate-table';
 import { describeError } from '../shared/errors';
@@ -58,7 +59,7 @@ export class FgGapView extends LitElement {
   /** The active reference pack; null shows how to load one. */
   @property({ attribute: false }) pack: ReferencePack | null = null;
   /** Shared decision threshold, 0..1. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Labels to group by. */
   @property({ attribute: false }) groupBy: string[] = ['race'];
   /** Large type and high contrast for a room. */
@@ -112,9 +113,9 @@ export class FgGapView extends LitElement {
           often to some groups than to others.</p>
       </header>
       <div class="controls">
-        <fg-threshold-slider .value=${this.threshold}
-          .presets=${listThresholdPresets(gap?.thresholdAtTargetFmr ?? null, gap?.eer?.threshold ?? null)}></fg-threshold-slider>
-        <fg-group-picker .labels=${pack.labels} .value=${this.groupBy}></fg-group-picker>
+        <fg-threshold-slider .value=${this.threshold} ?presenter=${this.presenter}
+          .presets=${listGapPresets(gap)}></fg-threshold-slider>
+        <fg-group-picker .labels=${selectVariedLabels(pack.labels, pack.samples)} .value=${this.groupBy}></fg-group-picker>
         <div class="toggles">
           <label><input type="checkbox" .checked=${this.impostorGrouping === 'probe'} @change=${this._onGroupingToggle} />
             Count a group\u2019s false matches with anyone, not only with its own group</label>
@@ -148,7 +149,7 @@ export class FgGapView extends LitElement {
       group: e.group,
       cells: { gender: proportionCell(e.genderAgreement), age: proportionCell(e.ageBandAgreement), failures: proportionCell(e.failures) },
     }));
-    return html`<section>
+    return html`<section class="estimates">
       <fg-rate-table caption=${`The model\u2019s own guesses and failures, by ${describeGrouping(this.groupBy)}`} .columns=${ESTIMATE_COLUMNS} .rows=${rows}></fg-rate-table>
       <p class="explain">The same model also guesses age and gender, and sometimes finds no face at all. Differences here are part
         of the same pipeline: a face that is never found is never matched, rightly or wrongly.</p>

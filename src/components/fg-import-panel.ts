@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { formatCount, pluralise } from '../views/format';
 import type { ColumnMapping } from '../datasets/labels';
 import { DEFAULT_IMPORT_LICENSE, describeDefaultAttribution, type ChosenFile, type ImportSession, type ImportSessionState } from '../import/session';
 import { formatRemaining } from '../import/time-left';
@@ -97,7 +98,7 @@ export class FgImportPanel extends LitElement {
   private renderChooser(view: ImportSessionState) {
     return html`
       ${view.unfinished.map((job) => html`<p role="note">
-        An import of ${job.source} stopped before the end (${job.totalFiles} photos). Choose the same folder again to continue where it stopped, or
+        An import of ${job.source} stopped before the end (${pluralise(job.totalFiles, 'photo', 'photos')}). Choose the same folder again to continue where it stopped, or
         <button type="button" @click=${() => this._onDiscard(job.id)}>discard it</button>.
       </p>`)}
       <div class="drop" ?data-over=${this.isDragOver} @dragover=${this._onDragOver} @dragleave=${this._onDragLeave} @drop=${this._onDrop}>
@@ -115,7 +116,7 @@ export class FgImportPanel extends LitElement {
         <h3 id="preview-heading">Check the labels</h3>
         <p>${preview.detection.reason}</p>
         ${preview.csvHeader && preview.mapping ? this.renderMapping(preview.csvHeader, preview.mapping) : nothing}
-        <p>${preview.itemCount} photos will be imported.${preview.resumeJob ? ' An earlier import of these photos stopped part-way: it continues where it stopped.' : ''}</p>
+        <p>${pluralise(preview.itemCount, 'photo', 'photos')} will be imported.${preview.resumeJob ? ' An earlier import of these photos stopped part-way: it continues where it stopped.' : ''}</p>
         <table>
           <caption>First photos and their labels</caption>
           <thead><tr><th scope="col">Photo</th><th scope="col">Person</th>${labelNames.map((name) => html`<th scope="col">${name}</th>`)}</tr></thead>
@@ -155,12 +156,12 @@ export class FgImportPanel extends LitElement {
     return html`
       <label>Importing ${view.source}
         <progress max=${progress.total} .value=${progress.done}></progress></label>
-      <p role="status" aria-live="polite">${progress.done} of ${progress.total} photos${progress.failed ? `, ${progress.failed} without a usable face` : ''}${progress.remainingMs !== null ? `, ${formatRemaining(progress.remainingMs)}` : ''}</p>
+      <p role="status" aria-live="polite">${formatCount(progress.done)} of ${pluralise(progress.total, 'photo', 'photos')}${progress.failed ? `, ${progress.failed} without a usable face` : ''}${progress.remainingMs !== null ? `, ${formatRemaining(progress.remainingMs)}` : ''}</p>
       <button type="button" @click=${this._onCancel}>Cancel</button>`;
   }
 
   private renderFailures(view: ImportSessionState) {
-    return html`<details><summary>${view.failures.length} photos without a usable face</summary>
+    return html`<details><summary>${pluralise(view.failures.length, 'photo', 'photos')} without a usable face</summary>
       <ul class="problems">${view.failures.map((failure) => html`<li>${failure.message}</li>`)}</ul></details>`;
   }
 

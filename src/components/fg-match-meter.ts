@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 
 /** The verdict shown. */
 export type MeterState = 'no-face' | 'unknown' | 'matched';
@@ -22,6 +23,7 @@ export class FgMatchMeter extends LitElement {
     :host { display: block; --meter-color: var(--fg-oi-grey); }
     :host([data-state='unknown']) { --meter-color: var(--fg-oi-orange); }
     :host([data-state='matched']) { --meter-color: var(--fg-oi-green); }
+    :host([data-invite]) { --meter-color: var(--fg-oi-grey); }
     .head { display: flex; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
     .verdict { font-size: 1.5rem; font-weight: 700; margin: 0; display: flex; gap: 0.5rem; align-items: center; }
     .badge {
@@ -29,6 +31,9 @@ export class FgMatchMeter extends LitElement {
       background: var(--meter-color); color: #000; font-size: 1rem;
     }
     .score { font-size: 3rem; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1; }
+    .score-label { font-size: 0.95rem; color: var(--fg-muted); }
+    .explain, .notice { margin: 0.5rem 0 0; font-size: 0.9rem; color: var(--fg-muted); }
+    .notice { color: var(--fg-warn, #a15c00); }
     .who { margin: 0.25rem 0 0.75rem; color: var(--fg-muted); min-height: 1.4em; }
     .track { display: block; width: 100%; height: 1.5rem; overflow: visible; }
     .bg { fill: var(--fg-surface); stroke: var(--fg-border); }
@@ -47,7 +52,7 @@ export class FgMatchMeter extends LitElement {
   /** Similarity to `name`, 0..1; null when nothing was scored. */
   @property({ type: Number }) score: number | null = null;
   /** Scores at or above this match. */
-  @property({ type: Number }) threshold = 0.6;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Whether anyone is enrolled, to tell "unknown" from "nobody to compare with". */
   @property({ type: Boolean }) hasTemplates = false;
 
@@ -61,6 +66,7 @@ export class FgMatchMeter extends LitElement {
 
   override updated() {
     this.dataset.state = this.state;
+    this.toggleAttribute('data-invite', this._isInvitation());
     if (this.score === null) delete this.dataset.score;
     else this.dataset.score = this.score.toFixed(3);
   }
@@ -69,8 +75,9 @@ export class FgMatchMeter extends LitElement {
     const score = this.score ?? 0;
     return html`
       <div class="head">
-        <p class="verdict"><span class="badge" aria-hidden="true">${ICONS[this.state]}</span>${HEADLINES[this.state]}</p>
-        ${this.score === null ? nothing : html`<span class="score" aria-hidden="true">${this.score.toFixed(2)}</span>`}
+        <p class="verdict"><span class="badge" aria-hidden="true">${this._isInvitation() ? '+' : ICONS[this.state]}</span>${this._isInvitation() ? 'Enrol to begin' : HEADLINES[this.state]}</p>
+        ${this.score === null ? nothing : html`<span class="score" aria-hidden="true">${this.score.toFixed(2)}</span>
+          <span class="score-label">similarity score</span>`}
       </div>
       <p class="who">${this._describe()}</p>
       <div
@@ -83,17 +90,29 @@ export class FgMatchMeter extends LitElement {
       >
         ${renderTrack(this.score, this.threshold)}
       </div>
-      <div class="scale" aria-hidden="true"><span>0</span><span>threshold ${this.threshold.toFixed(2)}</span><span>1</span></div>
+      <div class="scale" aria-hidden="true"><span>0 (unlike)</span><span>threshold ${this.threshold.toFixed(2)}</span><span>1 (alike)</span></div>
+      <p class="explain">The number is a similarity score from 0 to 1, not a probability: 1.00 does not mean
+        “100% sure”. At or above the threshold (${this.threshold.toFixed(2)}) counts as a match.</p>
+      ${Math.abs(this.threshold - DEFAULT_THRESHOLD_SIMILARITY) > 1e-9 ? html`<p class="notice" data-notice="threshold">The threshold is
+        ${this.threshold.toFixed(2)}, not the default ${DEFAULT_THRESHOLD_SIMILARITY.toFixed(2)}: it was changed in a bias view and
+        applies here too. Pick “default” beside a threshold slider to go back.</p>` : nothing}
       <p class="sr-only" aria-live="polite">${this._announcement}</p>
     `;
   }
 
+  /** A face, and nobody to compare it with: an invitation, not a verdict. */
+  private _isInvitation(): boolean {
+    return this.state === 'unknown' && !this.hasTemplates;
+  }
+
   private _describe(): string {
     if (this.state === 'no-face') return 'Nobody in front of the camera.';
-    if (this.state === 'matched') return `Looks like ${this.name}.`;
-    if (!this.hasTemplates) return 'Nobody is enrolled yet: enrol yourself to be recognised.';
+    if (this.state === 'matched') return `Looks like ${this.name}: the score is at or above the threshold ${this.threshold.toFixed(2)}.`;
+    if (!this.hasTemplates) return 'Nobody is enrolled yet. Press “Enrol me” below and the meter will show how like you each face is.';
     if (this.name === null) return 'Checking…';
-    return `Not recognised. Nearest: ${this.name}, below the threshold.`;
+    const score = this.score === null ? '' : ` at ${this.score.toFixed(2)}`;
+    return `Not recognised: the nearest is ${this.name}${score}, below the threshold ${this.threshold.toFixed(2)}. `
+      + 'This can be a miss: the same person in other light or at another angle can score lower.';
   }
 }
 

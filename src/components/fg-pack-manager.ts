@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { pluralise } from '../views/format';
 import type { BundledPackEntry } from '../import/bundled';
 import type { PackMetadata } from '../store/types';
 import { appPath } from '../shared/app-base';
@@ -90,7 +91,7 @@ export class FgPackManager extends LitElement {
     const isActive = entry.id === this.activeId;
     return html`<li>
       <span class="name">${entry.name}</span>
-      <span class="meta">${entry.samples} faces${entry.failures ? `, ${entry.failures} photos without a face` : ''}, ${formatBytes(entry.bytes)}</span>
+      <span class="meta">${pluralise(entry.samples, 'face', 'faces')}${entry.failures ? `, ${pluralise(entry.failures, 'photo', 'photos')} without a face` : ''}, ${formatBytes(entry.bytes)}</span>
       <button type="button" aria-pressed=${String(isActive)} @click=${() => this._onActivate(entry.id, 'bundled')}>${isActive ? 'In use' : 'Use'}<span class="visually-hidden"> ${entry.name}</span></button>
       <a href=${this.bundledBase + entry.file} download=${entry.file}>Download<span class="visually-hidden"> ${entry.name}</span></a>
     </li>`;
@@ -101,7 +102,7 @@ export class FgPackManager extends LitElement {
     const isConfirming = meta.id === this.confirmingDeleteId;
     return html`<li>
       <span class="name">${meta.name}</span>
-      <span class="meta">${meta.sampleCount} faces, imported ${new Date(meta.importedAt).toLocaleDateString()}</span>
+      <span class="meta">${pluralise(meta.sampleCount, 'face', 'faces')}, imported ${new Date(meta.importedAt).toLocaleDateString()}</span>
       <button type="button" aria-pressed=${String(isActive)} @click=${() => this._onActivate(meta.id, 'imported')}>${isActive ? 'In use' : 'Use'}<span class="visually-hidden"> ${meta.name}</span></button>
       <button type="button" @click=${() => this._onExport(meta.id)}>Export<span class="visually-hidden"> ${meta.name}</span></button>
       ${isConfirming

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { formatGroupName } from '../views/format';
 import { toCsv, type CsvCell } from './export/csv';
 import './export/fg-export-menu';
 
@@ -44,10 +45,18 @@ export class FgRateTable extends LitElement {
     th, td { padding: 0.35em 0.6em; border-bottom: 1px solid var(--fg-border, #c9ced6); text-align: left; vertical-align: top; }
     thead th { border-bottom: 2px solid var(--fg-text, #1a1a1a); font-size: 0.9em; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .note, .flag { display: block; font-size: 0.8em; color: var(--fg-muted, #555b66); font-weight: normal; }
+    .note, .flag { display: block; font-size: var(--fg-small, 0.8em); color: var(--fg-muted, #555b66); font-weight: normal; }
     .flag { color: var(--fg-warn, #a15c00); }
     .flag::before { content: '\u26a0 '; }
     .empty { color: var(--fg-muted, #555b66); }
+    /* A room never sees a column scrolled out of view: in presenter mode the table fits its width and cells wrap. */
+    :host([presenter]) table { table-layout: fixed; }
+    :host([presenter]) td.num { white-space: normal; overflow-wrap: anywhere; }
+    :host([presenter]) th, :host([presenter]) td { padding: 0.1em 0.35em; line-height: 1.2; }
+    :host([presenter]) thead th { font-size: 1em; overflow-wrap: anywhere; }
+    :host([presenter]) .head { display: none; }
+    :host([presenter]) thead th:first-child { width: 22%; }
+    :host([presenter]) thead th:nth-child(2) { width: 4.5em; }
   `;
 
   /** Table title (its caption, and the CSV file name). */
@@ -58,6 +67,8 @@ export class FgRateTable extends LitElement {
   @property({ attribute: false }) rows: readonly RateRow[] = [];
   /** Shown instead of an empty table. */
   @property() emptyText = 'No groups to show.';
+  /** Projector layout: no sideways scrolling, no download menu. */
+  @property({ type: Boolean, reflect: true }) presenter = false;
 
   override render() {
     return html`
@@ -68,7 +79,7 @@ export class FgRateTable extends LitElement {
         <thead><tr><th scope="col">Group</th>${this.columns.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
         <tbody>${this.rows.map((row) => html`
           <tr data-group=${row.group}>
-            <th scope="row">${row.group}${row.flag ? html`<span class="flag">${row.flag}</span>` : nothing}</th>
+            <th scope="row">${formatGroupName(row.group)}${row.flag ? html`<span class="flag">${row.flag}</span>` : nothing}</th>
             ${this.columns.map((c) => {
               const cell = row.cells[c.key];
               return html`<td class=${c.isNumeric ? 'num' : ''} data-key=${c.key}

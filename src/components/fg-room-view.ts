@@ -1,9 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { Template } from '../matching/templates';
 import { buildGapIndex, type GapIndex } from '../views/gap-model';
 import { pluralise } from '../views/format';
-import { listThresholdPresets } from '../views/presets';
+import { listGapPresets } from '../views/presets';
 import { describeRoomShortfall, scoreRoom } from '../views/room-model';
 import { viewStyles } from './view-styles';
 import './fg-gap-panels';
@@ -39,7 +40,7 @@ export class FgRoomView extends LitElement {
   /** Attendees enrolled on this laptop, with optional self-described labels. */
   @property({ attribute: false }) people: Template[] = [];
   /** Shared decision threshold, 0..1. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Labels to group by (self-described race, gender, age band). */
   @property({ attribute: false }) groupBy: string[] = ['gender'];
   /** Large type and high contrast for a room. */
@@ -81,8 +82,8 @@ export class FgRoomView extends LitElement {
           With a handful of people every number here is a demonstration, not a measurement.</p>
       </header>
       <div class="controls">
-        <fg-threshold-slider .value=${this.threshold}
-          .presets=${listThresholdPresets(gap?.thresholdAtTargetFmr ?? null, gap?.eer?.threshold ?? null)}></fg-threshold-slider>
+        <fg-threshold-slider .value=${this.threshold} ?presenter=${this.presenter}
+          .presets=${listGapPresets(gap)}></fg-threshold-slider>
         <fg-group-picker .labels=${['race', 'gender', 'age_band']} .value=${this.groupBy}></fg-group-picker>
       </div>
       ${shortfall ? html`<p class="state" role="status">${shortfall}</p>` : nothing}

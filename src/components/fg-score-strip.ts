@@ -1,8 +1,9 @@
 import { LitElement, html, svg, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { scaleLinear } from 'd3-scale';
 import { chartStyles } from './chart-styles';
-import { formatScore } from '../views/format';
+import { formatScore, pluralise } from '../views/format';
 import { IMPOSTOR_COLOUR } from '../views/palette';
 import { createMulberry32 } from '../metrics/random';
 import './export/fg-export-menu';
@@ -35,7 +36,7 @@ export class FgScoreStrip extends LitElement {
   /** Rows to draw, top to bottom. */
   @property({ attribute: false }) rows: readonly ScoreStripRow[] = [];
   /** Decision threshold (0..1): a score >= threshold is a match. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Title above the chart, also the export's file name. */
   @property() caption = 'Scores by group';
   /** What a dot is, for the axis title. */
@@ -53,7 +54,7 @@ export class FgScoreStrip extends LitElement {
       <figcaption><span>${this.caption}</span>
         <fg-export-menu title=${this.caption} .getSvg=${() => this.renderRoot.querySelector('svg')}></fg-export-menu></figcaption>
       <svg viewBox="0 0 ${WIDTH} ${height}" role="img"
-        aria-label=${`${this.caption}: ${this.rows.length} groups, ${matches} scores at or above the threshold ${formatScore(this.threshold)}.`}>
+        aria-label=${`${this.caption}: ${pluralise(this.rows.length, 'group', 'groups')}, ${pluralise(matches, 'score', 'scores')} at or above the threshold ${formatScore(this.threshold)}.`}>
         ${x.ticks(10).map((t) => svg`
           <line class="grid" x1=${x(t)} x2=${x(t)} y1=${TOP - 6} y2=${height - BOTTOM}></line>
           <text class="tick" x=${x(t)} y=${height - BOTTOM + 20} text-anchor="middle">${t.toFixed(1)}</text>`)}

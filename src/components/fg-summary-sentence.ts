@@ -32,6 +32,7 @@ export class FgSummarySentence extends LitElement {
     :host { display: block; }
     .sentence { font-size: calc(1.45rem * var(--fg-chart-scale, 1)); line-height: 1.3; font-weight: 600; margin: 0 0 0.4em; max-width: 60ch; }
     .sentence.computing { opacity: 0.85; }
+    :host([presenter]) .sentence { font-size: 30px; max-width: none; margin: 0; }
     dl { display: grid; grid-template-columns: max-content max-content 1fr; gap: 0.2em 1em; margin: 0.5em 0 0; font-size: calc(0.95rem * var(--fg-chart-scale, 1)); }
     dt { font-weight: 600; }
     dd { margin: 0; font-variant-numeric: tabular-nums; }
@@ -42,6 +43,8 @@ export class FgSummarySentence extends LitElement {
 
   /** The sentence to show; null shows nothing. */
   @property({ attribute: false }) sentence: SummarySentence | null = null;
+  /** Projector type: the sentence a little smaller so it and the table fit one screen. */
+  @property({ type: Boolean, reflect: true }) presenter = false;
   /** The spec report at the current threshold, for the summaries; null hides them. */
   @property({ attribute: false }) report: ReportAtThreshold | null = null;
 
@@ -49,7 +52,7 @@ export class FgSummarySentence extends LitElement {
     if (!this.sentence) return nothing;
     const s = this.sentence;
     return html`
-      <p class="sentence" data-kind=${s.kind} data-ratio=${s.ratio === null ? 'null' : String(s.ratio)}
+      <p class="sentence" data-kind=${s.kind} data-sides=${s.sides.map((side) => `${side.side}:${side.kind}`).join(' ')} data-ratio=${s.ratio === null ? 'null' : String(s.ratio)}
         data-high=${s.highGroup ?? ''} data-low=${s.lowGroup ?? ''}>${s.text}</p>
       ${this.report ? html`<details>
         <summary>All summaries across groups (spec definitions)</summary>

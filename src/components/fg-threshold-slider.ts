@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { formatScore } from '../views/format';
 import { THRESHOLD_STEP, type ThresholdPreset } from '../views/presets';
 
@@ -39,12 +40,17 @@ export class FgThresholdSlider extends LitElement {
     button[aria-pressed='true'] { background: var(--fg-text, #1a1a1a); color: var(--fg-bg, #fff); }
     button:disabled { opacity: 0.55; cursor: not-allowed; }
     .help { font-size: 0.85em; color: var(--fg-muted, #555b66); margin: 0.3em 0 0; }
+    :host([presenter]) .help { display: none; }
+    :host([presenter]) .presets { margin-top: 0.2em; }
+    :host([presenter]) button { font-size: 0.75em; padding: 0.15em 0.6em; }
   `;
 
   /** Current threshold, 0..1. */
-  @property({ type: Number }) value = 0.5;
+  @property({ type: Number }) value = DEFAULT_THRESHOLD_SIMILARITY;
   /** Preset buttons; a preset whose value is null is shown disabled with its reason. */
   @property({ attribute: false }) presets: readonly ThresholdPreset[] = [];
+  /** Projector layout: no help text, smaller preset buttons. */
+  @property({ type: Boolean, reflect: true }) presenter = false;
   /** Label text of the slider. */
   @property() label = 'Match threshold';
 
@@ -62,6 +68,7 @@ export class FgThresholdSlider extends LitElement {
           aria-pressed=${p.value !== null && Math.abs(p.value - this.value) < 1e-9 ? 'true' : 'false'}
           title=${p.description} data-preset=${p.id} @click=${() => this._onPreset(p)}>${p.label}</button>`)}
       </div>
+      ${this.presets.filter((p) => p.value === null && p.description.startsWith('Not offered')).map((p) => html`<p class="help refused">${p.description}</p>`)}
       <p class="help" id="help">A pair of faces scoring at or above the threshold is taken as the same person.
         Higher means fewer false matches and more missed matches.</p>`;
   }

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { ReferencePack } from '../datasets/pack-types';
-import { formatCount, formatScore } from '../views/format';
+import { formatCount, formatScore, pluralise } from '../views/format';
 import { buildGapIndex } from '../views/gap-model';
-import { describeGrouping } from '../views/grouping';
-import { listThresholdPresets, type ThresholdPreset } from '../views/presets';
+import { describeGrouping, selectVariedLabels } from '../views/grouping';
+import { listGapPresets, listThresholdPresets, type ThresholdPreset } from '../views/presets';
 import { scorePackPairs } from '../views/sample-set';
 import { countYouMatches, scoreYouAgainstPack, type YouGroupRow, type YouGroupScores } from '../views/you-model';
 import type { RateColumn } from './fg-rate-table';
@@ -51,7 +52,7 @@ export class FgYouVsGroups extends LitElement {
   /** The active reference pack; null when none is loaded. */
   @property({ attribute: false }) pack: ReferencePack | null = null;
   /** Shared decision threshold, 0..1. */
-  @property({ type: Number }) threshold = 0.5;
+  @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Labels to group by. */
   @property({ attribute: false }) groupBy: string[] = ['race'];
   /** Your best match among enrolled people, shown beside; null when nobody is enrolled. */
@@ -60,7 +61,7 @@ export class FgYouVsGroups extends LitElement {
   @property({ type: Boolean, reflect: true }) presenter = false;
 
   @state() private _announcement = '';
-  @state() private _presets: ThresholdPreset[] = listThresholdPresets(null, null);
+  @state() private _presets: ThresholdPreset[] = listThresholdPresets(null);
 
   private _scores: YouGroupScores[] = [];
   private _rows: YouGroupRow[] = [];
@@ -108,8 +109,8 @@ export class FgYouVsGroups extends LitElement {
           taken for you: a <strong>false match</strong>. Move the threshold to see how many people, and whom, that means.</p>
       </header>
       <div class="controls">
-        <fg-threshold-slider .value=${this.threshold} .presets=${this._presets}></fg-threshold-slider>
-        ${this.pack ? html`<fg-group-picker .labels=${this.pack.labels} .value=${this.groupBy}></fg-group-picker>` : nothing}
+        <fg-threshold-slider .value=${this.threshold} ?presenter=${this.presenter} .presets=${this._presets}></fg-threshold-slider>
+        ${this.pack ? html`<fg-group-picker .labels=${selectVariedLabels(this.pack.labels, this.pack.samples)} .value=${this.groupBy}></fg-group-picker>` : nothing}
       </div>
       <div class="sr" aria-live="polite">${this._announcement}</div>
       ${this._renderBody()}`;
@@ -131,7 +132,7 @@ export class FgYouVsGroups extends LitElement {
       </div>
       <ul class="words">${this._rows.map((r) => html`<li data-group=${r.group} data-taken=${r.falseMatches}>${this._describeRow(r)}</li>`)}</ul>
       <fg-score-strip caption=${`Your score against each face, by ${describeGrouping(this.groupBy)}`} .threshold=${this.threshold} ?presenter=${this.presenter}
-        .rows=${this._scores.map((g) => ({ group: g.group, scores: g.scores.map((s) => s.score), note: `${formatCount(g.people)} people` }))}></fg-score-strip>
+        .rows=${this._scores.map((g) => ({ group: g.group, scores: g.scores.map((s) => s.score), note: pluralise(g.people, 'person', 'people') }))}></fg-score-strip>
       <fg-rate-table caption="Who would be taken for you" .columns=${COLUMNS} .rows=${this._rows.map((r) => ({
         group: r.group,
         cells: {
@@ -153,7 +154,7 @@ export class FgYouVsGroups extends LitElement {
     if (now - this._lastAnnounce < ANNOUNCE_INTERVAL_MS) return;
     const taken = this._rows.reduce((n, r) => n + r.falseMatches, 0);
     const text = !this.pack ? 'No pack loaded.' : !this.embedding ? 'No face in view.'
-      : `At threshold ${formatScore(this.threshold)}, ${formatCount(taken)} ${taken === 1 ? 'person' : 'people'} in ${this._rows.filter((r) => r.falseMatches > 0).length} groups would be taken for you.`;
+      : `At threshold ${formatScore(this.threshold)}, ${pluralise(taken, 'person', 'people')} in ${pluralise(this._rows.filter((r) => r.falseMatches > 0).length, 'group', 'groups')} would be taken for you.`;
     if (text !== this._announcement) {
       this._announcement = text;
       this._lastAnnounce = now;
@@ -164,13 +165,13 @@ export class FgYouVsGroups extends LitElement {
     const pack = this.pack;
     this._presetsAbort?.abort();
     this._presetsAbort = null;
-    this._presets = listThresholdPresets(null, null);
+    this._presets = listThresholdPresets(null);
     if (!pack) return;
     const abort = (this._presetsAbort = new AbortController());
     scorePackPairs(pack, undefined, abort.signal).then((set) => {
       if (abort.signal.aborted || this.pack !== pack) return;
       const gap = buildGapIndex(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false });
-      this._presets = listThresholdPresets(gap.thresholdAtTargetFmr, gap.eer?.threshold ?? null);
+      this._presets = listGapPresets(gap);
     }).catch(() => { /* the presets stay disabled; the gap view reports the scoring error */ });
   }
 }

@@ -59,3 +59,8 @@ export function formatScore(value: number | null | undefined): string {
 export function pluralise(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
+
+/** Writes a group or label value for people: "East_Asian/female" -> "East Asian/female". */
+export function formatGroupName(group: string): string {
+  return group.replaceAll('_', ' ');
+}

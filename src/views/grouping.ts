@@ -56,3 +56,11 @@ export function listGroupings(labels: readonly string[]): string[][] {
   const all = preferred.length >= 3 ? [[...preferred]] : [];
   return [...singles, ...pairs, ...all];
 }
+
+/**
+ * The labels worth grouping by: those with at least two values among the faces (age band on an
+ * import of 18-29s alone would give one group, which compares nothing).
+ */
+export function selectVariedLabels(labels: readonly string[], samples: readonly { labels: Readonly<Record<string, string>> }[]): string[] {
+  return labels.filter((label) => new Set(samples.map((s) => s.labels[label] ?? MISSING_GROUP_VALUE)).size >= 2);
+}

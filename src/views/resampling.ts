@@ -24,6 +24,8 @@ export interface GapResampling {
   readonly fnmr: ReadonlyMap<string, readonly [number, number] | null>;
   /** Interval of fmr(high) / fmr(low), the upper end possibly Infinity; null if not asked or undefined. */
   readonly fmrRatio: readonly [number, number] | null;
+  /** The same for the missed-match ratio of `fnmrRatio`'s groups. */
+  readonly fnmrRatio: readonly [number, number] | null;
   readonly replicates: number;
 }
 
@@ -31,6 +33,8 @@ export interface GapResampling {
 export interface ResampleOptions {
   /** [high, low]: the groups whose false-match rate ratio the sentence states. */
   readonly ratio?: readonly [string, string] | null;
+  /** [high, low]: the groups whose false non-match rate ratio the sentence states. */
+  readonly fnmrRatio?: readonly [string, string] | null;
   readonly replicates?: number;
   /** Default: mulberry32 seeded with {@link DEFAULT_SEED}. */
   readonly random?: RandomSource;
@@ -44,7 +48,7 @@ export interface ResampleOptions {
  */
 export function resampleGap(gap: GapIndex, threshold: number, options: ResampleOptions = {}): GapResampling {
   const job = describeJob(gap, threshold, options);
-  return summarizeResampling(runBootstrapJob(job, options.random ?? createMulberry32(job.seed)), job);
+  return summarizeResampling(runBootstrapJob(job, options.random ?? createMulberry32(job.seed)), job, options);
 }
 
 /** Options of {@link resampleGapInBackground}. */
@@ -59,32 +63,38 @@ export interface BackgroundResampleOptions extends Omit<ResampleOptions, 'random
  */
 export async function resampleGapInBackground(gap: GapIndex, threshold: number, options: BackgroundResampleOptions = {}): Promise<GapResampling> {
   const job = describeJob(gap, threshold, options);
-  return summarizeResampling(await bootstrapInWorker(job, options), job);
+  return summarizeResampling(await bootstrapInWorker(job, options), job, options);
 }
 
 function describeJob(gap: GapIndex, threshold: number, options: ResampleOptions & { seed?: number }): BootstrapJob & { replicates: number } {
   const ratio = options.ratio ?? null;
+  const fnmrRatio = options.fnmrRatio ?? null;
   return {
     table: gap.table,
     thresholds: [threshold],
     seed: options.seed ?? DEFAULT_SEED,
     replicates: options.replicates ?? DEFAULT_BOOTSTRAP_REPLICATES,
     impostorGrouping: gap.options.impostorGrouping,
-    groupRatios: ratio ? [{ numerator: ratio[0], denominator: ratio[1] }] : [],
+    groupRatios: [ratio, fnmrRatio].filter((r) => r !== null).map((r) => ({ numerator: r[0], denominator: r[1] })),
   };
 }
 
-function summarizeResampling(result: BootstrapResult, job: { replicates: number }): GapResampling {
+function summarizeResampling(result: BootstrapResult, job: { replicates: number }, options: ResampleOptions): GapResampling {
   const { replicates } = job;
   const show = (interval: Pick<BootstrapRatio, 'low' | 'high' | 'definedReplicates'>): readonly [number, number] | null =>
     interval.low === null || interval.high === null || interval.definedReplicates < MIN_DEFINED_REPLICATE_SHARE * replicates
       ? null
       : [interval.low, interval.high];
   const groups = result.groups.map((group) => ({ group: group.group, rates: group.byThreshold[0] }));
+  const findRatio = (pair: readonly [string, string] | null | undefined) => {
+    const found = pair ? result.groupRatios.find((r) => r.numerator === pair[0] && r.denominator === pair[1]) : undefined;
+    return found ? { fmr: show(found.fmr), fnmr: show(found.fnmr) } : null;
+  };
   return {
     fmr: new Map(groups.map(({ group, rates }) => [group, show(rates.fmr)])),
     fnmr: new Map(groups.map(({ group, rates }) => [group, show(rates.fnmr)])),
-    fmrRatio: result.groupRatios.length > 0 ? show(result.groupRatios[0].fmr) : null,
+    fmrRatio: findRatio(options.ratio)?.fmr ?? null,
+    fnmrRatio: findRatio(options.fnmrRatio)?.fnmr ?? null,
     replicates,
   };
 }

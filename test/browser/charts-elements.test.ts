@@ -26,7 +26,7 @@ const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el
 describe('fg-threshold-slider', () => {
   it('is accessible, fires threshold-change from keys and presets, never on property set', async () => {
     let fired = 0;
-    const el = await fixture<FgThresholdSlider>(html`<fg-threshold-slider .value=${0.5} .presets=${listThresholdPresets(0.64, null)}
+    const el = await fixture<FgThresholdSlider>(html`<fg-threshold-slider .value=${0.5} .presets=${listThresholdPresets({ atFmr: 0.64, eer: null, impostorPairs: 20_000, genuinePairs: 0 })}
       @threshold-change=${() => fired++}></fg-threshold-slider>`);
     await expect(el).to.be.accessible();
     el.value = 0.6;
@@ -106,7 +106,7 @@ describe('charts', () => {
 
   it('summary sentence: never NaN or Infinity, summaries written per spec', async () => {
     const sentence = buildSummarySentence({ rows: [
-      { group: 'A', people: 10, fmr: estimateRate(5, 100), isSmall: false },
+      { group: 'A', people: 10, fmr: estimateRate(15, 100), isSmall: false },
       { group: 'B', people: 10, fmr: estimateRate(0, 100), isSmall: false },
     ], groupBy: ['race'], impostorGrouping: 'within' });
     const report = { threshold: 0.5, by_group: {}, overall: { fmr: 0.025, fnmr: null }, summary: {

@@ -25,8 +25,8 @@ const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el
 describe('fg-match-meter', () => {
   const cases = [
     { state: 'no-face', name: null, score: null, text: /Nobody in front/ },
-    { state: 'unknown', name: 'Ada', score: 0.41, text: /Not recognised. Nearest: Ada/ },
-    { state: 'matched', name: 'Ada', score: 0.83, text: /Looks like Ada/ },
+    { state: 'unknown', name: 'Ada', score: 0.41, text: /Not recognised: the nearest is Ada at 0\.41, below the threshold 0\.60\. This can be a miss/ },
+    { state: 'matched', name: 'Ada', score: 0.83, text: /Looks like Ada: the score is at or above the threshold 0\.60/ },
   ] as const;
   for (const c of cases) {
     it(`shows ${c.state} in words and data-state, accessibly`, async () => {
@@ -36,20 +36,38 @@ describe('fg-match-meter', () => {
       expect(el.dataset.score).to.equal(c.score === null ? undefined : c.score.toFixed(3));
       expect(el.shadowRoot!.textContent).to.match(c.text);
       expect($(el, '[role=meter]').getAttribute('aria-valuetext')).to.contain(c.score === null ? 'no score' : 'threshold 0.60');
+      // The number is named, and said not to be a probability.
+      if (c.score !== null) expect($(el, '.score-label').textContent).to.equal('similarity score');
+      expect($(el, '.explain').textContent).to.match(/similarity score from 0 to 1, not a probability/);
+      expect($(el, '[data-notice=threshold]')).to.equal(null);
     });
   }
+
+  it('before anyone enrols: an invitation, not an orange "Unknown"', async () => {
+    const el = await fixture<FgMatchMeter>(html`<fg-match-meter state="unknown" .name=${null} .score=${null}></fg-match-meter>`);
+    await expect(el).to.be.accessible();
+    expect(el.hasAttribute('data-invite')).to.equal(true);
+    expect($(el, '.verdict').textContent).to.contain('Enrol to begin');
+    expect($(el, '.verdict').textContent).not.to.contain('Unknown');
+    expect($(el, '.who').textContent).to.match(/Nobody is enrolled yet\. Press .Enrol me. below/);
+  });
+
+  it('says so in Live when the threshold is not the default', async () => {
+    const el = await fixture<FgMatchMeter>(html`<fg-match-meter state="matched" name="Ada" score="0.8" threshold="0.55" hasTemplates></fg-match-meter>`);
+    expect($(el, '[data-notice=threshold]').textContent).to.match(/The threshold is\s+0\.55, not the default 0\.60/);
+  });
 
   it('announces the state and the matched person, not every score', async () => {
     const el = await fixture<FgMatchMeter>(html`<fg-match-meter state="matched" name="Ada" score="0.8" hasTemplates></fg-match-meter>`);
     const live = $(el, '[aria-live=polite]');
-    expect(live.textContent).to.equal('Looks like Ada.');
+    expect(live.textContent).to.match(/^Looks like Ada:/);
     el.score = 0.9;
     await el.updateComplete;
     el.textContent = '';
-    expect(live.textContent).to.equal('Looks like Ada.');
+    expect(live.textContent).to.match(/^Looks like Ada:/);
     el.name = 'Grace';
     await el.updateComplete;
-    expect(live.textContent).to.equal('Looks like Grace.');
+    expect(live.textContent).to.match(/^Looks like Grace:/);
     el.state = 'unknown';
     el.name = 'Ada';
     await el.updateComplete;
@@ -57,7 +75,7 @@ describe('fg-match-meter', () => {
     // The nearest name changing while unknown is not news.
     el.name = 'Grace';
     await el.updateComplete;
-    expect(live.textContent).to.match(/Nearest: Ada/);
+    expect(live.textContent).to.match(/the nearest is Ada/);
   });
 });
 

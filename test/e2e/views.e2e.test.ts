@@ -158,22 +158,27 @@ describe('bias views on the production build (fake camera on person A, bundled p
     }
   });
 
-  it('presenter view shows both bias views side by side at 1920x1080', async () => {
+  it('presenter view: the gap in one dark 1920x1080 screen, 28 px text, no sideways table, a way back', async () => {
     await page.setViewport({ width: 1920, height: 1080 });
+    await openTab(page, 'gap');
     await page.locator('fg-app >>> .presenter-toggle').click();
-    await page.waitForFunction(() => document.querySelector('fg-app')?.shadowRoot?.querySelector('.fg-presenter-layout fg-you-vs-groups') != null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-gap-view[presenter]') != null, { timeout: 10_000 });
     expect(await page.evaluate(() => document.querySelector('fg-app')?.shadowRoot?.querySelector('.presenter-toggle')?.getAttribute('aria-pressed'))).toBe('true');
-    const gap = (await readBox(page, ['fg-app', 'fg-gap-view']))!;
-    const you = (await readBox(page, ['fg-app', 'fg-you-vs-groups']))!;
-    for (const [name, box] of [['gap', gap], ['you', you]] as const) {
-      expect(box.width, `${name} has a width`).toBeGreaterThan(300);
-      expect(box.height, `${name} has a height`).toBeGreaterThan(100);
-      expect(box.left, `${name} starts in the viewport`).toBeGreaterThanOrEqual(0);
-      expect(box.right, `${name} ends in the viewport`).toBeLessThanOrEqual(1920);
-    }
-    const isSideBySide = gap.right <= you.left || you.right <= gap.left;
-    expect(isSideBySide, `side by side: gap ${JSON.stringify(gap)}, you ${JSON.stringify(you)}`).toBe(true);
-    expect(Math.abs(gap.top - you.top), 'tops aligned').toBeLessThan(100);
+    await waitForRateTable(page, GAP_TABLE, 'the presenter table', (r) => r.length > 0);
+    const fit = await page.evaluate(() => {
+      const app = document.querySelector('fg-app')!;
+      const table = app.shadowRoot!.querySelector('fg-gap-view')!.shadowRoot!.querySelector('fg-gap-panels')!.shadowRoot!.querySelector('fg-rate-table')!.shadowRoot!;
+      const scroll = table.querySelector('.scroll') as HTMLElement;
+      const cell = table.querySelector('td') as HTMLElement;
+      return {
+        pageHeight: document.documentElement.scrollHeight, scrolls: scroll.scrollWidth > scroll.clientWidth + 1,
+        cellPx: parseFloat(getComputedStyle(cell).fontSize), background: getComputedStyle(app).backgroundColor,
+      };
+    });
+    expect(fit.scrolls, 'the table scrolls sideways').toBe(false);
+    expect(fit.cellPx).toBeGreaterThanOrEqual(28);
+    expect(fit.background).toBe('rgb(16, 18, 20)');
+    expect(fit.pageHeight, 'one screen').toBeLessThanOrEqual(1080);
 
     await page.locator('fg-app >>> .presenter-toggle').click();
     await page.waitForSelector('fg-app >>> #tab-live');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatIndex, formatRate, formatRateInterval, formatRatio } from '../../../src/views/format';
+import { formatCount, formatGroupName, formatIndex, formatRate, formatRateInterval, formatRatio } from '../../../src/views/format';
+import { selectVariedLabels } from '../../../src/views/grouping';
 
 describe('format', () => {
   it.each([
@@ -15,4 +16,15 @@ describe('format', () => {
     expect(formatIndex(null)).toBe('not measurable');
     expect(formatIndex(0.98765)).toBe('0.988');
   });
+});
+
+describe('selectVariedLabels', () => {
+  it('offers no grouping whose label has one value in the set', () => {
+    const samples = [{ labels: { race: 'Black', age_band: '18-29' } }, { labels: { race: 'White', age_band: '18-29' } }];
+    expect(selectVariedLabels(['race', 'age_band'], samples)).toEqual(['race']);
+  });
+});
+
+describe('formatGroupName', () => {
+  it('writes underscores as spaces', () => expect(formatGroupName('East_Asian/female')).toBe('East Asian/female'));
 });

@@ -242,7 +242,15 @@ describe('room', () => {
 
 describe('presets', () => {
   it('disable what cannot be computed', () => {
-    const presets = listThresholdPresets(null, 0.31);
-    expect(presets.map((p) => p.value)).toEqual([0.5, null, 0.31]);
+    const presets = listThresholdPresets({ atFmr: null, eer: 0.31, impostorPairs: 0, genuinePairs: 400 });
+    expect(presets.map((p) => p.value)).toEqual([0.6, 0.5, null, 0.31]);
+    expect(presets[0].label).toBe('default (0.60)');
+  });
+
+  it('refuse presets from sets too small to place them (20-face import, 25 room pairs)', () => {
+    const presets = listThresholdPresets({ atFmr: 0.71, eer: 1, impostorPairs: 190, genuinePairs: 25 });
+    expect(presets.map((p) => p.value)).toEqual([0.6, 0.5, null, null]);
+    expect(presets[2].description).toBe('Not offered: placing 1 in 1,000 needs at least 10,000 pairs of different people, and this set has 190.');
+    expect(presets[3].description).toBe('Not offered: needs at least 100 same-person pairs, and this set has 25.');
   });
 });

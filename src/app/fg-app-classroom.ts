@@ -65,7 +65,10 @@ export function renderHandout(ctx: ClassroomContext) {
   return html`<fg-handout .pack=${packs.pack} .threshold=${state.threshold} .groupBy=${state.groupBy} model=${model}></fg-handout>`;
 }
 
-/** Presenter view's classroom bar: start the lesson, print the handout, and the join code. */
+/**
+ * Presenter view's classroom bar, on the Room tab (every other view keeps one screen to itself):
+ * start the lesson, print the handout, and the join code.
+ */
 export function renderClassroomBar(ctx: ClassroomContext) {
   return html`<div class="fg-classroom-bar">
     <fg-join-code .url=${ctx.classroom.joinUrl()}></fg-join-code>

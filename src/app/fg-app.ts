@@ -129,7 +129,7 @@ export class FgApp extends LitElement {
       </div>
       <button class="presenter-toggle" aria-pressed=${this._state.presenter ? 'true' : 'false'} @click=${this._onPresenter}>
         ${this._state.presenter ? 'Leave presenter view' : 'Presenter view'}</button>
-      ${this._state.presenter ? renderClassroomBar(this._classroomContext()) : nothing}${this._renderTabs()}
+      ${this._state.presenter && this._tab === 'room' ? renderClassroomBar(this._classroomContext()) : nothing}${this._renderTabs()}
     `;
   }
 

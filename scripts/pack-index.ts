@@ -2,7 +2,7 @@
  * Writes packs/index.json version 2 from the v2 files in packs/ (`<pack>.<model>.fgpack`):
  * size, sha256, model, score and counts of each, read from the files themselves.
  *
- *   npx tsx scripts/pack-index.ts [--default utkface-3000]
+ *   npx tsx scripts/pack-index.ts [--default utkface-600]
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,7 +35,7 @@ const defaultIndex = process.argv.indexOf('--default');
 const index: PackIndex = {
   format: PACK_INDEX_FORMAT,
   version: PACK_INDEX_VERSION,
-  defaultPack: defaultIndex < 0 ? 'utkface-3000' : process.argv[defaultIndex + 1],
+  defaultPack: defaultIndex < 0 ? 'utkface-600' : process.argv[defaultIndex + 1],
   packs: readdirSync(PACKS_DIR).filter((file) => file.endsWith(PACK_BINARY_EXTENSION)).sort().map(describeFile),
 };
 writeFileSync(resolve(PACKS_DIR, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);

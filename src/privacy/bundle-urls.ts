@@ -59,5 +59,6 @@ export const BUNDLE_URL_ALLOWLIST: readonly BundleUrl[] = [
   { url: 'https://github.com/tensorflow/tfjs/issues/1735', source: '@tensorflow/tfjs-backend-webgl', reason: `comment about a driver bug: ${MESSAGE}.` },
   { url: 'https://github.com/tensorflow/tfjs/issues/5447', source: '@tensorflow/tfjs-backend-webgl', reason: `comment about a driver bug: ${MESSAGE}.` },
   { url: 'https://www.shadertoy.com/view/4djSRW', source: '@tensorflow/tfjs-backend-webgl', reason: `credit in a GLSL shader string (random hash): ${MESSAGE}.` },
+  { url: 'https://rolldown.rs/in-depth/bundling-cjs#require-external-modules', source: 'rolldown, the bundler (in the dlib worker, around face-api\'s CommonJS require)', reason: `error message of the bundler's require shim: ${MESSAGE}.` },
   { url: 'https://bit.ly/wb-precache', source: 'workbox-precaching (in sw.js)', reason: `error message about precache entries: ${MESSAGE}.` },
 ];

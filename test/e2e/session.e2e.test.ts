@@ -161,7 +161,7 @@ describe('one full session on the production build: camera, enrol, packs, both v
     await activity.collectResourceTimings();
     await activity.stop();
     expect(activity.requests.some(({ url }) => url.endsWith('/models/faceres.bin')), 'the recorder saw the worker fetch the models').toBe(true);
-    expect(activity.requests.some(({ url }) => url.endsWith('/packs/lfw-94.json')), 'the recorder saw the pack requests').toBe(true);
+    expect(activity.requests.some(({ url }) => url.endsWith('/packs/lfw-94.faceres.fgpack')), 'the recorder saw the pack requests').toBe(true);
     expect(offOrigin(activity.requests, server.url)).toEqual([]);
     expect(cspViolations(activity.messages)).toEqual([]);
     expect(consoleErrors(activity.messages)).toEqual([]);

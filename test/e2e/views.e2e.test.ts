@@ -187,7 +187,7 @@ describe('bias views on the production build (fake camera on person A, bundled p
   it('made no request to another origin, broke no CSP rule and logged no error', async () => {
     await activity.collectResourceTimings();
     await activity.stop();
-    expect(activity.requests.some(({ url }) => url.endsWith('/packs/lfw-94.json')), 'the recorder saw the pack requests').toBe(true);
+    expect(activity.requests.some(({ url }) => url.endsWith('/packs/lfw-94.faceres.fgpack')), 'the recorder saw the pack requests').toBe(true);
     expect(offOrigin(activity.requests, server.url)).toEqual([]);
     expect(cspViolations(activity.messages)).toEqual([]);
     expect(consoleErrors(activity.messages)).toEqual([]);

@@ -4,7 +4,6 @@ import '../components/fg-message';
 import { findBestMatch } from '../matching/search';
 import { createMemoryStore, NOT_KEPT_NOTICE, type Settings, type Store } from '../store';
 import { browserCamera, isCameraPermissionGranted, type CameraService } from './camera';
-import { finishEnrolment } from './enrol-flow';
 import { LiveController } from './live-controller';
 import { describeVisionFailure, openBrowserStore, startBrowserVision, type StoreFactory, type VisionFactory } from './services';
 import { appStyles } from './fg-app-styles';
@@ -21,6 +20,7 @@ import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
 import type { VisionClient } from '../vision/types';
 import { describeError } from '../shared/errors';
+import { PeopleController } from './people-controller';
 
 /**
  * FaceGap: the mediator between the services (vision engine, store, camera) and the views.
@@ -51,7 +51,6 @@ export class FgApp extends LitElement {
   private _match: MatchView = selectMatchView(this._state);
   private _vision: VisionClient | null = null;
   private _store: Store | null = null;
-  private _isSaving = false;
   @state() private _offlineStatus: OfflineStatus | null = null;
   private readonly _library = new LibraryController(this, {
     store: () => this._store,
@@ -70,6 +69,15 @@ export class FgApp extends LitElement {
     notify: (id, tone, text) => this._notify(id, tone, text),
   });
   private readonly _classroom = new ClassroomController(this);
+
+  private readonly _people = new PeopleController(this, {
+    store: () => this._store,
+    modelSha256: () => this._modelSha256(),
+    captureThumbnail: (box) => this._live.captureThumbnail(box),
+    onTemplates: (templates) => this._dispatch({ type: 'templates-changed', templates }),
+    onEnrolMessage: (message) => this._dispatch({ type: 'enrol-ended', message }),
+    notify: (id, tone, text) => this._notify(id, tone, text),
+  });
 
   private readonly _live = new LiveController(this, {
     camera: () => this.camera,
@@ -112,8 +120,8 @@ export class FgApp extends LitElement {
     this.dataset.store = store.status === 'opening' ? 'opening' : store.isPersistent ? 'persistent' : 'memory';
     this.dataset.camera = camera.status;
     this.dataset.people = String(templates.length);
-    this.dataset.enrol = enrolment ? 'capturing' : this._isSaving ? 'saving' : 'idle';
-    if (changed.has('_state' as keyof FgApp) && isEnrolmentReady(this._state) && !this._isSaving) void this._saveEnrolment();
+    this.dataset.enrol = enrolment ? 'capturing' : this._people.isSaving ? 'saving' : 'idle';
+    if (changed.has('_state' as keyof FgApp) && isEnrolmentReady(this._state) && this._state.enrolment) void this._people.saveEnrolment(this._state.enrolment);
   }
 
   override render() {
@@ -147,13 +155,13 @@ export class FgApp extends LitElement {
 
   private _liveContext(): LiveContext {
     return {
-      state: this._state, match: this._match, stream: this._live.stream, deviceId: this._live.deviceId, isSaving: this._isSaving,
+      state: this._state, match: this._match, stream: this._live.stream, deviceId: this._live.deviceId, isSaving: this._people.isSaving,
       pictureProblem: this._live.pictureWatch.problem,
       onCameraStart: (deviceId) => void this._live.start(deviceId),
       onCameraStop: () => this._live.stop({ status: 'off' }),
       onEnrolStart: (request) => this._dispatch({ type: 'enrol-started', request }),
       onEnrolCancel: () => this._dispatch({ type: 'enrol-ended', message: 'Enrolment cancelled; nothing was saved.' }),
-      onRename: this._onRename, onDelete: this._onDelete, onForget: () => void this._privacy.forget(),
+      onRename: this._people.rename, onDelete: this._people.delete, onForget: () => void this._privacy.forget(),
     };
   }
 
@@ -190,7 +198,6 @@ export class FgApp extends LitElement {
       startCamera: () => void this._live.start(),
     };
   }
-
 
   private _onPresenter = () => {
     const presenter = !this._state.presenter;
@@ -256,37 +263,6 @@ export class FgApp extends LitElement {
     this._dispatch({ type: 'store-ready', isPersistent: store.isPersistent, ...loaded.values });
     this.toggleAttribute('presenter', loaded.values.presenter);
     void this._library.prepareImport();
-  }
-
-  private async _saveEnrolment() {
-    const enrolment = this._state.enrolment;
-    const store = this._store;
-    const modelSha256 = this._modelSha256();
-    if (!enrolment || !store || !modelSha256) return;
-    this._isSaving = true;
-    this._dispatch({ type: 'enrol-ended', message: `Saving ${enrolment.request.name}…` });
-    const outcome = await finishEnrolment({ enrolment, store, modelSha256, captureThumbnail: (box) => this._live.captureThumbnail(box) });
-    this._isSaving = false;
-    if (outcome.templates) this._dispatch({ type: 'templates-changed', templates: outcome.templates });
-    this._dispatch({ type: 'enrol-ended', message: outcome.message });
-  }
-
-  private _onRename = async (event: HTMLElementEventMap['person-rename']) => {
-    await this._changePeople(() => this._store!.people.rename(event.personId, event.name));
-  };
-
-  private _onDelete = async (event: HTMLElementEventMap['person-delete']) => {
-    await this._changePeople(() => this._store!.people.delete(event.personId));
-  };
-
-  private async _changePeople(change: () => Promise<unknown>) {
-    if (!this._store) return;
-    try {
-      await change();
-      this._dispatch({ type: 'templates-changed', templates: await this._store.people.list() });
-    } catch (error) {
-      this._notify('people', 'error', describeError(error));
-    }
   }
 
   private _selectTab(id: TabId) {

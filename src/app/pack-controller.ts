@@ -112,7 +112,7 @@ export class PackController implements ReactiveController {
         'so its scores cannot be compared with yours. It stays on this device unchanged; import its photos again to rebuild it with this model, or delete it.');
     }
     // An imported pack comes back from IndexedDB through the same validation as a bundled file.
-    const decoded = tryDecodePack(exportStoredPack(stored).text, { modelSha256, dim: stored.samples[0]?.embedding.length ?? FACERES_DIM, scoreId: SCORE_ID });
+    const decoded = tryDecodePack(exportStoredPack(stored).text, { modelSha256, dim: FACERES_DIM, scoreId: SCORE_ID });
     if (!decoded.ok) throw new Error(`The pack “${stored.metadata.name}” on this device is damaged and was not used. ${decoded.rejection.message}`);
     return decoded.pack;
   }

@@ -63,9 +63,15 @@ export class PairTableBuilder {
   /** The table of the pairs added so far (the arrays are trimmed to size). */
   build(): PairTable {
     const n = this._count;
+    const sampleA = new Uint32Array(n);
+    const sampleB = new Uint32Array(n);
+    for (let k = 0; k < n; k++) {
+      sampleA[k] = 2 * k;
+      sampleB[k] = 2 * k + 1;
+    }
     return {
       scores: this._scores.slice(0, n), isGenuine: this._isGenuine.slice(0, n),
-      sampleA: Uint32Array.from({ length: n }, (_, k) => 2 * k), sampleB: Uint32Array.from({ length: n }, (_, k) => 2 * k + 1),
+      sampleA, sampleB,
       sampleGroup: this._sampleGroup.slice(0, 2 * n), sampleSubject: this._sampleSubject.slice(0, 2 * n),
       groupLabels: this._groups.labels, subjectLabels: this._subjects.labels,
     };

@@ -4,6 +4,9 @@
  * blob: URL on a canvas (the CSP allows blob: and data: images).
  */
 
+/** The SVG namespace name: an identifier in the markup, never fetched. */
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
 /** Styles copied from the live chart into the exported file. */
 export const EXPORTED_STYLE_PROPERTIES = [
   'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity',
@@ -29,16 +32,16 @@ export function serializeSvg(svg: SVGSVGElement, title?: string): string {
     }
   });
   const box = svg.getBoundingClientRect();
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('xmlns', SVG_NAMESPACE);
   if (!clone.getAttribute('width')) clone.setAttribute('width', String(Math.round(box.width) || 800));
   if (!clone.getAttribute('height')) clone.setAttribute('height', String(Math.round(box.height) || 400));
-  const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  const background = document.createElementNS(SVG_NAMESPACE, 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
   background.setAttribute('fill', '#ffffff');
   clone.insertBefore(background, clone.firstChild);
   if (title) {
-    const titleElement = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    const titleElement = document.createElementNS(SVG_NAMESPACE, 'title');
     titleElement.textContent = title;
     clone.insertBefore(titleElement, clone.firstChild);
   }

@@ -4,30 +4,18 @@
  * Run: `npx vite build && npx tsx scripts/classroom-screenshots.ts` (writes docs/screenshots/lesson-*.png,
  * room-*.png and handout.pdf).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENROL_TIMEOUT_MS, VISION_READY_TIMEOUT_MS, enrol, startCameraIfNeeded, waitForApp } from '../test/e2e/helpers/app';
-import { launchChromium } from '../test/e2e/helpers/chromium';
-import { makeFakeVideo } from '../test/e2e/helpers/fake-video';
-import { REPO_ROOT, startPreviewServer } from '../test/e2e/helpers/preview-server';
+import { startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from '../test/e2e/helpers/app';
+import { openEnrolledSession, SCREENSHOT_DIR } from './screenshot-session';
 import { LESSON_STEPS } from '../src/classroom/lesson';
 
-const OUT = join(REPO_ROOT, 'docs/screenshots');
+const OUT = SCREENSHOT_DIR;
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const server = await startPreviewServer();
-  const video = makeFakeVideo([join(REPO_ROOT, 'test/fixtures/camera-person-a.jpg')], 10);
-  const browser = await launchChromium({ fakeVideo: video });
+  const { server, page, close } = await openEnrolledSession({ width: 1280, height: 720 }, { gender: 'female' });
   try {
-    const page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 720 });
-    await page.goto(server.url, { waitUntil: 'load' });
-    await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
-    await startCameraIfNeeded(page);
-    await enrol(page, 'Person A', { gender: 'female' });
-    await waitForApp(page, 'a match', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
     await page.locator('fg-app >>> #tab-room').click();
     await page.locator('fg-app >>> fg-room-share >>> button').click();
     await pause(3000);
@@ -52,8 +40,7 @@ async function main(): Promise<void> {
     writeFileSync(join(OUT, 'handout.pdf'), await page.pdf({ format: 'A4', printBackground: false, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } }));
     console.log('handout.pdf');
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -4,32 +4,18 @@
  * and 1280x720 (app-presenter-<pack>-<size>.png).
  * Run: `npx vite build && npx tsx scripts/screenshots.ts` (writes docs/screenshots/app-*.png).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENROL_TIMEOUT_MS, VISION_READY_TIMEOUT_MS, enrol, startCameraIfNeeded, waitForApp } from '../test/e2e/helpers/app';
-import { launchChromium } from '../test/e2e/helpers/chromium';
 import { usePack } from '../test/e2e/helpers/views';
-import { makeFakeVideo } from '../test/e2e/helpers/fake-video';
-import { REPO_ROOT, startPreviewServer } from '../test/e2e/helpers/preview-server';
+import { openEnrolledSession, SCREENSHOT_DIR } from './screenshot-session';
 
-const OUT = join(REPO_ROOT, 'docs/screenshots');
+const OUT = SCREENSHOT_DIR;
 const TABS = ['live', 'groups', 'gap', 'room', 'privacy'] as const;
 /** Bundled packs: file id and the name the pack manager lists. */
 const PACKS = [['utkface-600', 'UTKFace 600 (balanced)'], ['lfw-94', 'LFW 94 people']] as const;
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const server = await startPreviewServer();
-  const video = makeFakeVideo([join(REPO_ROOT, 'test/fixtures/camera-person-a.jpg')], 10);
-  const browser = await launchChromium({ fakeVideo: video });
+  const { page, close } = await openEnrolledSession({ width: 1280, height: 800 });
   try {
-    const page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 800 });
-    await page.goto(server.url, { waitUntil: 'load' });
-    await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
-    await startCameraIfNeeded(page);
-    await enrol(page, 'Person A');
-    await waitForApp(page, 'a match', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
     for (const tab of TABS) {
       await page.locator(`fg-app >>> #tab-${tab}`).click();
       await new Promise((done) => setTimeout(done, tab === 'gap' || tab === 'groups' ? 8000 : 2000));
@@ -51,8 +37,7 @@ async function main(): Promise<void> {
       await page.locator('fg-app >>> .presenter-toggle').click();
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -34,7 +34,7 @@ export type CameraViewStatus = 'off' | 'starting' | 'on' | 'paused' | 'failed';
 
 /**
  * The camera picture with the largest face's box and the frame's quality, Start/Stop, a camera
- * picker when there are several, and the frame rate and per-stage timings. The picture is
+ * picker when there are several, and (behind Details) the frame rate and per-stage timings. The picture is
  * mirrored, as people expect of a selfie view. It only shows the picture: the live controller
  * reads frames from the stream itself (src/app/frame-source.ts).
  *
@@ -59,7 +59,10 @@ export class FgCameraView extends LitElement {
     .quality { margin: 0.5rem 0 0; font-weight: 600; min-height: 1.4em; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin-top: 0.75rem; }
     button, select { font: inherit; padding: 0.4rem 0.9rem; }
-    .readout { font-variant-numeric: tabular-nums; color: var(--fg-muted); font-size: 0.9rem; margin: 0.5rem 0 0; }
+    .details { margin-top: 0.5rem; color: var(--fg-muted); font-size: 0.9rem; }
+    .details summary { cursor: pointer; }
+    .details summary:focus-visible { outline: 3px solid var(--fg-oi-blue); outline-offset: 2px; }
+    .readout { font-variant-numeric: tabular-nums; margin: 0.25rem 0 0; }
     .problem { margin: 0.5rem 0 0; border-left: 0.3rem solid var(--fg-oi-vermillion); padding-left: 0.5rem; }
   `;
 
@@ -149,9 +152,10 @@ export class FgCameraView extends LitElement {
 
   private _renderReadout() {
     const t = this.timings;
-    return html`<p class="readout" data-fps=${this.fps.toFixed(1)}>
+    // Frame rates and milliseconds are for the curious; the room reads the quality line above.
+    return html`<details class="details"><summary>Details</summary><p class="readout" data-fps=${this.fps.toFixed(1)}>
       ${this.fps.toFixed(1)} fps · detect ${formatMs(t?.detect)} · embed ${formatMs(t?.embed)} · match ${formatMs(t?.match, 2)}
-    </p>`;
+    </p></details>`;
   }
 
   private _onStart() {

@@ -41,7 +41,7 @@ export class FgEngineStatus extends LitElement {
     return html`
       <p class="plain">The face models run on this computer${info.thread === 'worker' ? ', beside the page' : ', in the page itself (it may stutter)'};
         they loaded in ${(info.loadMs / 1000).toFixed(1)} s.</p>
-      <details><summary>Technical details</summary>
+      <details><summary>Details</summary>
       <dl>
         <dt>Backend</dt>
         <dd>${info.backend}${info.requested !== 'auto' ? ' (asked for)' : ''}: ${info.reason}</dd>

@@ -98,6 +98,11 @@ describe('fg-camera-view', () => {
       fps="9.5" .timings=${{ detect: 40, embed: 120, match: 0.2 }}></fg-camera-view>`);
     await expect(el).to.be.accessible();
     expect($(el, '.readout').textContent).to.match(/9\.5 fps · detect 40 ms · embed 120 ms · match 0\.20 ms/);
+    // Plain words first: the frame rate and milliseconds wait behind a closed Details toggle.
+    const details = $<HTMLDetailsElement>(el, 'details');
+    expect(details.contains($(el, '.readout'))).to.equal(true);
+    expect(details.open).to.equal(false);
+    expect(details.querySelector('summary')!.textContent).to.equal('Details');
     expect($(el, '.quality').textContent).to.equal('Good: face found.');
     expect($(el, 'rect.box').getAttribute('width')).to.equal('300');
     const select = $<HTMLSelectElement>(el, 'select');
@@ -223,6 +228,16 @@ describe('fg-engine-status and fg-message', () => {
     const el = await fixture<FgEngineStatus>(html`<fg-engine-status status="ready" .info=${info}></fg-engine-status>`);
     await expect(el).to.be.accessible();
     expect(el.shadowRoot!.textContent).to.contain('not cross-origin isolated, so wasm runs single-threaded').and.contain('1.2 s');
+  });
+
+  it('keeps the renderer string behind a closed Details toggle', async () => {
+    const software = { ...info, reason: 'WebGL runs in software here (SwiftShader), so WebAssembly is faster.' };
+    const el = await fixture<FgEngineStatus>(html`<fg-engine-status status="ready" .info=${software}></fg-engine-status>`);
+    const details = $<HTMLDetailsElement>(el, 'details');
+    expect(details.open).to.equal(false);
+    expect(details.querySelector('summary')!.textContent).to.equal('Details');
+    expect(details.textContent).to.contain('SwiftShader');
+    expect($(el, '.plain').textContent).not.to.contain('SwiftShader');
   });
 
   it('shows an error with role alert and can be dismissed', async () => {

@@ -108,10 +108,10 @@ export class FgEnrolPanel extends LitElement {
 
   private _renderProgress(progress: EnrolProgress) {
     return html`
-      <label>Capture ${Math.min(progress.taken + 1, progress.needed)} of ${progress.needed}: look at the camera. Captures are taken a moment apart; you need not move
+      <label>Capture ${Math.min(progress.taken + 1, progress.needed)} of ${progress.needed}: look at the camera and turn your head a little between captures
         <progress max=${progress.needed} value=${progress.taken}></progress>
       </label>
-      <p class="hint">${progress.hint ? `Waiting for a good frame: ${progress.hint}` : 'Good frames are being taken.'}</p>
+      <p class="hint">${progress.hint ? `Waiting for a good frame: ${progress.hint}` : 'Good frames are being taken; each must differ a little from the ones before.'}</p>
       <div class="actions"><button type="button" @click=${this._onCancel}>Cancel</button></div>
     `;
   }

@@ -25,6 +25,8 @@ function embeddingOf(seed: number): Float32Array {
 /** A vision client that sees whoever the test puts in front of it. */
 class FakeVision implements VisionClient {
   person: number | null = 1;
+  /** Frames seen; the head turns a little from one to the next, as enrolment asks. */
+  private _frames = 0;
   async load(): Promise<EngineInfo> {
     return INFO;
   }
@@ -33,7 +35,7 @@ class FakeVision implements VisionClient {
     await new Promise((resolve) => setTimeout(resolve, 10));
     const faces: FaceObservation[] = this.person === null ? [] : [{
       box: [170, 90, 300, 300], score: 0.99, embedding: options.embed ? embeddingOf(this.person) : null,
-      yaw: 0.1, pitch: 0.1, roll: 0, age: 30, gender: null, genderScore: null,
+      yaw: ((this._frames++ % 5) - 2) * 0.1, pitch: 0.1, roll: 0, age: 30, gender: null, genderScore: null,
     }];
     return { width: 640, height: 480, faces, timings: { detect: 10, embed: options.embed ? 5 : 0, total: 15 } };
   }

@@ -11,6 +11,7 @@ function makeEnrolment(keepThumbnail: boolean): Enrolment {
     request: { name: 'Ada', labels: {}, keepThumbnail },
     needed: 5,
     captures,
+    poses: captures.map(() => ({ yaw: 0, pitch: 0, roll: 0 })),
     lastCaptureAt: 0,
     lastBox: [10, 10, 100, 100],
     hint: null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeCameraFailure } from '../../../src/app/camera';
-import { ENROL_CAPTURE_SPACING_MS, startEnrolment, offerCapture } from '../../../src/app/enrolment';
+import { ENROL_CAPTURE_SPACING_MS, startEnrolment, offerCapture, TURN_HEAD_HINT } from '../../../src/app/enrolment';
 import type { LiveFrame } from '../../../src/app/live-loop';
 import { createInitialState, ENROL_STOPPED_MESSAGE, isEnrolmentReady, reduceAppState, selectMatchView, type AppState } from '../../../src/app/state';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../../../src/app/threshold';
@@ -70,7 +70,11 @@ describe('reduceAppState', () => {
     expect(state.enrolment!.captures).toHaveLength(0);
     expect(state.enrolment!.hint).toMatch(/turned/);
     state = reduceAppState(state, { type: 'frame', frame: frame([face()], null), now: 10 });
+    // The same frame again is not a second capture: the person is asked to turn a little.
     state = reduceAppState(state, { type: 'frame', frame: frame([face()], null), now: 10 + ENROL_CAPTURE_SPACING_MS });
+    expect(state.enrolment!.captures).toHaveLength(1);
+    expect(state.enrolment!.hint).toBe(TURN_HEAD_HINT);
+    state = reduceAppState(state, { type: 'frame', frame: frame([face({ yaw: 0.1 })], null), now: 20 + ENROL_CAPTURE_SPACING_MS });
     expect(isEnrolmentReady(state)).toBe(true);
     state = reduceAppState(state, { type: 'camera-changed', camera: { status: 'failed', failure: describeCameraFailure('unplugged') } });
     expect(state.enrolment).toBeNull();
@@ -92,7 +96,7 @@ describe('offerCapture', () => {
   it('spaces captures and copies the embedding', () => {
     const embedding = new Float32Array([3, 4]);
     let enrolment = offerCapture(startEnrolment(request, 3), { embedding, box: [0, 0, 1, 1] }, good, 0);
-    enrolment = offerCapture(enrolment, { embedding, box: [0, 0, 1, 1] }, good, ENROL_CAPTURE_SPACING_MS - 1);
+    enrolment = offerCapture(enrolment, { embedding: new Float32Array([4, -3]), box: [0, 0, 1, 1] }, good, ENROL_CAPTURE_SPACING_MS - 1);
     expect(enrolment.captures).toHaveLength(1);
     embedding[0] = 9;
     expect(enrolment.captures[0][0]).toBe(3);
@@ -111,8 +115,19 @@ describe('offerCapture', () => {
     let enrolment = offerCapture(startEnrolment(request, 1), { embedding: null, box: [0, 0, 1, 1] }, good, 0);
     expect(enrolment.captures).toHaveLength(0);
     enrolment = offerCapture(enrolment, face(), good, 0);
-    enrolment = offerCapture(enrolment, face(), good, 10_000);
+    enrolment = offerCapture(enrolment, face({ yaw: 0.3 }), good, 10_000);
     expect(enrolment.captures).toHaveLength(1);
+  });
+
+  it('takes five captures of a still frame never, of a turning head in five offers', () => {
+    let frozen = startEnrolment(request, 5);
+    for (let k = 0; k < 20; k++) frozen = offerCapture(frozen, face(), good, k * ENROL_CAPTURE_SPACING_MS);
+    expect(frozen.captures).toHaveLength(1);
+    expect(frozen.hint).toBe(TURN_HEAD_HINT);
+    let turning = startEnrolment(request, 5);
+    for (let k = 0; k < 5; k++) turning = offerCapture(turning, face({ yaw: -0.2 + k * 0.1 }), good, k * ENROL_CAPTURE_SPACING_MS);
+    expect(turning.captures).toHaveLength(5);
+    expect(turning.poses.map((pose) => pose.yaw)).toEqual([-0.2, -0.1, 0, 0.1, 0.2].map((yaw) => expect.closeTo(yaw, 9)));
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,14 +8,23 @@ const SOS = 0xda;
 const APP1 = 0xe1;
 const APP15 = 0xef;
 
+/** How many video frames each small head movement is held (about half a second at 30 fps). */
+export const MOVE_HOLD_FRAMES = 15;
+
 /**
  * Builds a Motion-JPEG file (JPEG frames back to back) that Chromium's fake camera plays in a loop:
  * `frames` frames cycling through `jpegPaths`. Every JPEG must be baseline and of the same size.
+ * A single photo with a `<photo>-moves/` folder beside it (test/fixtures/make-camera-moves.ts)
+ * plays as that person moving their head a little instead: each frame of the folder held for
+ * MOVE_HOLD_FRAMES frames, whatever `frames` says. Enrolment takes only captures that differ
+ * (src/app/capture-diversity.ts), so a still photo can never enrol, as a frozen webcam must not.
  * Exif and other APPn segments are dropped, so no camera metadata rides along and Chromium's
  * frame splitter sees plain frames. Returns the path of the file, in a fresh temp folder.
  */
 export function makeFakeVideo(jpegPaths: string[], frames: number): string {
   if (jpegPaths.length === 0 || frames < 1) throw new Error('makeFakeVideo needs at least one JPEG and one frame.');
+  const moves = jpegPaths.length === 1 ? listMoves(jpegPaths[0]) : [];
+  if (moves.length > 0) return makeFakeVideo(moves.flatMap((path) => Array<string>(MOVE_HOLD_FRAMES).fill(path)), moves.length * MOVE_HOLD_FRAMES);
   const images = jpegPaths.map((path) => stripAppSegments(readFileSync(path), path));
   const sizes = new Set(images.map(readJpegSize));
   if (sizes.size !== 1) throw new Error(`Fake-camera frames differ in size (${[...sizes].join(', ')}); Chromium needs one size.`);
@@ -23,6 +32,13 @@ export function makeFakeVideo(jpegPaths: string[], frames: number): string {
   const path = join(mkdtempSync(join(tmpdir(), 'facegap-camera-')), 'camera.mjpeg');
   writeFileSync(path, Buffer.concat(sequence));
   return path;
+}
+
+/** The frames of `<photo>-moves/` in name order, or none when the photo has no such folder. */
+function listMoves(photoPath: string): string[] {
+  const folder = photoPath.replace(/\.jpe?g$/i, '-moves');
+  if (folder === photoPath || !existsSync(folder)) return [];
+  return readdirSync(folder).filter((name) => /\.jpe?g$/i.test(name)).sort().map((name) => join(folder, name));
 }
 
 /** Copies a JPEG without its APP1..APP15 segments (Exif, XMP, ICC); the JFIF APP0 header stays. */

@@ -21,6 +21,7 @@ import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } 
 import type { VisionClient } from '../vision/types';
 import { describeError } from '../shared/errors';
 import { PeopleController } from './people-controller';
+import { PresetFollower } from './preset-follower';
 
 /**
  * FaceGap: the mediator between the services (vision engine, store, camera) and the views.
@@ -69,6 +70,11 @@ export class FgApp extends LitElement {
     notify: (id, tone, text) => this._notify(id, tone, text),
   });
   private readonly _classroom = new ClassroomController(this);
+  private readonly _presets = new PresetFollower(this, {
+    pack: () => this._library.packs.pack,
+    setThreshold: (threshold) => { this._dispatch({ type: 'threshold-changed', threshold }); void this._saveSetting('threshold', threshold); },
+    notify: (text) => this._notify('threshold-preset', 'notice', text),
+  });
 
   private readonly _people = new PeopleController(this, {
     store: () => this._store,
@@ -170,6 +176,7 @@ export class FgApp extends LitElement {
       state: this._state, match: this._match, packs: this._library.packs, privacy: this._privacy.view,
       offline: this._offlineStatus, importSession: this._library.importSession,
       onThreshold: (event) => {
+        this._presets.chose(event.source, event.threshold);
         this._dispatch({ type: 'threshold-changed', threshold: event.threshold });
         void this._saveSetting('threshold', event.threshold);
       },

@@ -1,1 +1,69 @@
+/**
+ * The shared threshold and the data-driven preset it may come from. Pure: the rule for when the
+ * pack changes under a preset is tested in node (test/unit/app/threshold.test.ts).
+ */
+import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
+import { formatScore } from '../views/format';
+import type { ThresholdPreset } from '../views/presets';
+
 export { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
+
+/** Presets whose value depends on the pack (the fixed ones mean the same on every pack). */
+export type PackPresetId = Extract<ThresholdPreset['id'], 'fmr-1e-3' | 'eer'>;
+
+/** What the room calls each pack-dependent preset. */
+export const PACK_PRESET_NAMES: Record<PackPresetId, string> = {
+  'fmr-1e-3': '1 in 1,000 false matches',
+  eer: 'as many misses as false matches',
+};
+
+/** A pack-dependent preset the user picked, and the pack and value it was picked on. */
+export interface PresetChoice {
+  id: PackPresetId;
+  packName: string;
+  value: number;
+}
+
+/** What becomes of the threshold when the pack changes under a preset. */
+export interface PresetFollowing {
+  threshold: number;
+  /** The preset now in force, or null when it was dropped. */
+  choice: PresetChoice | null;
+  /** What to tell the user: the threshold never changes, or stays, without a word. */
+  message: string;
+}
+
+/** Whether a threshold change came from a preset whose value depends on the pack. */
+export function isPackPreset(source: string): source is PackPresetId {
+  return source === 'fmr-1e-3' || source === 'eer';
+}
+
+/** The notice while the new pack's preset is being computed. */
+export function describePresetPending(choice: PresetChoice, packName: string): string {
+  return `\u201c${PACK_PRESET_NAMES[choice.id]}\u201d was set on ${choice.packName} (${formatScore(choice.value)}); working out where it sits on ${packName}\u2026`;
+}
+
+/**
+ * The threshold after the pack changed under `choice`, from the new pack's presets: the preset's
+ * value on the new pack, or, when the new pack cannot place it, the preset is dropped and the
+ * threshold goes back to the default. Never the old pack's value kept in silence.
+ */
+export function followPreset(choice: PresetChoice, packName: string, presets: readonly ThresholdPreset[]): PresetFollowing {
+  const name = PACK_PRESET_NAMES[choice.id];
+  const preset = presets.find((p) => p.id === choice.id);
+  if (preset && preset.value !== null) {
+    const same = formatScore(preset.value) === formatScore(choice.value);
+    return {
+      threshold: preset.value,
+      choice: { id: choice.id, packName, value: preset.value },
+      message: `The threshold follows \u201c${name}\u201d to ${packName}: ${formatScore(preset.value)} here`
+        + (same ? `, as on ${choice.packName}.` : ` (it was ${formatScore(choice.value)} on ${choice.packName}).`),
+    };
+  }
+  const why = preset?.description.replace(/^Not offered: /, '') ?? 'this pack cannot place it.';
+  return {
+    threshold: DEFAULT_THRESHOLD_SIMILARITY,
+    choice: null,
+    message: `\u201c${name}\u201d was dropped on ${packName}: ${why.charAt(0).toLowerCase()}${why.slice(1)} The threshold is back to the default ${formatScore(DEFAULT_THRESHOLD_SIMILARITY)}.`,
+  };
+}

@@ -19,7 +19,7 @@ import './fg-summary-sentence';
 /** Wait after the last threshold change before resampling people (a drag fires many changes). */
 export const BOOTSTRAP_DEBOUNCE_MS = 250;
 
-/** Presenter columns: people and pairs move into the rate cells' notes, so the table fits a projector. */
+/** Presenter columns: pairs move into the rate cells' notes, so the table fits a projector. */
 const PRESENTER_COLUMNS: readonly RateColumn[] = [
   { key: 'people', label: 'People', isNumeric: true },
   { key: 'fmr', label: 'False matches', isNumeric: true },
@@ -54,11 +54,13 @@ function describeIntervals(rate: GapRow['fmr'], resampled: readonly [number, num
   return `${formatRateInterval(rate.ci95)} Wilson${isResampled ? ` \u00b7 ${resampled ? formatRateInterval(resampled) : 'n/a'} resampled` : ''}`;
 }
 
-/** The projector's shorter note: pairs, then the interval to trust (resampled when it is ready). */
-function describePresenterNote(rate: GapRow['fmr'], resampled: readonly [number, number] | null | undefined): string {
-  const pairs = `of ${formatCount(rate.pairs)}`;
-  if (rate.errors === 0) return `${pairs}; at most ${formatRate(computeNoErrorUpperBound(rate.pairs))}`;
-  return `${pairs}; ${formatRateInterval(resampled ?? rate.ci95)}`;
+/**
+ * The projector's cell: the rate and the interval to trust (resampled when ready; for no errors
+ * the upper bound) on one line, the counts as a note that short screens hide (fg-rate-table).
+ */
+function describePresenterCell(rate: GapRow['fmr'], resampled: readonly [number, number] | null | undefined): { text: string; note: string } {
+  const interval = rate.errors === 0 ? `at most ${formatRate(computeNoErrorUpperBound(rate.pairs))}` : formatRateInterval(resampled ?? rate.ci95);
+  return { text: `${formatRate(rate.rate)} (${interval})`, note: `${formatCount(rate.errors)} of ${formatCount(rate.pairs)} pairs` };
 }
 
 /**
@@ -71,6 +73,7 @@ function describePresenterNote(rate: GapRow['fmr'], resampled: readonly [number,
 export class FgGapPanels extends LitElement {
   static override styles = css`
     :host { display: grid; gap: 1.5em; align-content: start; }
+    :host([presenter]) { gap: 0.5em; }
     :host > *, .charts > * { min-width: 0; }
     .charts { display: grid; gap: 1.5em; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30em), 1fr)); }
     .explain { margin: 0; color: var(--fg-muted, #555b66); font-size: calc(0.95rem * var(--fg-chart-scale, 1)); max-width: 70ch; }
@@ -211,7 +214,8 @@ export class FgGapPanels extends LitElement {
       text: rate.rate === null ? 'not measurable' : `${formatRate(rate.rate)} (${formatCount(rate.errors)})`,
       value: rate.rate,
       ci: rate.ci95,
-      note: rate.rate === null ? 'no pairs' : this.presenter ? describePresenterNote(rate, resampled) : describeIntervals(rate, resampled, boot !== null),
+      note: rate.rate === null ? 'no pairs' : describeIntervals(rate, resampled, boot !== null),
+      ...(this.presenter && rate.rate !== null ? describePresenterCell(rate, resampled) : {}),
     });
     return {
       group: row.group,

@@ -57,6 +57,8 @@ export class FgRateTable extends LitElement {
     :host([presenter]) .head { display: none; }
     :host([presenter]) thead th:first-child { width: 22%; }
     :host([presenter]) thead th:nth-child(2) { width: 4.5em; }
+    /* A 720-line projector keeps one line per group: the rate and its interval; the counts go. */
+    @media (max-height: 900px) { :host([presenter]) .note { display: none; } }
   `;
 
   /** Table title (its caption, and the CSV file name). */

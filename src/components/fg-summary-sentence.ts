@@ -43,7 +43,7 @@ export class FgSummarySentence extends LitElement {
 
   /** The sentence to show; null shows nothing. */
   @property({ attribute: false }) sentence: SummarySentence | null = null;
-  /** Projector type: the sentence a little smaller so it and the table fit one screen. */
+  /** Projector: the brief sentence, a little smaller, so it and the table fit one screen. */
   @property({ type: Boolean, reflect: true }) presenter = false;
   /** The spec report at the current threshold, for the summaries; null hides them. */
   @property({ attribute: false }) report: ReportAtThreshold | null = null;
@@ -53,7 +53,7 @@ export class FgSummarySentence extends LitElement {
     const s = this.sentence;
     return html`
       <p class="sentence" data-kind=${s.kind} data-sides=${s.sides.map((side) => `${side.side}:${side.kind}`).join(' ')} data-ratio=${s.ratio === null ? 'null' : String(s.ratio)}
-        data-high=${s.highGroup ?? ''} data-low=${s.lowGroup ?? ''}>${s.text}</p>
+        data-high=${s.highGroup ?? ''} data-low=${s.lowGroup ?? ''}>${this.presenter ? s.brief : s.text}</p>
       ${this.report ? html`<details>
         <summary>All summaries across groups (spec definitions)</summary>
         <dl>${SUMMARIES.map((m) => html`

@@ -55,6 +55,8 @@ export interface SideSentence {
   readonly side: ErrorSide;
   readonly kind: Exclude<SentenceKind, 'too-few-groups'>;
   readonly text: string;
+  /** The same finding in fewer words, for a projector. */
+  readonly brief: string;
   readonly highGroup: string;
   readonly lowGroup: string;
   /** rate(high) / rate(low); null unless kind is "ratio". */
@@ -66,6 +68,11 @@ export interface SummarySentence {
   /** The kind of the side stated first. */
   readonly kind: SentenceKind;
   readonly text: string;
+  /**
+   * The same findings and caveats in fewer words, for presenter view (one screen at 1280x720):
+   * the threshold is on screen beside it, and the rules and full counts stay in `text`.
+   */
+  readonly brief: string;
   readonly highGroup: string | null;
   readonly lowGroup: string | null;
   /** The first side's ratio; null unless kind is "ratio". */
@@ -133,21 +140,28 @@ function buildSide(side: ErrorSide, input: SentenceInput, eligible: readonly Sen
   if (r(high).errors === 0) {
     const pairs = eligible.reduce((sum, row) => sum + r(row).pairs, 0);
     const what = isFmr ? 'different-person pairs' : 'same-person pairs';
-    return { ...facts, kind: 'no-errors', text: `At this threshold there are no ${errorsName} in any group: none in ${formatCount(pairs)} ${what}.` };
+    return {
+      ...facts, kind: 'no-errors', text: `At this threshold there are no ${errorsName} in any group: none in ${formatCount(pairs)} ${what}.`,
+      brief: `No ${errorsName} in any group (none in ${formatCount(pairs)} ${what}).`,
+    };
   }
   const event = isFmr ? `falsely matched to ${target}` : 'not recognised as themselves (a missed match)';
+  const shortEvent = isFmr ? 'falsely matched' : 'not recognised (a missed match)';
+  const other = describeOther(l.noun);
   const hasEnough = (row: SentenceRow) => r(row).errors >= MIN_ERRORS_FOR_RATIO && row.people >= MIN_PEOPLE_FOR_RATIO;
   // A group without errors is compared only with a group that has enough of them: 1 against 0 says nothing.
   if (r(low).errors === 0 && hasEnough(high)) {
     return {
       ...facts, kind: 'zero-lowest',
       text: `At this threshold, ${h.noun} in this set is ${event} in ${formatRate(r(high).rate)} of pairs (${formatCount(r(high).errors)} of ${formatCount(r(high).pairs)}), while ${l.noun} had no ${errorsName} in ${pluralise(r(low).pairs, 'pair', 'pairs')} (at most ${formatRate(computeNoErrorUpperBound(r(low).pairs))}, 95% upper bound): how many times as likely is not measurable.`,
+      brief: `${capitalise(h.noun)} is ${shortEvent} in ${formatRate(r(high).rate)} of pairs; ${other}: none in ${formatCount(r(low).pairs)} (at most ${formatRate(computeNoErrorUpperBound(r(low).pairs))}).`,
     };
   }
   if (!hasEnough(high) || !hasEnough(low)) {
     return {
       ...facts, kind: 'too-few-errors',
       text: `Too few ${errorsName} to compare groups at this threshold: ${h.noun} had ${describeCount(r(high))}, ${l.noun} ${describeCount(r(low))}. A ratio needs at least ${MIN_ERRORS_FOR_RATIO} errors and ${MIN_PEOPLE_FOR_RATIO} people in each group.`,
+      brief: `${capitalise(errorsName)}: too few to compare (${formatGroupName(high.group)} ${formatCount(r(high).errors)} of ${formatCount(r(high).pairs)} pairs, ${formatGroupName(low.group)} ${formatCount(r(low).errors)} of ${formatCount(r(low).pairs)}).`,
     };
   }
   const ratio = computeRateRatio(r(high).rate, r(low).rate) as number;
@@ -155,17 +169,29 @@ function buildSide(side: ErrorSide, input: SentenceInput, eligible: readonly Sen
   return {
     ...facts, kind: 'ratio', ratio,
     text: `At this threshold, ${h.noun} in this set is ${formatRatioNumber(ratio)}\u00d7${interval} as likely as ${l.noun} to be ${event}.`,
+    brief: `${capitalise(h.noun)} is ${formatRatioNumber(ratio)}\u00d7${interval} as likely as ${other} to be ${shortEvent}.`,
   };
 }
 
-/** The many-groups caveat, with the max/geomean ratio where every group has errors. */
-function describeManyGroups(side: SideSentence, eligible: readonly SentenceRow[]): string {
+/** "a person labelled White" -> "one labelled White"; a woman or a man keeps their noun. */
+function describeOther(noun: string): string {
+  return noun.startsWith('a person ') ? `one ${noun.slice('a person '.length)}` : noun;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The many-groups caveat, with the max/geomean ratio where every group has errors; full and brief. */
+function describeManyGroups(side: SideSentence, eligible: readonly SentenceRow[]): { text: string; brief: string } {
   const rates = eligible.map((row) => rateOf(row, side.side)?.rate ?? null);
   const geomean = computeMaxGeomeanRatio(rates);
-  const typical = geomean !== null && Number.isFinite(geomean)
-    ? ` Against a typical group (the geometric mean of all ${eligible.length}), the highest is ${formatRatioNumber(geomean)}\u00d7.`
-    : '';
-  return ` These are the extremes of ${eligible.length} groups: with many small groups, a wide spread between the highest and the lowest is likely by chance alone.${typical}`;
+  const hasTypical = geomean !== null && Number.isFinite(geomean);
+  const typical = hasTypical ? ` Against a typical group (the geometric mean of all ${eligible.length}), the highest is ${formatRatioNumber(geomean)}\u00d7.` : '';
+  return {
+    text: ` These are the extremes of ${eligible.length} groups: with many small groups, a wide spread between the highest and the lowest is likely by chance alone.${typical}`,
+    brief: ` Extremes of ${eligible.length} groups: some spread is chance alone${hasTypical ? `; the highest is ${formatRatioNumber(geomean)}\u00d7 a typical group` : ''}.`,
+  };
 }
 
 /**
@@ -177,6 +203,7 @@ export function buildSummarySentence(input: SentenceInput): SummarySentence {
   const byS = { fmr: eligibleFor('fmr'), fnmr: eligibleFor('fnmr') };
   const leftOut = input.rows.filter((row) => !byS.fmr.includes(row) && !byS.fnmr.includes(row)).map((row) => row.group);
   const leftNote = leftOut.length > 0 ? ` Left out as too small to compare: ${leftOut.map(formatGroupName).join(', ')}.` : '';
+  const leftBrief = leftOut.length > 0 ? ` Too small to compare: ${leftOut.map(formatGroupName).join(', ')}.` : '';
   const maxRate = (s: SideSentence) => Math.max(...byS[s.side].map((row) => rateOf(row, s.side)?.rate ?? 0));
   const sides = (['fmr', 'fnmr'] as const)
     .map((side) => buildSide(side, input, byS[side]))
@@ -186,11 +213,16 @@ export function buildSummarySentence(input: SentenceInput): SummarySentence {
     return {
       kind: 'too-few-groups', leftOut, sides, highGroup: null, lowGroup: null, ratio: null,
       text: `There are not two groups with enough people to compare at this threshold, so no ratio is shown.${leftNote}`,
+      brief: `Not two groups with enough people to compare.${leftBrief}`,
     };
   }
   // The many-groups caveat once, for the first side that compares groups.
   const compared = sides.find((s) => s.kind !== 'no-errors' && byS[s.side].length >= MANY_GROUPS);
-  const caveat = compared ? describeManyGroups(compared, byS[compared.side]) : '';
+  const caveat = compared ? describeManyGroups(compared, byS[compared.side]) : { text: '', brief: '' };
   const first = sides[0];
-  return { kind: first.kind, highGroup: first.highGroup, lowGroup: first.lowGroup, ratio: first.ratio, leftOut, sides, text: `${sides.map((s) => s.text).join(' ')}${caveat}${leftNote}` };
+  return {
+    kind: first.kind, highGroup: first.highGroup, lowGroup: first.lowGroup, ratio: first.ratio, leftOut, sides,
+    text: `${sides.map((s) => s.text).join(' ')}${caveat.text}${leftNote}`,
+    brief: `${sides.map((s) => s.brief).join(' ')}${caveat.brief}${leftBrief}`,
+  };
 }

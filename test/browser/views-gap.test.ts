@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/components/fg-gap-view';
 import type { FgGapView } from '../../src/components/fg-gap-view';
 import type { BiasReport } from '../../src/metrics/report';
@@ -111,6 +112,36 @@ describe('fg-gap-view in presenter view', () => {
       for (const cell of table.querySelectorAll('td, th, .note')) expect(parseFloat(getComputedStyle(cell).fontSize), cell.textContent!).to.be.at.least(28);
       const sentence = inner(el, 'fg-gap-panels >> fg-summary-sentence >> p') as HTMLElement;
       expect(parseFloat(getComputedStyle(sentence).fontSize)).to.be.at.least(28);
+    });
+  }
+
+  // One screen per view, as a projector shows it: the app's tab bar takes the top 90 px.
+  for (const [name, groupBy] of [['lfw-94', ['race']], ['utkface-600', ['race']]] as const) {
+    for (const [width, height] of [[1920, 1080], [1280, 720]]) it(`${name} by ${groupBy.join(' x ')} fits one ${width}x${height} screen, missed matches in view`, async function () {
+      const response = await fetch(`/packs/${name}.json`);
+      if (!response.ok) this.skip();
+      const text = await response.text();
+      const model = JSON.parse(text).model;
+      const pack = decodePack(text, { modelSha256: model.sha256, dim: model.dim, scoreId: 'human-similarity-v1' });
+      await setViewport({ width, height });
+      try {
+        const box = await fixture<HTMLDivElement>(html`<div style="width: ${width - 48}px"><fg-gap-view presenter .pack=${pack} .threshold=${0.594} .groupBy=${[...groupBy]}></fg-gap-view></div>`);
+        const el = box.querySelector('fg-gap-view')!;
+        await ready(el);
+        await settle(el);
+        const table = inner(el, 'fg-gap-panels >> fg-rate-table')!.shadowRoot!;
+        const scroll = table.querySelector('.scroll') as HTMLElement;
+        expect(scroll.scrollWidth, 'table scrolls sideways').to.be.at.most(scroll.clientWidth + 1);
+        expect(el.getBoundingClientRect().height, 'the view is taller than the screen below the tabs').to.be.at.most(height - 90);
+        for (const cell of table.querySelectorAll('td, th')) expect(parseFloat(getComputedStyle(cell).fontSize), cell.textContent!).to.be.at.least(28);
+        if (name === 'lfw-94') {
+          const missed = table.querySelector('td[data-key="fnmr"]') as HTMLElement;
+          expect(missed.getBoundingClientRect().right, 'missed matches cut off').to.be.at.most(width);
+          expect(missed.textContent).to.match(/^\d+(\.\d+)?% \(/);
+        }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
     });
   }
 });

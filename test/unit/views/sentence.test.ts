@@ -87,6 +87,7 @@ describe('buildSummarySentence: the rules of issue 16', () => {
     expect(s.ratio).toBeNull();
     expect(s.text).toBe('Too few false matches to compare groups at this threshold: a woman labelled East Asian had 25 of 1,000 pairs (2.5%), '
       + 'a man labelled White 1 of 1,770 pairs (0.056%). A ratio needs at least 10 errors and 10 people in each group.');
+    expect(s.brief).toBe('False matches: too few to compare (East Asian/female 25 of 1,000 pairs, White/male 1 of 1,770).');
   });
 
   it('30 groups of 20 people, 6 of 190 against 0 of 190: no ratio, the counts with the upper bound, the many-groups caveat', () => {
@@ -96,6 +97,7 @@ describe('buildSummarySentence: the rules of issue 16', () => {
     expect(s.text).toBe('Too few false matches to compare groups at this threshold: a person labelled group G00 had 6 of 190 pairs (3.2%), '
       + 'a person labelled group G29 0 of 190 pairs (at most 1.6%). A ratio needs at least 10 errors and 10 people in each group. '
       + 'These are the extremes of 30 groups: with many small groups, a wide spread between the highest and the lowest is likely by chance alone.');
+    expect(s.brief).toBe('False matches: too few to compare (G00 6 of 190 pairs, G29 0 of 190). Extremes of 30 groups: some spread is chance alone.');
   });
 
   it('one false match against none is "too few", not a comparison (lfw-94 at 0.594)', () => {
@@ -124,6 +126,9 @@ describe('buildSummarySentence: the rules of issue 16', () => {
       + 'to be not recognised as themselves (a missed match). '
       + 'Too few false matches to compare groups at this threshold: a person labelled White had 1 of 780 pairs (0.13%), '
       + 'a person labelled East Asian 0 of 105 pairs (at most 2.8%). A ratio needs at least 10 errors and 10 people in each group.');
+    // The projector's brief keeps both sides, the missed-match side first.
+    expect(s.brief).toBe('A person labelled White is 1.4\u00d7 (95% interval 1.2\u20131.6) as likely as one labelled East Asian to be not recognised (a missed match). '
+      + 'False matches: too few to compare (White 1 of 780 pairs, East Asian 0 of 105).');
   });
 
   it('an open-ended interval is never printed as a finding', () => {

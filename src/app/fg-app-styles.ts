@@ -26,8 +26,6 @@ export const appStyles = css`
     background: var(--fg-surface); color: var(--fg-text); cursor: pointer; margin-bottom: 1rem;
   }
   .presenter-toggle:focus-visible { outline: 3px solid var(--fg-oi-blue); outline-offset: 2px; }
-  details.import { margin-top: 2rem; border-top: 1px solid var(--fg-border); padding-top: 1rem; }
-  details.import > summary { cursor: pointer; font-weight: 600; font-size: 1.1rem; }
   /* Presenter view: the room reads it from the back, so it takes the whole width in large type. */
   /* Presenter view: one view per screen, light text on dark for a projector, body text >= 28 px. */
   :host([presenter]) {

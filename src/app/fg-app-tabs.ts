@@ -1,5 +1,5 @@
 /**
- * The panels of fg-app's bias, room and privacy tabs, and its presenter layout. fg-app hands
+ * The panels of fg-app's bias, room, import and privacy tabs, and its presenter layout. fg-app hands
  * them its state and handlers (properties down, events up); nothing here holds state.
  */
 import { html, nothing } from 'lit';
@@ -45,11 +45,10 @@ export function renderTabPanel(tab: TabId, ctx: TabContext) {
     case 'gap':
       // In a room the audience needs the numbers; choosing and importing packs stay on the normal page.
       if (ctx.state.presenter) return html`${renderPackStatus(ctx)}${renderGap(ctx)}`;
-      return html`${renderPackChooser(ctx)}${renderGap(ctx)}
-        <details class="import">
-          <summary>Bring your own labelled photos</summary>
-          <fg-import-panel .session=${ctx.importSession} @import-finished=${ctx.onImportFinished}></fg-import-panel>
-        </details>`;
+      return html`${renderPackChooser(ctx)}${renderGap(ctx)}`;
+    case 'import':
+      // Its own tab: a finished import becomes the active pack, chosen again on The gap.
+      return html`<fg-import-panel .session=${ctx.importSession} @import-finished=${ctx.onImportFinished}></fg-import-panel>`;
     case 'room':
       return ctx.renderRoom();
     case 'privacy':

@@ -6,6 +6,7 @@ export const TABS = [
   { id: 'groups', label: 'You vs the groups' },
   { id: 'gap', label: 'The gap' },
   { id: 'room', label: 'Room' },
+  { id: 'import', label: 'Import' },
   { id: 'privacy', label: 'Privacy' },
 ] as const;
 

@@ -53,13 +53,15 @@ export class FgImportPanel extends LitElement {
   @state() private license = '';
   @state() private attribution = '';
   @state() private pad = false;
+  /** Separate photos were chosen, not a folder: there is no name to offer, so one is asked for. */
+  @state() private isLooseFiles = false;
 
   private readonly onSessionChange = () => {
     const previous = this.view;
     this.view = this.session?.state ?? null;
     if (this.view?.preview && !previous?.preview) {
       this.pad = this.view.preview.isPadProposed;
-      this.packName = this.view.source;
+      this.packName = this.isLooseFiles ? '' : this.view.source;
       this.license = DEFAULT_IMPORT_LICENSE;
       this.attribution = describeDefaultAttribution(this.view.source);
     }
@@ -126,7 +128,9 @@ export class FgImportPanel extends LitElement {
         ${preview.problems.length > 0 ? html`<details><summary>${preview.problems.length} label problems</summary>
           <ul class="problems">${preview.problems.map((problem) => html`<li>${problem.message}</li>`)}</ul></details>` : nothing}
         <fieldset><legend>About the pack (stored with it, and in any file you export)</legend>
-          <label>Pack name <input name="name" .value=${this.packName} placeholder=${view.source}
+          ${this.isLooseFiles ? html`<p id="name-needed">You chose separate photos, not a folder, so the pack has no name yet: give it one (for example \u201cOur class, May\u201d).</p>` : nothing}
+          <label>Pack name <input name="name" .value=${this.packName} placeholder=${this.isLooseFiles ? 'Name this pack' : view.source}
+            ?required=${this.isLooseFiles} aria-describedby=${this.isLooseFiles ? 'name-needed' : nothing}
             @input=${(e: Event) => (this.packName = (e.target as HTMLInputElement).value)}></label>
           <label>Licence <input name="license" size="40" .value=${this.license} placeholder=${DEFAULT_IMPORT_LICENSE}
             @input=${(e: Event) => (this.license = (e.target as HTMLInputElement).value)}></label>
@@ -135,7 +139,7 @@ export class FgImportPanel extends LitElement {
         </fieldset>
         <label><input type="checkbox" .checked=${this.pad} @change=${(e: Event) => (this.pad = (e.target as HTMLInputElement).checked)}>
           Pad tight crops (25% mid-grey margin: the detector misses faces that fill the whole photo)</label>
-        <p><button type="button" ?disabled=${preview.itemCount === 0} @click=${this._onStart}>${preview.resumeJob ? 'Continue import' : 'Import'}</button></p>
+        <p><button type="button" ?disabled=${preview.itemCount === 0 || (this.isLooseFiles && this.packName.trim() === '')} @click=${this._onStart}>${preview.resumeJob ? 'Continue import' : 'Import'}</button></p>
       </section>`;
   }
 
@@ -171,6 +175,7 @@ export class FgImportPanel extends LitElement {
     if (files.length === 0) return;
     const chosen = files.map((file) => ({ path: file.webkitRelativePath || file.name, file }));
     const folder = files[0].webkitRelativePath.split('/')[0];
+    this.isLooseFiles = !folder;
     await this.session?.choose(folder || `${files.length} files`, stripTopFolder(chosen));
     input.value = '';
   }
@@ -191,7 +196,9 @@ export class FgImportPanel extends LitElement {
     const chosen: ChosenFile[] = [];
     for (const entry of entries) await collectEntry(entry, chosen);
     if (chosen.length === 0) return;
-    const source = entries.length === 1 && entries[0].isDirectory ? entries[0].name : `${chosen.length} files`;
+    const isFolder = entries.length === 1 && entries[0].isDirectory;
+    this.isLooseFiles = !isFolder;
+    const source = isFolder ? entries[0].name : `${chosen.length} files`;
     await this.session?.choose(source, stripTopFolder(chosen));
   }
 

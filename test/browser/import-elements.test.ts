@@ -128,6 +128,30 @@ describe('fg-import-panel (real models, IndexedDB)', () => {
     await store.packs.delete(packId);
   });
 
+  it('asks for a pack name when separate photos are chosen instead of a folder, not "4 files"', async () => {
+    const el = await fixture<FgImportPanel>(html`<fg-import-panel .session=${session}></fg-import-panel>`);
+    const names = ['25_0_0_20170109150557335.jpg.chip.jpg', '33_1_3_20170119000000003.jpg.chip.jpg', '41_1_1_20170113000000001.jpg.chip.jpg', '63_0_2_20170116000000002.jpg.chip.jpg'];
+    const picked = new DataTransfer();
+    for (const name of names) picked.items.add(new File([await (await fetch(`/test/fixtures/import/utkface/${name}`)).blob()], name, { type: 'image/jpeg' }));
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file][multiple]')!;
+    input.files = picked.files;
+    input.dispatchEvent(new Event('change'));
+    const root = el.shadowRoot!;
+    const field = () => root.querySelector<HTMLInputElement>('input[name="name"]');
+    for (let i = 0; i < 200 && !field(); i++) await new Promise((done) => setTimeout(done, 50));
+    await el.updateComplete;
+    expect(field()!.value).to.equal('');
+    expect(field()!.required).to.equal(true);
+    expect(root.querySelector('#name-needed')!.textContent).to.contain('You chose separate photos, not a folder');
+    const start = () => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Import')!;
+    expect(start().disabled, 'Import waits for a name').to.equal(true);
+    await expect(el).to.be.accessible();
+    field()!.value = 'Our class, May';
+    field()!.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(start().disabled).to.equal(false);
+  });
+
   it('offers a column mapping for a generic CSV and applies it', async () => {
     const el = await fixture<FgImportPanel>(html`<fg-import-panel .session=${session}></fg-import-panel>`);
     await session.choose('generic', await chosen('generic', ['photos.csv', 'pics/g1.jpg', 'pics/g2.jpg']));

@@ -88,8 +88,7 @@ describe('one full session on the production build: camera, enrol, packs, both v
   });
 
   it('imports four labelled photos into a pack that the pack manager lists and the views use', async () => {
-    await openTab(page, 'gap');
-    await page.locator('fg-app >>> details.import > summary').click();
+    await openTab(page, 'import');
     const input = await page.waitForSelector('fg-app >>> fg-import-panel >>> input[type="file"][multiple]');
     await input!.uploadFile(...IMPORT_PHOTOS);
     await page.locator('fg-app >>> fg-import-panel >>> #preview-heading').wait();
@@ -97,6 +96,9 @@ describe('one full session on the production build: camera, enrol, packs, both v
     expect(preview).toContain('4 photos will be imported');
     await page.locator('fg-app >>> fg-import-panel >>> input:not([type])').fill(IMPORTED_PACK_NAME);
     await pressImportButton(page, 'Import');
+    // The Import tab says when the pack is saved; The gap's pack manager then lists it, in use.
+    await page.waitForFunction(() => /Saved "/.test(document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-import-panel')?.shadowRoot?.textContent ?? ''), { timeout: IMPORT_TIMEOUT_MS });
+    await openTab(page, 'gap');
 
     const deadline = Date.now() + IMPORT_TIMEOUT_MS;
     let packs = await readImportedPacks(page);

@@ -9,6 +9,8 @@ describe('findTabForKey', () => {
     ['gap', 'Home', 'live'],
     ['gap', 'End', 'privacy'],
     ['gap', 'a', null],
+    ['room', 'ArrowRight', 'import'],
+    ['import', 'ArrowRight', 'privacy'],
   ] as const)('%s + %s -> %s', (from, key, expected) => {
     expect(findTabForKey(from, key)).toBe(expected);
   });

@@ -36,7 +36,8 @@ export const appStyles = css`
   :host([presenter]) .pitch, :host([presenter]) header h1 { display: none; }
   :host([presenter]) header { display: contents; }
   :host([presenter]) [role='tablist'] { margin-bottom: 0.5rem; }
-  :host([presenter]) [role='tab'] { padding: 0.3rem 0.8rem; }
+  /* The tabs are the presenter's controls, not text for the room. */
+  :host([presenter]) [role='tab'] { padding: 0.2rem 0.7rem; font-size: 0.8em; }
   :host([presenter]) .presenter-toggle { margin-bottom: 0.3rem; font-weight: 600; float: right; font-size: 0.7em; }
   .fg-classroom-bar { display: flex; flex-wrap: wrap; gap: 2rem; align-items: center; justify-content: space-between; padding: 0.75rem 1.5rem; --fg-join-size: 9rem; --fg-join-font: 1.6rem; }
   .fg-classroom-actions { display: flex; gap: 1rem; }

@@ -73,7 +73,7 @@ function describePresenterCell(rate: GapRow['fmr'], resampled: readonly [number,
 export class FgGapPanels extends LitElement {
   static override styles = css`
     :host { display: grid; gap: 1.5em; align-content: start; }
-    :host([presenter]) { gap: 0.5em; }
+    :host([presenter]) { gap: 0.35em; }
     :host > *, .charts > * { min-width: 0; }
     .charts { display: grid; gap: 1.5em; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30em), 1fr)); }
     .explain { margin: 0; color: var(--fg-muted, #555b66); font-size: calc(0.95rem * var(--fg-chart-scale, 1)); max-width: 70ch; }

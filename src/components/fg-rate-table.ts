@@ -52,7 +52,7 @@ export class FgRateTable extends LitElement {
     /* A room never sees a column scrolled out of view: in presenter mode the table fits its width and cells wrap. */
     :host([presenter]) table { table-layout: fixed; }
     :host([presenter]) td.num { white-space: normal; overflow-wrap: anywhere; }
-    :host([presenter]) th, :host([presenter]) td { padding: 0.1em 0.35em; line-height: 1.2; }
+    :host([presenter]) th, :host([presenter]) td { padding: 0.05em 0.35em; line-height: 1.2; }
     :host([presenter]) thead th { font-size: 1em; overflow-wrap: anywhere; }
     :host([presenter]) .head { display: none; }
     :host([presenter]) thead th:first-child { width: 22%; }

@@ -32,7 +32,7 @@ export class FgSummarySentence extends LitElement {
     :host { display: block; }
     .sentence { font-size: calc(1.45rem * var(--fg-chart-scale, 1)); line-height: 1.3; font-weight: 600; margin: 0 0 0.4em; max-width: 60ch; }
     .sentence.computing { opacity: 0.85; }
-    :host([presenter]) .sentence { font-size: 30px; max-width: none; margin: 0; }
+    :host([presenter]) .sentence { font-size: 28px; line-height: 1.25; max-width: none; margin: 0; }
     dl { display: grid; grid-template-columns: max-content max-content 1fr; gap: 0.2em 1em; margin: 0.5em 0 0; font-size: calc(0.95rem * var(--fg-chart-scale, 1)); }
     dt { font-weight: 600; }
     dd { margin: 0; font-variant-numeric: tabular-nums; }

@@ -41,8 +41,10 @@ export class FgThresholdSlider extends LitElement {
     button:disabled { opacity: 0.55; cursor: not-allowed; }
     .help { font-size: 0.85em; color: var(--fg-muted, #555b66); margin: 0.3em 0 0; }
     :host([presenter]) .help { display: none; }
-    :host([presenter]) .presets { margin-top: 0.2em; }
-    :host([presenter]) button { font-size: 0.75em; padding: 0.15em 0.6em; }
+    :host([presenter]) .presets { margin-top: 0.1em; gap: 0.4em; }
+    /* Controls for the presenter, not text for the room: the four presets fit one row at 1280 px. */
+    :host([presenter]) button { font-size: 0.7em; padding: 0.1em 0.5em; }
+    :host([presenter]) input[type='range'] { height: 1.4em; }
   `;
 
   /** Current threshold, 0..1. */

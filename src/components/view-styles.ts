@@ -7,12 +7,12 @@ export const viewStyles = css`
   /* Dark for a projector; 1rem x 1.75 = 28 px, the smallest body text a room can read. */
   :host([presenter]) {
     --fg-chart-scale: 1.75; --fg-text: #f4f5f7; --fg-muted: #d5d9df; --fg-border: #7d848e; --fg-bg: #101214; --fg-surface: #23272d;
-    --fg-accent: #56b4e9; --fg-warn: #f0c060; --fg-small: 1em; background: #101214; font-size: 28px; gap: 0.5em;
+    --fg-accent: #56b4e9; --fg-warn: #f0c060; --fg-small: 1em; background: #101214; font-size: 28px; gap: 0.35em;
   }
   :host([presenter]) h2 { font-size: 32px; margin: 0; }
   /* The room reads the sentence and the table first; the threshold stays at hand below them, and
      grouping and filters are set before presenting. */
-  :host([presenter]) .controls { order: 1; padding: 0.3em 0.6em; }
+  :host([presenter]) .controls { order: 1; padding: 0.2em 0.5em; }
   :host([presenter]) .controls fg-group-picker, :host([presenter]) .controls .toggles { display: none; }
   /* One screen per view: the model's own guesses and the dataset's credits stay on the normal page. */
   :host([presenter]) .estimates, :host([presenter]) .source { display: none; }

@@ -39,6 +39,11 @@ export const appStyles = css`
   /* The tabs are the presenter's controls, not text for the room. */
   :host([presenter]) [role='tab'] { padding: 0.2rem 0.7rem; font-size: 0.8em; }
   :host([presenter]) .presenter-toggle { margin-bottom: 0.3rem; font-weight: 600; float: right; font-size: 0.7em; }
+  /* Live on a projector: the picture and the meter; enrolling, people and the engine stay on the page.
+     The meter's small print is 28 px too; the picture leaves room below it for its quality line. */
+  :host([presenter]) .side-column > :not(fg-match-meter) { display: none; }
+  :host([presenter]) fg-match-meter { font-size: 28px; --fg-meter-small: 1em; }
+  :host([presenter]) .live { grid-template-columns: minmax(0, calc((100vh - 290px) * 4 / 3)) minmax(0, 1fr); }
   .fg-classroom-bar { display: flex; flex-wrap: wrap; gap: 2rem; align-items: center; justify-content: space-between; padding: 0.75rem 1.5rem; --fg-join-size: 9rem; --fg-join-font: 1.6rem; }
   .fg-classroom-actions { display: flex; gap: 1rem; }
   .fg-classroom-actions button { font: inherit; font-size: 1.3rem; padding: 0.4em 1em; border: 2px solid #000; border-radius: 0.4em; background: #fff; color: #000; cursor: pointer; }

@@ -20,28 +20,29 @@ const HEADLINES: Record<MeterState, string> = {
 @customElement('fg-match-meter')
 export class FgMatchMeter extends LitElement {
   static override styles = css`
+    /* Sizes in em, so presenter view scales the meter by its font size; --fg-meter-small sets the small print (fg-app-styles.ts). */
     :host { display: block; --meter-color: var(--fg-oi-grey); }
     :host([data-state='unknown']) { --meter-color: var(--fg-oi-orange); }
     :host([data-state='matched']) { --meter-color: var(--fg-oi-green); }
     :host([data-invite]) { --meter-color: var(--fg-oi-grey); }
-    .head { display: flex; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
-    .verdict { font-size: 1.5rem; font-weight: 700; margin: 0; display: flex; gap: 0.5rem; align-items: center; }
+    .head { display: flex; align-items: baseline; gap: 1em; flex-wrap: wrap; }
+    .verdict { font-size: 1.5em; font-weight: 700; margin: 0; display: flex; gap: 0.5em; align-items: center; }
     .badge {
-      display: inline-grid; place-items: center; width: 1.6rem; height: 1.6rem; border-radius: 50%;
-      background: var(--meter-color); color: #000; font-size: 1rem;
+      display: inline-grid; place-items: center; width: 1.6em; height: 1.6em; border-radius: 50%; flex: none;
+      background: var(--meter-color); color: #000; font-size: 0.667em;
     }
-    .score { font-size: 3rem; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1; }
-    .score-label { font-size: 0.95rem; color: var(--fg-muted); }
-    .explain, .notice { margin: 0.5rem 0 0; font-size: 0.9rem; color: var(--fg-muted); }
+    .score { font-size: 3em; font-weight: 700; font-variant-numeric: tabular-nums; line-height: 1; }
+    .score-label { font-size: var(--fg-meter-small, 0.95em); color: var(--fg-muted); }
+    .explain, .notice { margin: 0.5em 0 0; font-size: var(--fg-meter-small, 0.9em); color: var(--fg-muted); }
     .notice { color: var(--fg-warn, #a15c00); }
-    .who { margin: 0.25rem 0 0.75rem; color: var(--fg-muted); min-height: 1.4em; }
-    .track { display: block; width: 100%; height: 1.5rem; overflow: visible; }
+    .who { margin: 0.25em 0 0.75em; color: var(--fg-muted); min-height: 1.4em; }
+    .track { display: block; width: 100%; height: 1.5em; overflow: visible; }
     .bg { fill: var(--fg-surface); stroke: var(--fg-border); }
     .fill { fill: var(--meter-color); }
     :host([data-state='unknown']) .fill { fill: url(#hatch); }
     .hatch-line { stroke: var(--meter-color); stroke-width: 3; }
     .mark { stroke: var(--fg-text); stroke-width: 3; }
-    .scale { display: flex; justify-content: space-between; font-size: 0.85rem; color: var(--fg-muted); margin-top: 0.4rem; }
+    .scale { display: flex; justify-content: space-between; font-size: var(--fg-meter-small, 0.85em); color: var(--fg-muted); margin-top: 0.4em; }
     .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   `;
 

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { ReferencePack } from '../datasets/pack-types';
-import { formatCount, formatScore, pluralise } from '../views/format';
+import { formatCount, formatGroupName, formatScore, pluralise } from '../views/format';
 import { buildGapIndex } from '../views/gap-model';
 import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets, listThresholdPresets, type ThresholdPreset } from '../views/presets';
@@ -143,7 +143,7 @@ export class FgYouVsGroups extends LitElement {
   }
 
   private _describeRow(row: YouGroupRow): string {
-    const who = `${formatCount(row.people)} ${row.people === 1 ? 'person' : 'people'} labelled ${row.group}`;
+    const who = `${formatCount(row.people)} ${row.people === 1 ? 'person' : 'people'} labelled ${formatGroupName(row.group)}`;
     const closest = row.closest ? `your closest score there is ${formatScore(row.closest.score)}` : 'no faces to compare';
     if (row.falseMatches === 0) return `None of ${who} would be taken for you; ${closest}.`;
     return `${formatCount(row.falseMatches)} of ${who} would be taken for you; ${closest}.`;

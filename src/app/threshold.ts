@@ -64,6 +64,6 @@ export function followPreset(choice: PresetChoice, packName: string, presets: re
   return {
     threshold: DEFAULT_THRESHOLD_SIMILARITY,
     choice: null,
-    message: `\u201c${name}\u201d was dropped on ${packName}: ${why.charAt(0).toLowerCase()}${why.slice(1)} The threshold is back to the default ${formatScore(DEFAULT_THRESHOLD_SIMILARITY)}.`,
+    message: `\u201c${name}\u201d was dropped on ${packName}: ${why.charAt(0).toLowerCase()}${why.slice(1)} The threshold is back to the default (${DEFAULT_THRESHOLD_SIMILARITY.toFixed(2)}).`,
   };
 }

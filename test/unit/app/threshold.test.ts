@@ -25,7 +25,7 @@ describe('a preset when the pack changes', () => {
     const following = followPreset(onUtkface, '20 faces of mine', small);
     expect(following.threshold).toBe(DEFAULT_THRESHOLD_SIMILARITY);
     expect(following.choice).toBeNull();
-    expect(following.message).toBe(`\u201c1 in 1,000 false matches\u201d was dropped on 20 faces of mine: placing 1 in 1,000 needs at least ${MIN_PAIRS_FOR_FMR_PRESET.toLocaleString('en-US')} pairs of different people, and this set has 190. The threshold is back to the default 0.600.`);
+    expect(following.message).toBe(`\u201c1 in 1,000 false matches\u201d was dropped on 20 faces of mine: placing 1 in 1,000 needs at least ${MIN_PAIRS_FOR_FMR_PRESET.toLocaleString('en-US')} pairs of different people, and this set has 190. The threshold is back to the default (0.60).`);
   });
 
   it('says when the value happens to be the same', () => {

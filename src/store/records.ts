@@ -4,7 +4,7 @@
  */
 import { normalizeLabels, normalizeName, type Template } from '../matching/templates';
 import { createStoreError, StoreError } from './errors';
-import type { ForgetReport, ImportJob, ImportJobRepository, PackMetadata, PackMetadataInput, PackSample, StoreName, StoreUsage } from './types';
+import type { ForgetReport, ImportJob, ImportJobRepository, PackMetadata, PackMetadataInput, PackSample, RoomCodeRecord, StoreName, StoreUsage } from './types';
 
 /** Largest thumbnail kept, in bytes: enough for a small JPEG, too small for a usable photo. */
 export const MAX_THUMBNAIL_BYTES = 64 * 1024;
@@ -20,6 +20,7 @@ export const STORE_NAMES: readonly StoreName[] = [
   'importJobs',
   'importFiles',
   'thumbnails',
+  'roomCodes',
 ];
 
 /** A usage table with every store at zero. */
@@ -123,4 +124,18 @@ export function createImportJobRecord(input: Parameters<ImportJobRepository['cre
     ...(input.packId === undefined ? {} : { packId: input.packId }),
     ...(input.details === undefined ? {} : { details: structuredClone(input.details) }),
   };
+}
+
+/** Sorts records in the order they were kept. */
+export function sortByKeptAt(records: RoomCodeRecord[]): RoomCodeRecord[] {
+  return records.sort((a, b) => a.keptAt - b.keptAt);
+}
+
+/** Checks records before they are kept: a code is text, tied to its attendee id. */
+export function checkRoomCodes(records: RoomCodeRecord[]): void {
+  for (const record of records) {
+    if (typeof record.attendeeId !== 'string' || record.attendeeId === '' || typeof record.code !== 'string' || !Number.isFinite(record.keptAt)) {
+      throw createStoreError('invalid', 'the kept room');
+    }
+  }
 }

@@ -34,7 +34,7 @@ export function renderRoomTab(ctx: ClassroomContext) {
   const last = room.last;
   return html`<fg-room-view .people=${state.templates} .threshold=${state.threshold} .groupBy=${state.groupBy} ?presenter=${state.presenter}
     .pack=${ctx.tabs.packs.pack} model-sha256=${modelSha256} .stream=${ctx.stream} ?collecting=${ctx.classroom.isCollecting}
-    .roomStats=${ctx.classroom.statistics(state.threshold, state.groupBy)}
+    .roomStats=${ctx.classroom.statistics(state.threshold, state.groupBy)} ?keep-room=${ctx.classroom.isKeepingRoom}
     .roomMessage=${last ? { tone: last.outcome === 'refused' ? 'error' : 'notice', text: last.message } : null}
     @threshold-change=${ctx.tabs.onThreshold} @group-by-change=${ctx.tabs.onGroupBy}
     @room-code=${(event: HTMLElementEventMap['room-code']) => modelSha256 && ctx.classroom.collect(event.text, { modelSha256, scoreId: SCORE_ID })}
@@ -42,7 +42,8 @@ export function renderRoomTab(ctx: ClassroomContext) {
       ctx.classroom.setCollecting(event.isCollecting);
       if (event.isCollecting && !ctx.stream) ctx.startCamera();
     }}
-    @room-clear=${() => ctx.classroom.clearRoom()}></fg-room-view>`;
+    @room-clear=${() => ctx.classroom.clearRoom()}
+    @room-keep-change=${(event: HTMLElementEventMap['room-keep-change']) => void ctx.classroom.setKeepingRoom(event.isKeeping)}></fg-room-view>`;
 }
 
 /** The lesson overlay, when the lesson is on. */

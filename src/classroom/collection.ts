@@ -1,6 +1,7 @@
 /**
  * The presenter's collection of room codes: a pure reducer, so duplicates and refusals are tested
- * in node. Nothing here is stored; fg-app keeps the collection in memory.
+ * in node. Nothing here is stored: the ClassroomController holds the room in memory, and keeps its
+ * codes on the device only when the presenter chooses to.
  */
 import { decodeRoomPayload, RoomPayloadError, type RoomPayload } from './payload';
 
@@ -36,4 +37,24 @@ export function collectRoomCode(room: RoomCollection, text: string, expected: Ro
     return { ...room, last: { outcome: 'duplicate', message: `Already counted${payload.name ? ` (${payload.name})` : ''}: each laptop counts once.` } };
   }
   return { payloads: [...room.payloads, payload], last: { outcome: 'added', message: `Added${payload.name ? ` ${payload.name}` : ''}: the room now has ${room.payloads.length + 1}.` } };
+}
+
+/**
+ * Rebuilds a room from kept code texts (the presenter chose to keep the room on this device). Each
+ * is decoded, and so validated, again; a code that no longer decodes or repeats an attendee is
+ * left out and counted in `leftOut`.
+ */
+export function restoreRoom(codes: readonly string[]): { room: RoomCollection; leftOut: number } {
+  const payloads: RoomPayload[] = [];
+  let leftOut = 0;
+  for (const code of codes) {
+    try {
+      const payload = decodeRoomPayload(code);
+      if (payloads.some((p) => p.attendeeId === payload.attendeeId)) leftOut++;
+      else payloads.push(payload);
+    } catch {
+      leftOut++;
+    }
+  }
+  return { room: { payloads, last: null }, leftOut };
 }

@@ -18,7 +18,7 @@ const MODEL = 'ab'.repeat(32);
 /** Mounts the lesson as fg-app does: it follows its own step-change events. */
 async function mountLesson(): Promise<FgLesson> {
   const el = await fixture<FgLesson>(html`<fg-lesson .pack=${pack} .threshold=${0.5} .groupBy=${['race']} .people=${1}
-    .embedding=${pack.samples[0].embedding} .match=${{ name: 'Ada', score: 0.81 }} join-url="http://localhost:5173/"></fg-lesson>`);
+    .embedding=${pack.samples[0].embedding} .match=${{ name: 'Ada', score: 0.81 }} join-url="http://localhost:5173/" model="faceres, score human-similarity-v1"></fg-lesson>`);
   el.addEventListener('lesson-step-change', (event) => (el.step = event.step));
   return el;
 }
@@ -42,6 +42,8 @@ describe('fg-lesson', () => {
       expect(footer.bottom, `step ${step + 1} footer`).to.be.at.most(720);
       expect(parseFloat(getComputedStyle(root.querySelector('.idea')!).fontSize)).to.be.at.least(28);
       if (LESSON_STEPS[step].figure === 'nist') expect(root.textContent).to.contain('NISTIR 8280');
+      // The active model's name and score id, on every step.
+      expect(root.querySelector('footer .model')!.textContent).to.equal('model faceres, score human-similarity-v1');
       await expect(el).to.be.accessible();
     }
   });

@@ -37,6 +37,8 @@ export class FgLesson extends LitElement {
   @property({ type: Number }) people = 0;
   /** Address attendees open (join code). */
   @property({ attribute: 'join-url' }) joinUrl = '';
+  /** The active face model and its score, in words, e.g. "faceres, score human-similarity-v1"; empty while it loads. */
+  @property() model = '';
   /** Laptops collected in the room so far. */
   @property({ type: Number, attribute: 'room-count' }) roomCount = 0;
 
@@ -77,7 +79,7 @@ export class FgLesson extends LitElement {
         })}
       </section>
       <footer>
-        <span class="progress">Step ${index + 1} of ${LESSON_STEPS.length} \u00b7 arrows or clicker to move</span>
+        <span class="progress">Step ${index + 1} of ${LESSON_STEPS.length} \u00b7 ${this.model ? html`<span class="model">model ${this.model}</span> \u00b7 ` : nothing}arrows or clicker</span>
         ${this._isNotesShown ? html`<p class="notes" aria-label="Speaker notes">${step.notes}</p>` : nothing}
         <button @click=${() => this._move(index - 1)} ?disabled=${index === 0}>Back</button>
         <button @click=${() => this._move(index + 1)} ?disabled=${index === LESSON_STEPS.length - 1}>Next</button>

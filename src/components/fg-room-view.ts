@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
@@ -38,7 +38,13 @@ import './room/fg-room-stats';
  */
 @customElement('fg-room-view')
 export class FgRoomView extends LitElement {
-  static override styles = viewStyles;
+  static override styles = [viewStyles, css`
+    /* The presenter works these in front of the room: buttons and the keep choice in the view's type. */
+    .room-actions { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; }
+    .room-actions button { font: inherit; padding: 0.2em 0.8em; }
+    .room-actions input { width: 1em; height: 1em; vertical-align: -0.1em; }
+    .room-message { margin: 0; font-weight: 600; }
+  `];
 
   /** Attendees enrolled on this laptop, with optional self-described labels. */
   @property({ attribute: false }) people: Template[] = [];
@@ -102,7 +108,7 @@ export class FgRoomView extends LitElement {
       <section class="controls" aria-labelledby="collect-title"><h2 id="collect-title">Presenter: collect from the room</h2>
         <p class="explain">Every laptop computes its own scores and shows them as a QR code; this camera reads them. No server, no faces: only scores.
           ${this.keepRoom ? 'The codes are kept on this device, so they come back after a reload, until you clear the room.' : 'The codes are held in memory only and forgotten when you clear the room or close the tab.'}</p>
-        <div><button class="collect" aria-pressed=${this.collecting ? 'true' : 'false'} @click=${() => this.dispatchEvent(new RoomCollectToggleEvent(!this.collecting))}>
+        <div class="room-actions"><button class="collect" aria-pressed=${this.collecting ? 'true' : 'false'} @click=${() => this.dispatchEvent(new RoomCollectToggleEvent(!this.collecting))}>
           ${this.collecting ? 'Stop collecting' : 'Collect from the room'}</button>
           <button class="clear" @click=${() => this.dispatchEvent(new RoomClearEvent())}>Clear the room</button>
           <label class="keep"><input type="checkbox" .checked=${live(this.keepRoom)} @change=${(e: Event) => this.dispatchEvent(new RoomKeepChangeEvent((e.target as HTMLInputElement).checked))}>

@@ -134,9 +134,9 @@ describe('the room with no server: an attendee shows its code, the presenter rea
     const room = await readCollected(presenter);
     expect(room.people).toBe('1');
     expect(room.stats).toMatch(/1 laptop collected/);
-    expect(room.stats).toMatch(/female ?1 \(small\) ?\d+(\.\d+)?% \(95% interval/);
+    expect(room.stats).toMatch(/female ?1 \(small\) ?\d+(\.\d+)?% \(\d+(\.\d+)?%–\d+(\.\d+)?%\)/);
     // The pack's strangers, by group, each with an interval.
-    expect(room.stats).toMatch(/White ?\d+(\.\d+)?% \(95% interval/);
+    expect(room.stats).toMatch(/White ?\d+(\.\d+)?% \(\d+(\.\d+)?%–\d+(\.\d+)?%\)/);
   }, 600_000);
 
   it('keeps the room on this device only when chosen: it survives a reload, and Clear the room empties it there too', async () => {

@@ -73,7 +73,7 @@ export class FgHandout extends LitElement {
       <p><strong>Credit:</strong> ${pack.attribution} <strong>Licence:</strong> ${pack.license}</p>
       <p><strong>Model:</strong> ${this.model || 'the FaceGap face model'}.</p>
       <p class="small">Labels were assigned by others and can be wrong; small groups give wide intervals; one dataset is not the world.
-        For scale: ${NIST_CITATION} found false-match rates 10 to 100 times higher for some groups.</p>
+        For scale, NIST found false-match rates 10 to 100 times higher for some groups than for others (${NIST_CITATION})</p>
       <h2>Three questions to discuss</h2>
       <ol>${DISCUSSION_QUESTIONS.map((q) => html`<li>${q}</li>`)}</ol>`;
   }

@@ -39,15 +39,15 @@ export class FgRoomStats extends LitElement {
       <p class="count" role="status"><strong>${pluralise(s.people, 'laptop', 'laptops')} collected</strong>, at threshold ${formatScore(s.threshold)}.</p>
       <div class="tables"><div>
       <h3>Would the room's own people be missed?</h3>
-      <table><thead><tr><th scope="col">group (self-described)</th><th scope="col">people</th><th scope="col">missed (95% interval)</th></tr></thead>
+      <table><thead><tr><th scope="col">group</th><th scope="col">people</th><th scope="col">missed</th></tr></thead>
         <tbody>${s.genuine.map((r) => html`<tr><td>${r.group}</td><td class="num">${r.people}${r.isSmall ? ' (small)' : ''}</td><td class="num">${formatCompactRate(r.fnmr)}</td></tr>`)}</tbody></table>
       <p>Highest over lowest: ${formatRatio(s.fnmrMaxMinRatio)}</p></div>
       <div><h3>Would the pack's strangers be taken for someone in the room?</h3>
-      <table><thead><tr><th scope="col">pack group</th><th scope="col">false matches (95% interval)</th></tr></thead>
+      <table><thead><tr><th scope="col">pack group</th><th scope="col">false matches</th></tr></thead>
         <tbody>${s.strangers.map((r) => html`<tr><td>${r.group}</td><td class="num">${r.isLowerBound ? 'at least ' : ''}${formatCompactRate(r.fmr)}</td></tr>`)}</tbody></table>
       <p>Highest over lowest: ${formatRatio(s.fmrMaxMinRatio)}</p></div></div>
       <p class="caveat">A group with fewer than ${SMALL_ROOM_GROUP_PEOPLE} people is marked small: one person moves its rate a lot, and its interval is wide.
-        Intervals are Wilson 95%, treating pairs as independent, which they are not. Groups are what people chose to say about themselves; nobody had to.
+        In brackets: Wilson 95% intervals, which treat pairs as independent (they are not). Groups are what people chose to say about themselves; nobody had to.
         ${s.strangers.some((r) => r.isLowerBound) ? html`"At least" means some laptops sent only their closest strangers, and all of those pass this threshold.` : nothing}</p>`;
   }
 }

@@ -105,7 +105,9 @@ export function createForgetReport(deleted: Record<StoreName, StoreUsage>, isCom
   const people = deleted.people.records;
   const packs = deleted.packs.records;
   const images = deleted.thumbnails.records;
-  const summary = `${people} ${people === 1 ? 'person' : 'people'}, ${packs} ${packs === 1 ? 'pack' : 'packs'}, ${images} ${images === 1 ? 'thumbnail' : 'thumbnails'}, your settings and any unfinished imports`;
+  const roomCodes = deleted.roomCodes.records;
+  const kept = roomCodes > 0 ? `, ${roomCodes} kept room ${roomCodes === 1 ? 'code' : 'codes'}` : '';
+  const summary = `${people} ${people === 1 ? 'person' : 'people'}, ${packs} ${packs === 1 ? 'pack' : 'packs'}, ${images} ${images === 1 ? 'thumbnail' : 'thumbnails'}${kept}, your settings and any unfinished imports`;
   const message = isComplete
     ? `Everything FaceGap stored on this device was deleted: ${summary}.`
     : `FaceGap is still open in another tab, so its storage (${summary}) will be deleted as soon as that tab is closed. Close the other FaceGap tabs now.`;

@@ -85,6 +85,14 @@ describe('the kept room in IndexedDB', () => {
     expect(await v3.roomCodes.list()).to.deep.equal([]);
   });
 
+  it('"Forget everything" deletes the kept codes and says so', async () => {
+    const store = await openStore({ name: `facegap-room-${Date.now()}-${counter++}`, blockedGraceMs: 300 });
+    await store.roomCodes.put([{ attendeeId: 'aaaa1111', code: code('aaaa1111'), keptAt: 1 }, { attendeeId: 'bbbb2222', code: code('bbbb2222'), keptAt: 2 }]);
+    const report = await store.forgetEverything();
+    expect(report.deleted.roomCodes.records).to.equal(2);
+    expect(report.message).to.contain('0 thumbnails, 2 kept room codes, your settings');
+  });
+
   it('the Privacy tab lists the kept codes among what is stored on this device', async () => {
     const store = await open(`facegap-room-${Date.now()}-${counter++}`);
     await store.roomCodes.put([{ attendeeId: 'aaaa1111', code: code('aaaa1111'), keptAt: 1 }]);

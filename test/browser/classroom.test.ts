@@ -24,28 +24,30 @@ async function mountLesson(): Promise<FgLesson> {
 }
 
 describe('fg-lesson', () => {
-  it('renders every step, fits 1280x720 without scrolling, with body text of 28 px or more, and axe finds nothing', async () => {
-    await setViewport({ width: 1280, height: 720 });
+  it('renders every step, fits 1280x720 and 1920x1080 without scrolling, with body text of 28 px or more, and axe finds nothing', async () => {
     const el = await mountLesson();
-    for (let step = 0; step < LESSON_STEPS.length; step++) {
-      el.step = step;
-      // The gap steps wait for the pack's pairs to be scored, and the ratio's interval for its people to be resampled.
-      for (let i = 0; i < 300 && /Scoring the reference pack|interval being computed/.test(el.shadowRoot!.textContent!); i++) await new Promise((r) => setTimeout(r, 100));
-      await el.updateComplete;
-      const root = el.shadowRoot!;
-      expect(root.querySelector('h2')!.textContent).to.equal(LESSON_STEPS[step].title);
-      expect(root.textContent).not.to.contain('Scoring the reference pack');
-      for (const part of [...root.querySelectorAll('header, .figure, footer')]) {
-        expect(part.scrollHeight, `step ${step + 1}: ${part.tagName} overflows`).to.be.at.most(part.clientHeight + 1);
+    for (const [width, height] of [[1280, 720], [1920, 1080]]) {
+      await setViewport({ width, height });
+      for (let step = 0; step < LESSON_STEPS.length; step++) {
+        el.step = step;
+        // The gap steps wait for the pack's pairs to be scored, and the ratio's interval for its people to be resampled.
+        for (let i = 0; i < 300 && /Scoring the reference pack|interval being computed/.test(el.shadowRoot!.textContent!); i++) await new Promise((r) => setTimeout(r, 100));
+        await el.updateComplete;
+        const root = el.shadowRoot!;
+        expect(root.querySelector('h2')!.textContent).to.equal(LESSON_STEPS[step].title);
+        expect(root.textContent).not.to.contain('Scoring the reference pack');
+        for (const part of [...root.querySelectorAll('header, .figure, footer')]) {
+          expect(part.scrollHeight, `step ${step + 1}: ${part.tagName} overflows`).to.be.at.most(part.clientHeight + 1);
+        }
+        const footer = root.querySelector('footer')!.getBoundingClientRect();
+        expect(footer.bottom, `step ${step + 1} footer at ${width}x${height}`).to.be.at.most(height);
+        expect(parseFloat(getComputedStyle(root.querySelector('.idea')!).fontSize)).to.be.at.least(28);
+        if (LESSON_STEPS[step].figure === 'nist') expect(root.textContent).to.contain('NISTIR 8280');
+        if (LESSON_STEPS[step].figure === 'gap') expect(root.querySelector('[data-sentence-kind]')!.textContent).not.to.contain('interval being computed');
+        // The active model's name and score id, on every step.
+        expect(root.querySelector('footer .model')!.textContent).to.equal('model faceres, score human-similarity-v1');
+        await expect(el).to.be.accessible();
       }
-      const footer = root.querySelector('footer')!.getBoundingClientRect();
-      expect(footer.bottom, `step ${step + 1} footer`).to.be.at.most(720);
-      expect(parseFloat(getComputedStyle(root.querySelector('.idea')!).fontSize)).to.be.at.least(28);
-      if (LESSON_STEPS[step].figure === 'nist') expect(root.textContent).to.contain('NISTIR 8280');
-      if (LESSON_STEPS[step].figure === 'gap') expect(root.querySelector('[data-sentence-kind]')!.textContent).not.to.contain('interval being computed');
-      // The active model's name and score id, on every step.
-      expect(root.querySelector('footer .model')!.textContent).to.equal('model faceres, score human-similarity-v1');
-      await expect(el).to.be.accessible();
     }
   });
 

@@ -5,7 +5,7 @@
  * they come back after a reload until the room is cleared. Kept apart so fg-app's hooks stay a few lines.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { collectRoomCode, EMPTY_ROOM, restoreRoom, type RoomCollection, type RoomExpectation } from '../classroom/collection';
+import { collectRoomCode, EMPTY_ROOM, isSameModel, restoreRoom, type RoomCollection, type RoomExpectation } from '../classroom/collection';
 import { encodeRoomPayload } from '../classroom/payload';
 import { computeRoomStatistics, type RoomStatistics } from '../classroom/room-stats';
 import { NO_SIGHTINGS, noteCodeSighting, type CodeSightings } from '../classroom/sightings';
@@ -36,7 +36,7 @@ export class ClassroomController implements ReactiveController {
   isKeepingRoom = false;
   room: RoomCollection = EMPTY_ROOM;
   private _sightings: CodeSightings = NO_SIGHTINGS;
-  private _stats: { threshold: number; groupBy: readonly string[]; room: RoomCollection; value: RoomStatistics } | null = null;
+  private _stats: { threshold: number; groupBy: readonly string[]; room: RoomCollection; expected: string; value: RoomStatistics } | null = null;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly deps: ClassroomDeps = {}, search = typeof location === 'undefined' ? '' : location.search) {
     const params = new URLSearchParams(search);
@@ -131,12 +131,18 @@ export class ClassroomController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The room's statistics, recomputed only when the room, threshold or grouping changed. */
-  statistics(threshold: number, groupBy: readonly string[]): RoomStatistics {
+  /**
+   * The room's statistics, recomputed only when the room, threshold, grouping or model changed.
+   * Codes of another model than `expected` (a kept room after the model changed) are left out and
+   * counted; before the model is known (null, while it loads) every code is counted.
+   */
+  statistics(threshold: number, groupBy: readonly string[], expected: RoomExpectation | null): RoomStatistics {
+    const key = expected ? `${expected.modelSha256}/${expected.scoreId}` : '';
     const cached = this._stats;
-    if (cached && cached.threshold === threshold && cached.groupBy === groupBy && cached.room === this.room) return cached.value;
-    const value = computeRoomStatistics(this.room.payloads, threshold, groupBy);
-    this._stats = { threshold, groupBy, room: this.room, value };
+    if (cached && cached.threshold === threshold && cached.groupBy === groupBy && cached.room === this.room && cached.expected === key) return cached.value;
+    const comparable = expected ? this.room.payloads.filter((p) => isSameModel(p, expected)) : this.room.payloads;
+    const value = computeRoomStatistics(comparable, threshold, groupBy, this.room.payloads.length - comparable.length);
+    this._stats = { threshold, groupBy, room: this.room, expected: key, value };
     return value;
   }
 

@@ -37,13 +37,14 @@ export function renderRoomTab(ctx: ClassroomContext) {
   const room = ctx.classroom.room;
   const modelSha256 = readModelSha256(ctx.tabs);
   const scoreId = readActiveModel(ctx.tabs)?.scoreId;
+  const expected = modelSha256 && scoreId ? { modelSha256, scoreId } : null;
   const last = room.last;
   return html`<fg-room-view .people=${state.templates} .threshold=${state.threshold} .groupBy=${state.groupBy} ?presenter=${state.presenter}
     .pack=${ctx.tabs.packs.pack} model-sha256=${modelSha256} .stream=${ctx.stream} ?collecting=${ctx.classroom.isCollecting}
-    .roomStats=${ctx.classroom.statistics(state.threshold, state.groupBy)} ?keep-room=${ctx.classroom.isKeepingRoom}
+    .roomStats=${ctx.classroom.statistics(state.threshold, state.groupBy, expected)} ?keep-room=${ctx.classroom.isKeepingRoom}
     .roomMessage=${last ? { tone: last.outcome === 'refused' ? 'error' : 'notice', text: last.message } : null}
     @threshold-change=${ctx.tabs.onThreshold} @group-by-change=${ctx.tabs.onGroupBy}
-    @room-code=${(event: HTMLElementEventMap['room-code']) => modelSha256 && scoreId && ctx.classroom.collect(event.text, { modelSha256, scoreId })}
+    @room-code=${(event: HTMLElementEventMap['room-code']) => expected && ctx.classroom.collect(event.text, expected)}
     @room-collect-toggle=${(event: HTMLElementEventMap['room-collect-toggle']) => {
       ctx.classroom.setCollecting(event.isCollecting);
       if (event.isCollecting && !ctx.stream) ctx.startCamera();

@@ -18,6 +18,11 @@ export interface RoomCollection {
   last: { outcome: 'added' | 'duplicate' | 'refused'; message: string } | null;
 }
 
+/** Whether a payload was made with the expected model and score formula (its scores compare with this laptop's). */
+export function isSameModel(payload: RoomPayload, expected: RoomExpectation): boolean {
+  return payload.model === expected.modelSha256.slice(0, 16) && payload.scoreId === expected.scoreId;
+}
+
 /** An empty room. */
 export const EMPTY_ROOM: RoomCollection = { payloads: [], last: null };
 
@@ -30,7 +35,7 @@ export function collectRoomCode(room: RoomCollection, text: string, expected: Ro
     const message = error instanceof RoomPayloadError ? error.message : String(error);
     return { ...room, last: { outcome: 'refused', message: `${message} The room still has ${room.payloads.length}.` } };
   }
-  if (payload.model !== expected.modelSha256.slice(0, 16) || payload.scoreId !== expected.scoreId) {
+  if (!isSameModel(payload, expected)) {
     return { ...room, last: { outcome: 'refused', message: `This code was made with another face model (${payload.model}, ${payload.scoreId}); its scores do not compare with this laptop's, so it was not added. The room still has ${room.payloads.length}.` } };
   }
   if (room.payloads.some((p) => p.attendeeId === payload.attendeeId)) {

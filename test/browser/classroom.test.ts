@@ -94,4 +94,11 @@ describe('room elements', () => {
     expect(el.shadowRoot!.textContent).to.contain('(small)');
     await expect(el).to.be.accessible();
   });
+
+  it('says how many codes of another model it leaves out', async () => {
+    const el = await fixture<FgRoomStats>(html`<fg-room-stats .stats=${computeRoomStatistics([], 0.5, ['gender'], 2)}></fg-room-stats>`);
+    expect(el.dataset.people).to.equal('0');
+    expect(el.shadowRoot!.querySelector('.other-model')!.textContent).to.contain('2 codes in this room were made with another face model');
+    await expect(el).to.be.accessible();
+  });
 });

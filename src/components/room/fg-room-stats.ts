@@ -34,8 +34,11 @@ export class FgRoomStats extends LitElement {
 
   override render() {
     const s = this.stats;
-    if (!s || s.people === 0) return html`<p class="count" role="status">0 laptops collected. Ask attendees to press "Show the presenter" (Room tab) and hold their screen to this camera.</p>`;
-    return html`
+    const other = s && s.otherModel > 0
+      ? html`<p class="other-model" role="status">${pluralise(s.otherModel, 'code', 'codes')} in this room ${s.otherModel === 1 ? 'was' : 'were'} made with another face model and ${s.otherModel === 1 ? 'is' : 'are'} left out of every number: switch back to that model to see ${s.otherModel === 1 ? 'it' : 'them'}, or clear the room.</p>`
+      : nothing;
+    if (!s || s.people === 0) return html`${other}<p class="count" role="status">0 laptops collected. Ask attendees to press "Show the presenter" (Room tab) and hold their screen to this camera.</p>`;
+    return html`${other}
       <p class="count" role="status"><strong>${pluralise(s.people, 'laptop', 'laptops')} collected</strong>, at threshold ${formatScore(s.threshold)}.</p>
       <div class="tables"><div>
       <h3>Would the room's own people be missed?</h3>

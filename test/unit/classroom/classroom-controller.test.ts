@@ -116,3 +116,20 @@ describe('ClassroomController: keep the room on this device', () => {
     expect(controller.room.payloads).toEqual([]);
   });
 });
+
+describe('ClassroomController: a room with codes of another model', () => {
+  it('leaves them out of every number and counts them (a kept room after the model changed)', async () => {
+    const ctx = setUp();
+    await ctx.controller.setKeepingRoom(true);
+    hold(ctx, code('aaaa1111'), 0, 0);
+    await new Promise((r) => setTimeout(r, 0));
+    const reloaded = setUp(ctx.store);
+    await reloaded.controller.restore();
+    const otherModel = { modelSha256: 'cd'.repeat(32), scoreId: 'cosine-v1' };
+    const stats = reloaded.controller.statistics(0.5, ['gender'], otherModel);
+    expect(stats.people).toBe(0);
+    expect(stats.otherModel).toBe(1);
+    expect(reloaded.controller.statistics(0.5, ['gender'], EXPECTED)).toMatchObject({ people: 1, otherModel: 0 });
+    expect(reloaded.controller.statistics(0.5, ['gender'], null)).toMatchObject({ people: 1, otherModel: 0 });
+  });
+});

@@ -69,7 +69,7 @@ export class FgApp extends LitElement {
     onOfflineCopyRemoved: () => this.offline?.markRemoved(),
     notify: (id, tone, text) => this._notify(id, tone, text),
   });
-  private readonly _classroom = new ClassroomController(this);
+  private readonly _classroom = new ClassroomController(this, { store: () => this._store, notify: (id, tone, text) => this._notify(id, tone, text) });
   private readonly _presets = new PresetFollower(this, {
     pack: () => this._library.packs.pack,
     setThreshold: (threshold) => { this._dispatch({ type: 'threshold-changed', threshold }); void this._saveSetting('threshold', threshold); },
@@ -269,6 +269,7 @@ export class FgApp extends LitElement {
     if (loaded.problem) this._notify('store-read', 'error', loaded.problem);
     this._dispatch({ type: 'store-ready', isPersistent: store.isPersistent, ...loaded.values });
     this.toggleAttribute('presenter', loaded.values.presenter);
+    void this._classroom.restore();
     void this._library.prepareImport();
   }
 

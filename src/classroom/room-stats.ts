@@ -37,6 +37,8 @@ export interface RoomStrangerRow {
 /** The room view's numbers. */
 export interface RoomStatistics {
   people: number;
+  /** Codes in the room made with another model or score formula, left out of every number (e.g. a kept room after the model changed). */
+  otherModel: number;
   threshold: number;
   genuine: RoomGenuineRow[];
   strangers: RoomStrangerRow[];
@@ -47,7 +49,7 @@ export interface RoomStatistics {
 }
 
 /** Computes the room's statistics at `threshold`, grouping the room's people by their labels in `groupBy`. */
-export function computeRoomStatistics(payloads: readonly RoomPayload[], threshold: number, groupBy: readonly string[]): RoomStatistics {
+export function computeRoomStatistics(payloads: readonly RoomPayload[], threshold: number, groupBy: readonly string[], otherModel = 0): RoomStatistics {
   const genuine = new Map<string, { people: number; errors: number; pairs: number }>();
   for (const p of payloads) {
     const row = genuine.get(findGroupLabel(p.labels, groupBy)) ?? { people: 0, errors: 0, pairs: 0 };
@@ -72,6 +74,7 @@ export function computeRoomStatistics(payloads: readonly RoomPayload[], threshol
   const strangerRows = sortByGroup([...strangers].map(([group, r]) => ({ group, people: r.people, fmr: estimateRate(r.errors, r.pairs), isLowerBound: r.isLowerBound, isSmall: r.people < SMALL_ROOM_GROUP_PEOPLE })));
   return {
     people: payloads.length,
+    otherModel,
     threshold,
     genuine: genuineRows,
     strangers: strangerRows,

@@ -59,6 +59,7 @@ export class FgPrivacyPanel extends LitElement {
         <p>When you enrol someone, only their embeddings, the name and any labels you typed are
           kept, in this browser's storage on this device. No face images are kept unless you turn
           on thumbnails. Nothing is sent to a server: there is no account, no analytics, no upload.</p>
+        <p>Room codes read by the presenter's camera (scores, self-described labels, a typed name at most) are held in memory, and kept on this device only if the presenter ticks "Keep the room on this device", until "Clear the room".</p>
       </section>
       <section>
         <h2>Network: what this page asked for</h2>

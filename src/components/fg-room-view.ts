@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { Template } from '../matching/templates';
 import { buildGapIndex, type GapIndex } from '../views/gap-model';
@@ -12,7 +13,7 @@ import './fg-group-picker';
 import './fg-threshold-slider';
 import type { ReferencePack } from '../datasets/pack-types';
 import type { RoomStatistics } from '../classroom/room-stats';
-import { RoomClearEvent, RoomCollectToggleEvent } from './room/room-events';
+import { RoomClearEvent, RoomCollectToggleEvent, RoomKeepChangeEvent } from './room/room-events';
 import './room/fg-room-share';
 import './room/fg-room-scanner';
 import './room/fg-room-stats';
@@ -25,17 +26,25 @@ import './room/fg-room-stats';
  * `data-impostor-range`.
  *
  * Below, the whole room with no server: "Show the presenter" (this laptop's scores as a QR code) and
- * "Collect from the room" (the presenter's camera reads those codes; the app keeps them in memory).
+ * "Collect from the room" (the presenter's camera reads those codes; the app holds them in memory,
+ * and on this device only when the presenter ticks "Keep the room on this device").
  *
  * @fires threshold-change - from the slider (ThresholdChangeEvent)
  * @fires room-code - the scanner read a code (RoomCodeEvent)
  * @fires room-collect-toggle - collecting started or stopped (RoomCollectToggleEvent)
  * @fires room-clear - the presenter cleared the room (RoomClearEvent)
+ * @fires room-keep-change - the presenter chose to keep the room on this device, or not (RoomKeepChangeEvent)
  * @fires group-by-change - from the picker (GroupByChangeEvent)
  */
 @customElement('fg-room-view')
 export class FgRoomView extends LitElement {
-  static override styles = viewStyles;
+  static override styles = [viewStyles, css`
+    /* The presenter works these in front of the room: buttons and the keep choice in the view's type. */
+    .room-actions { display: flex; flex-wrap: wrap; gap: 0.5em 1em; align-items: center; }
+    .room-actions button { font: inherit; padding: 0.2em 0.8em; }
+    .room-actions input { width: 1em; height: 1em; vertical-align: -0.1em; }
+    .room-message { margin: 0; font-weight: 600; }
+  `];
 
   /** Attendees enrolled on this laptop, with optional self-described labels. */
   @property({ attribute: false }) people: Template[] = [];
@@ -56,6 +65,8 @@ export class FgRoomView extends LitElement {
   @property({ type: Boolean }) collecting = false;
   /** The collected room's numbers. */
   @property({ attribute: false }) roomStats: RoomStatistics | null = null;
+  /** The collected codes are kept on this device (they survive a reload until the room is cleared). */
+  @property({ type: Boolean, attribute: 'keep-room' }) keepRoom = false;
   /** What happened to the last code read. */
   @property({ attribute: false }) roomMessage: { tone: 'notice' | 'error'; text: string } | null = null;
 
@@ -96,10 +107,12 @@ export class FgRoomView extends LitElement {
       </section>
       <section class="controls" aria-labelledby="collect-title"><h2 id="collect-title">Presenter: collect from the room</h2>
         <p class="explain">Every laptop computes its own scores and shows them as a QR code; this camera reads them. No server, no faces: only scores.
-          Codes are kept in memory and forgotten when you clear the room or close the tab.</p>
-        <div><button class="collect" aria-pressed=${this.collecting ? 'true' : 'false'} @click=${() => this.dispatchEvent(new RoomCollectToggleEvent(!this.collecting))}>
+          ${this.keepRoom ? 'The codes are kept on this device, so they come back after a reload, until you clear the room.' : 'The codes are held in memory only and forgotten when you clear the room or close the tab.'}</p>
+        <div class="room-actions"><button class="collect" aria-pressed=${this.collecting ? 'true' : 'false'} @click=${() => this.dispatchEvent(new RoomCollectToggleEvent(!this.collecting))}>
           ${this.collecting ? 'Stop collecting' : 'Collect from the room'}</button>
-          <button class="clear" @click=${() => this.dispatchEvent(new RoomClearEvent())}>Clear the room</button></div>
+          <button class="clear" @click=${() => this.dispatchEvent(new RoomClearEvent())}>Clear the room</button>
+          <label class="keep"><input type="checkbox" .checked=${live(this.keepRoom)} @change=${(e: Event) => this.dispatchEvent(new RoomKeepChangeEvent((e.target as HTMLInputElement).checked))}>
+            Keep the room on this device</label></div>
         ${this.roomMessage ? html`<p class="room-message" role=${this.roomMessage.tone === 'error' ? 'alert' : 'status'} data-tone=${this.roomMessage.tone}>${this.roomMessage.text}</p>` : nothing}
         ${this.collecting ? html`<fg-room-scanner .stream=${this.stream} active></fg-room-scanner>` : nothing}
         <fg-room-stats .stats=${this.roomStats}></fg-room-stats>

@@ -37,6 +37,7 @@ const ROWS: { label: string; stores: StoreName[] }[] = [
   { label: 'Settings', stores: ['settings'] },
   { label: 'Unfinished or past imports', stores: ['importJobs', 'importFiles'] },
   { label: 'Thumbnails (only if you turned them on)', stores: ['thumbnails'] },
+  { label: 'Room codes collected (only if the presenter chose to keep the room; scores and self-described labels, no faces)', stores: ['roomCodes'] },
 ];
 
 /**

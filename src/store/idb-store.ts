@@ -5,6 +5,7 @@
 import { Connection, deleteFaceGapDatabase, openFaceGapDatabase, BLOCKED_GRACE_MS, type OpenStoreOptions } from './database';
 import { createIdbImportJobRepository, createIdbPackRepository } from './idb-packs';
 import { createIdbPeopleRepository, createIdbSettingsRepository } from './idb-people';
+import { createIdbRoomCodeRepository } from './idb-room';
 import { createEmptyUsage, createForgetReport, estimateRecordBytes } from './records';
 import { DB_NAME } from './schema';
 import type { StorageInventory, Store, StoreName } from './types';
@@ -37,6 +38,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
     packs: createIdbPackRepository(open),
     settings: createIdbSettingsRepository(open),
     importJobs: createIdbImportJobRepository(open),
+    roomCodes: createIdbRoomCodeRepository(open),
     inventoryStorage,
     async forgetEverything() {
       // The report says what was there; a failed count must not stand in the way of deleting.
@@ -54,7 +56,7 @@ type Counted = Omit<StorageInventory, 'isPersistent' | 'estimate'>;
 /** Counts every store in one readonly transaction; pack samples are sized from pack metadata. */
 function countStores(connection: Connection): Promise<Counted> {
   return connection.read(
-    ['people', 'packs', 'packSamples', 'settings', 'importJobs', 'importFiles', 'thumbnails'],
+    ['people', 'packs', 'packSamples', 'settings', 'importJobs', 'importFiles', 'thumbnails', 'roomCodes'],
     'the storage inventory',
     async (tx) => {
       const stores = createEmptyUsage();
@@ -89,6 +91,7 @@ function countStores(connection: Connection): Promise<Counted> {
         add('thumbnails', thumbnail);
         imageBytes += thumbnail.blob.size;
       }
+      for (const record of await tx.objectStore('roomCodes').getAll()) add('roomCodes', record);
       const imageCount = stores.thumbnails.records;
       return { stores, embeddingCount, imageCount, imageBytes, isStoringImages: imageCount > 0 };
     },

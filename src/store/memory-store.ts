@@ -6,9 +6,9 @@
  */
 import { normalizeLabels, normalizeName, type Template } from '../matching/templates';
 import { createStoreError, StoreError } from './errors';
-import { checkThumbnail, compareByName, createEmptyUsage, createForgetReport, createImportJobRecord, describePack, estimateRecordBytes, PACK_CHUNK_SAMPLES, prepareTemplateForStorage } from './records';
+import { checkRoomCodes, checkThumbnail, compareByName, sortByKeptAt, createEmptyUsage, createForgetReport, createImportJobRecord, describePack, estimateRecordBytes, PACK_CHUNK_SAMPLES, prepareTemplateForStorage } from './records';
 import { isValidSetting, readSetting, SETTING_KEYS, type Settings } from './settings';
-import type { ImportFileRecord, ImportJob, PackMetadata, PackSample, StorageInventory, Store, StoreName } from './types';
+import type { ImportFileRecord, ImportJob, PackMetadata, PackSample, RoomCodeRecord, StorageInventory, Store, StoreName } from './types';
 
 /** Creates an empty in-memory store; `isPersistent` is false. */
 export function createMemoryStore(): Store {
@@ -18,6 +18,7 @@ export function createMemoryStore(): Store {
   const settings = new Map<string, unknown>();
   const jobs = new Map<string, ImportJob>();
   const files = new Map<string, Map<string, ImportFileRecord>>();
+  const roomCodes = new Map<string, RoomCodeRecord>();
   let isOpen = true;
 
   const copy = <T>(value: T): T => structuredClone(value);
@@ -64,6 +65,7 @@ export function createMemoryStore(): Store {
       add('importFiles', record);
       if (record.sample) embeddingCount++;
     }
+    for (const record of roomCodes.values()) add('roomCodes', record);
     let imageBytes = 0;
     for (const blob of thumbnails.values()) {
       add('thumbnails', { blob });
@@ -186,10 +188,19 @@ export function createMemoryStore(): Store {
         files.delete(jobId);
       },
     },
+    roomCodes: {
+      list: async () => (ensureOpen('the kept room'), sortByKeptAt([...roomCodes.values()].map(copy))),
+      async put(records) {
+        ensureOpen('the kept room');
+        checkRoomCodes(records);
+        for (const record of records) roomCodes.set(record.attendeeId, copy({ attendeeId: record.attendeeId, code: record.code, keptAt: record.keptAt }));
+      },
+      clear: async () => (ensureOpen('clearing the kept room'), roomCodes.clear()),
+    },
     inventoryStorage: async () => (ensureOpen('the storage inventory'), { isPersistent: false, ...countStores() }),
     async forgetEverything() {
       const deleted = isOpen ? countStores().stores : createEmptyUsage();
-      for (const map of [people, thumbnails, packs, settings, jobs, files]) map.clear();
+      for (const map of [people, thumbnails, packs, settings, jobs, files, roomCodes]) map.clear();
       isOpen = false;
       return createForgetReport(deleted, true);
     },

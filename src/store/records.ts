@@ -4,7 +4,7 @@
  */
 import { normalizeLabels, normalizeName, type Template } from '../matching/templates';
 import { createStoreError, StoreError } from './errors';
-import type { ForgetReport, ImportJob, ImportJobRepository, PackMetadata, PackMetadataInput, PackSample, StoreName, StoreUsage } from './types';
+import type { ForgetReport, ImportJob, ImportJobRepository, PackMetadata, PackMetadataInput, PackSample, RoomCodeRecord, StoreName, StoreUsage } from './types';
 
 /** Largest thumbnail kept, in bytes: enough for a small JPEG, too small for a usable photo. */
 export const MAX_THUMBNAIL_BYTES = 64 * 1024;
@@ -20,6 +20,7 @@ export const STORE_NAMES: readonly StoreName[] = [
   'importJobs',
   'importFiles',
   'thumbnails',
+  'roomCodes',
 ];
 
 /** A usage table with every store at zero. */
@@ -104,7 +105,9 @@ export function createForgetReport(deleted: Record<StoreName, StoreUsage>, isCom
   const people = deleted.people.records;
   const packs = deleted.packs.records;
   const images = deleted.thumbnails.records;
-  const summary = `${people} ${people === 1 ? 'person' : 'people'}, ${packs} ${packs === 1 ? 'pack' : 'packs'}, ${images} ${images === 1 ? 'thumbnail' : 'thumbnails'}, your settings and any unfinished imports`;
+  const roomCodes = deleted.roomCodes.records;
+  const kept = roomCodes > 0 ? `, ${roomCodes} kept room ${roomCodes === 1 ? 'code' : 'codes'}` : '';
+  const summary = `${people} ${people === 1 ? 'person' : 'people'}, ${packs} ${packs === 1 ? 'pack' : 'packs'}, ${images} ${images === 1 ? 'thumbnail' : 'thumbnails'}${kept}, your settings and any unfinished imports`;
   const message = isComplete
     ? `Everything FaceGap stored on this device was deleted: ${summary}.`
     : `FaceGap is still open in another tab, so its storage (${summary}) will be deleted as soon as that tab is closed. Close the other FaceGap tabs now.`;
@@ -123,4 +126,18 @@ export function createImportJobRecord(input: Parameters<ImportJobRepository['cre
     ...(input.packId === undefined ? {} : { packId: input.packId }),
     ...(input.details === undefined ? {} : { details: structuredClone(input.details) }),
   };
+}
+
+/** Sorts records in the order they were kept. */
+export function sortByKeptAt(records: RoomCodeRecord[]): RoomCodeRecord[] {
+  return records.sort((a, b) => a.keptAt - b.keptAt);
+}
+
+/** Checks records before they are kept: a code is text, tied to its attendee id. */
+export function checkRoomCodes(records: RoomCodeRecord[]): void {
+  for (const record of records) {
+    if (typeof record.attendeeId !== 'string' || record.attendeeId === '' || typeof record.code !== 'string' || !Number.isFinite(record.keptAt)) {
+      throw createStoreError('invalid', 'the kept room');
+    }
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Template } from '../matching/templates';
-import type { ImportFileRecord, ImportJob, PackMetadata, PackSample } from './types';
+import type { ImportFileRecord, ImportJob, PackMetadata, PackSample, RoomCodeRecord } from './types';
 
 /** Name of FaceGap's one database. */
 export const DB_NAME = 'facegap';
@@ -34,6 +34,7 @@ export interface FaceGapDB extends DBSchema {
   importJobs: { key: string; value: ImportJob };
   importFiles: { key: [string, string]; value: ImportFileRecord };
   thumbnails: { key: string; value: ThumbnailRecord };
+  roomCodes: { key: string; value: RoomCodeRecord };
 }
 
 /** The versionchange transaction a migration runs in. */
@@ -73,6 +74,13 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'Indexes people by name, so the list comes back sorted without loading it all first.',
     migrate(_db, tx) {
       tx.objectStore('people').createIndex('by-name', 'name');
+    },
+  },
+  {
+    version: 3,
+    description: 'Creates roomCodes: the room codes a presenter chose to keep on this device (scores only, one per attendee).',
+    migrate(db) {
+      db.createObjectStore('roomCodes', { keyPath: 'attendeeId' });
     },
   },
 ];

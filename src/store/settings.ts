@@ -27,6 +27,8 @@ export interface Settings {
   presenter: boolean;
   /** The camera the user last picked (a browser device id, meaningless elsewhere), or null for the default. */
   cameraId: string | null;
+  /** The presenter chose to keep the collected room codes on this device (off: memory only). */
+  keepRoom: boolean;
 }
 
 /** A setting's name. */
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   excludeUnverified: false,
   presenter: false,
   cameraId: null,
+  keepRoom: false,
 });
 
 /** The setting names, in a stable order. */
@@ -56,6 +59,7 @@ const validators: { [K in SettingKey]: (value: unknown) => value is Settings[K] 
   excludeUnverified: isBoolean,
   presenter: isBoolean,
   cameraId: (value): value is string | null => value === null || typeof value === 'string',
+  keepRoom: isBoolean,
 };
 
 /** Whether `key` names a setting. */

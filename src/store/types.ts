@@ -130,8 +130,31 @@ export interface ImportJobRepository {
   delete(jobId: string): Promise<void>;
 }
 
+/**
+ * A room code the presenter chose to keep on this device: the text exactly as read from an
+ * attendee's QR code (scores, self-described labels, a typed name at most; see classroom/payload.ts).
+ */
+export interface RoomCodeRecord {
+  /** The code's attendee id: one record per laptop. */
+  attendeeId: string;
+  /** The code's text, decoded again (and so validated again) when the room is restored. */
+  code: string;
+  /** When it was kept, milliseconds since the epoch. */
+  keptAt: number;
+}
+
+/** The kept room (only while the presenter chose to keep it). Every method rejects with a `StoreError` only. */
+export interface RoomCodeRepository {
+  /** Every kept code, in the order they were kept. */
+  list(): Promise<RoomCodeRecord[]>;
+  /** Keeps codes, replacing any of the same attendee, all or nothing. */
+  put(records: RoomCodeRecord[]): Promise<void>;
+  /** Deletes every kept code. */
+  clear(): Promise<void>;
+}
+
 /** Names of the stores, as the inventory reports them. */
-export type StoreName = 'people' | 'packs' | 'packSamples' | 'settings' | 'importJobs' | 'importFiles' | 'thumbnails';
+export type StoreName = 'people' | 'packs' | 'packSamples' | 'settings' | 'importJobs' | 'importFiles' | 'thumbnails' | 'roomCodes';
 
 /** Record count and approximate size of one store. */
 export interface StoreUsage {
@@ -174,6 +197,7 @@ export interface Store {
   readonly packs: PackRepository;
   readonly settings: SettingsRepository;
   readonly importJobs: ImportJobRepository;
+  readonly roomCodes: RoomCodeRepository;
   inventoryStorage(): Promise<StorageInventory>;
   /** Closes this store and deletes everything it holds; the store is unusable afterwards. */
   forgetEverything(): Promise<ForgetReport>;

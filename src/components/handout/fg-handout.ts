@@ -6,8 +6,8 @@ import type { ReferencePack } from '../../datasets/pack-types';
 import { computeGapAtThreshold } from '../../views/gap-model';
 import { formatScore, pluralise } from '../../views/format';
 import { describeGrouping } from '../../views/grouping';
-import { buildSummarySentence } from '../../views/sentence';
 import { PackGapController } from '../lesson/pack-gap-controller';
+import { RatioIntervalController } from '../lesson/ratio-interval-controller';
 
 /**
  * The handout: one or two printed pages, black on white, with the gap at the current threshold,
@@ -42,10 +42,11 @@ export class FgHandout extends LitElement {
   @property() model = '';
 
   private readonly _gap = new PackGapController(this);
+  private readonly _ratio = new RatioIntervalController(this);
 
   override updated(): void {
-    // Ready once the table and the model line are filled: what a print must wait for.
-    this.dataset.ready = String(this._gap.gapFor(this.pack, this.groupBy) !== null && this.model !== '');
+    // Ready once the table, the ratio's interval and the model line are filled: what a print must wait for.
+    this.dataset.ready = String(this._gap.gapFor(this.pack, this.groupBy) !== null && this._ratio.isSettled && this.model !== '');
   }
 
   override render() {
@@ -53,12 +54,13 @@ export class FgHandout extends LitElement {
     const gap = this._gap.gapFor(pack, this.groupBy);
     if (!pack) return html`<p>No reference pack is loaded: open one (Bias tab) and print again.</p>`;
     const at = gap ? computeGapAtThreshold(gap, this.threshold) : null;
-    const sentence = at && gap ? buildSummarySentence({ rows: at.rows, groupBy: this.groupBy, impostorGrouping: gap.options.impostorGrouping }) : null;
+    const sentence = gap ? this._ratio.sentenceFor(gap, this.threshold) : null;
     return html`
       <h1>FaceGap: how face recognition errs differently across groups</h1>
       <p class="small">Printed ${new Date().toISOString().slice(0, 10)} from FaceGap, which ran entirely in the browser; no face left the laptop.</p>
       <h2>The gap at threshold ${formatScore(this.threshold)}</h2>
       ${this._gap.error ? html`<p>${this._gap.error}</p>` : nothing}
+      ${this._ratio.error ? html`<p>${this._ratio.error}</p>` : nothing}
       ${sentence ? html`<p class="sentence">${sentence.text}</p>` : html`<p>Scoring the pack…</p>`}
       ${at ? html`<table>
         <caption class="small">False matches: two different people of the group scoring at or above the threshold. False non-matches: two photos of one person scoring below it. 95% Wilson intervals, which treat pairs as independent (they are not, so the true uncertainty is wider).</caption>
@@ -71,7 +73,7 @@ export class FgHandout extends LitElement {
       <p><strong>Credit:</strong> ${pack.attribution} <strong>Licence:</strong> ${pack.license}</p>
       <p><strong>Model:</strong> ${this.model || 'the FaceGap face model'}.</p>
       <p class="small">Labels were assigned by others and can be wrong; small groups give wide intervals; one dataset is not the world.
-        For scale: ${NIST_CITATION} found false-match rates 10 to 100 times higher for some groups.</p>
+        For scale, NIST found false-match rates 10 to 100 times higher for some groups than for others (${NIST_CITATION})</p>
       <h2>Three questions to discuss</h2>
       <ol>${DISCUSSION_QUESTIONS.map((q) => html`<li>${q}</li>`)}</ol>`;
   }

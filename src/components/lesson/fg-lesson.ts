@@ -7,6 +7,7 @@ import { LessonExitEvent, LessonStepChangeEvent } from './lesson-events';
 import { renderLessonFigure } from './lesson-figure';
 import { lessonStyles } from './lesson-styles';
 import { PackGapController } from './pack-gap-controller';
+import { RatioIntervalController } from './ratio-interval-controller';
 
 /**
  * Lesson mode: one step at a time, full screen, in type readable from the back of a room.
@@ -37,12 +38,15 @@ export class FgLesson extends LitElement {
   @property({ type: Number }) people = 0;
   /** Address attendees open (join code). */
   @property({ attribute: 'join-url' }) joinUrl = '';
+  /** The active face model and its score, in words, e.g. "faceres, score human-similarity-v1"; empty while it loads. */
+  @property() model = '';
   /** Laptops collected in the room so far. */
   @property({ type: Number, attribute: 'room-count' }) roomCount = 0;
 
   @state() private _isNotesShown = false;
   private _stranger: ClosestStranger | null = null;
   private readonly _gap = new PackGapController(this);
+  private readonly _ratio = new RatioIntervalController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -65,6 +69,9 @@ export class FgLesson extends LitElement {
   override render() {
     const index = Math.min(Math.max(0, this.step), LESSON_STEPS.length - 1);
     const step = LESSON_STEPS[index];
+    const gap = this._gap.gapFor(this.pack, this.groupBy);
+    // Resampled only on the step that states the ratio: the others need no interval of it.
+    const sentence = gap && step.figure === 'gap' ? this._ratio.sentenceFor(gap, this.threshold) : null;
     return html`
       <header>
         <h2 id="title">${step.title}</h2>
@@ -72,12 +79,12 @@ export class FgLesson extends LitElement {
       </header>
       <section class="figure" aria-labelledby="title" aria-live="polite">
         ${renderLessonFigure(step.figure, {
-          pack: this.pack, gap: this._gap.gapFor(this.pack, this.groupBy), threshold: this.threshold, groupBy: this.groupBy, people: this.people,
-          match: this.match, stranger: this._stranger, joinUrl: this.joinUrl, roomCount: this.roomCount,
+          pack: this.pack, gap, threshold: this.threshold, groupBy: this.groupBy, people: this.people,
+          match: this.match, stranger: this._stranger, joinUrl: this.joinUrl, roomCount: this.roomCount, sentence,
         })}
       </section>
       <footer>
-        <span class="progress">Step ${index + 1} of ${LESSON_STEPS.length} \u00b7 arrows or clicker to move</span>
+        <span class="progress">Step ${index + 1} of ${LESSON_STEPS.length}${this.model ? html` \u00b7 <span class="model">model ${this.model}</span>` : nothing}</span>
         ${this._isNotesShown ? html`<p class="notes" aria-label="Speaker notes">${step.notes}</p>` : nothing}
         <button @click=${() => this._move(index - 1)} ?disabled=${index === 0}>Back</button>
         <button @click=${() => this._move(index + 1)} ?disabled=${index === LESSON_STEPS.length - 1}>Next</button>

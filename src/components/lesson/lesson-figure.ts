@@ -7,7 +7,7 @@ import { DISCUSSION_QUESTIONS, NIST_CITATION, type LessonFigure } from '../../cl
 import type { ReferencePack } from '../../datasets/pack-types';
 import { computeGapAtThreshold, type GapIndex } from '../../views/gap-model';
 import { formatScore, pluralise } from '../../views/format';
-import { buildSummarySentence } from '../../views/sentence';
+import type { SummarySentence } from '../../views/sentence';
 import '../room/fg-join-code';
 
 /** What the figures show. */
@@ -21,6 +21,8 @@ export interface LessonFigureInput {
   stranger: ClosestStranger | null;
   joinUrl: string;
   roomCount: number;
+  /** The gap's summary sentence with its ratio interval (RatioIntervalController), once the pack is scored. */
+  sentence: SummarySentence | null;
 }
 
 const WAITING = html`<p class="muted" role="status">Scoring the reference pack…</p>`;
@@ -62,8 +64,8 @@ export function renderLessonFigure(figure: LessonFigure, input: LessonFigureInpu
 
 function renderGapTable(gap: GapIndex, input: LessonFigureInput) {
   const at = computeGapAtThreshold(gap, input.threshold);
-  const sentence = buildSummarySentence({ rows: at.rows, groupBy: input.groupBy, impostorGrouping: gap.options.impostorGrouping });
-  return html`<p data-sentence-kind=${sentence.kind}><strong>${sentence.text}</strong></p>
+  const sentence = input.sentence;
+  return html`${sentence ? html`<p data-sentence-kind=${sentence.kind}><strong>${sentence.text}</strong></p>` : nothing}
     <table><caption class="muted">False-match rate at threshold ${formatScore(input.threshold)}, with its 95% interval</caption>
       <thead><tr><th scope="col">group</th><th scope="col">false-match rate</th><th scope="col">people</th></tr></thead>
       <tbody>${at.rows.map((r) => html`<tr><td>${r.group}</td><td class="num">${formatRateWithInterval(r.fmr)}</td><td class="num">${r.people}${r.isSmall ? ' (small)' : ''}</td></tr>`)}</tbody>

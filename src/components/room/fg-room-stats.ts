@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SMALL_ROOM_GROUP_PEOPLE, type RoomStatistics } from '../../classroom/room-stats';
-import { formatRateWithInterval } from '../../classroom/lesson-figures';
-import { formatRatio, formatScore, pluralise } from '../../views/format';
+import { formatRate, formatRateInterval, formatRatio, formatScore, pluralise } from '../../views/format';
+import type { RateEstimate } from '../../metrics';
 
 /**
  * The whole room's numbers from the codes collected (src/classroom/room-stats.ts): how often the
@@ -13,11 +13,15 @@ import { formatRatio, formatScore, pluralise } from '../../views/format';
 @customElement('fg-room-stats')
 export class FgRoomStats extends LitElement {
   static override styles = css`
-    :host { display: grid; gap: 0.8em; }
+    :host { display: grid; gap: 0.5em; }
+    p { margin: 0; }
+    /* The room's people and the pack's strangers side by side when there is room: one screen on a projector. */
+    .tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 17em), 1fr)); gap: 0.5em 1.5em; align-items: start; }
+    .tables > div { display: grid; gap: 0.3em; }
     table { border-collapse: collapse; }
     th, td { text-align: left; padding: 0.15em 0.9em 0.15em 0; border-bottom: 1px solid #888; }
-    td.num { font-variant-numeric: tabular-nums; }
-    h3 { margin: 0.4em 0 0; }
+    td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
+    h3 { margin: 0; font-size: 1em; }
     .caveat { border-left: 4px solid #555; padding-left: 0.8em; margin: 0; }
   `;
 
@@ -30,21 +34,30 @@ export class FgRoomStats extends LitElement {
 
   override render() {
     const s = this.stats;
-    if (!s || s.people === 0) return html`<p class="count" role="status">0 laptops collected. Ask attendees to press "Show the presenter" (Room tab) and hold their screen to this camera.</p>`;
-    return html`
+    const other = s && s.otherModel > 0
+      ? html`<p class="other-model" role="status">${pluralise(s.otherModel, 'code', 'codes')} in this room ${s.otherModel === 1 ? 'was' : 'were'} made with another face model and ${s.otherModel === 1 ? 'is' : 'are'} left out of every number: switch back to that model to see ${s.otherModel === 1 ? 'it' : 'them'}, or clear the room.</p>`
+      : nothing;
+    if (!s || s.people === 0) return html`${other}<p class="count" role="status">0 laptops collected. Ask attendees to press "Show the presenter" (Room tab) and hold their screen to this camera.</p>`;
+    return html`${other}
       <p class="count" role="status"><strong>${pluralise(s.people, 'laptop', 'laptops')} collected</strong>, at threshold ${formatScore(s.threshold)}.</p>
+      <div class="tables"><div>
       <h3>Would the room's own people be missed?</h3>
-      <table><thead><tr><th scope="col">self-described group</th><th scope="col">people</th><th scope="col">missed (false non-match rate)</th></tr></thead>
-        <tbody>${s.genuine.map((r) => html`<tr><td>${r.group}</td><td class="num">${r.people}${r.isSmall ? ' (small)' : ''}</td><td class="num">${formatRateWithInterval(r.fnmr)}</td></tr>`)}</tbody></table>
-      <p>Highest over lowest: ${formatRatio(s.fnmrMaxMinRatio)}</p>
-      <h3>Would the pack's strangers be taken for someone in the room?</h3>
-      <table><thead><tr><th scope="col">pack group</th><th scope="col">false-match rate</th></tr></thead>
-        <tbody>${s.strangers.map((r) => html`<tr><td>${r.group}</td><td class="num">${r.isLowerBound ? 'at least ' : ''}${formatRateWithInterval(r.fmr)}</td></tr>`)}</tbody></table>
-      <p>Highest over lowest: ${formatRatio(s.fmrMaxMinRatio)}</p>
+      <table><thead><tr><th scope="col">group</th><th scope="col">people</th><th scope="col">missed</th></tr></thead>
+        <tbody>${s.genuine.map((r) => html`<tr><td>${r.group}</td><td class="num">${r.people}${r.isSmall ? ' (small)' : ''}</td><td class="num">${formatCompactRate(r.fnmr)}</td></tr>`)}</tbody></table>
+      <p>Highest over lowest: ${formatRatio(s.fnmrMaxMinRatio)}</p></div>
+      <div><h3>Would the pack's strangers be taken for someone in the room?</h3>
+      <table><thead><tr><th scope="col">pack group</th><th scope="col">false matches</th></tr></thead>
+        <tbody>${s.strangers.map((r) => html`<tr><td>${r.group}</td><td class="num">${r.isLowerBound ? 'at least ' : ''}${formatCompactRate(r.fmr)}</td></tr>`)}</tbody></table>
+      <p>Highest over lowest: ${formatRatio(s.fmrMaxMinRatio)}</p></div></div>
       <p class="caveat">A group with fewer than ${SMALL_ROOM_GROUP_PEOPLE} people is marked small: one person moves its rate a lot, and its interval is wide.
-        Intervals treat pairs as independent, which they are not. Groups are what people chose to say about themselves; nobody had to.
+        In brackets: Wilson 95% intervals, which treat pairs as independent (they are not). Groups are what people chose to say about themselves; nobody had to.
         ${s.strangers.some((r) => r.isLowerBound) ? html`"At least" means some laptops sent only their closest strangers, and all of those pass this threshold.` : nothing}</p>`;
   }
+}
+
+/** "3.2% (1.1%–8.7%)": the rate and its Wilson 95% interval, short enough for two tables side by side on a projector. */
+function formatCompactRate(rate: RateEstimate): string {
+  return rate.rate === null ? formatRate(null) : `${formatRate(rate.rate)} (${formatRateInterval(rate.ci95)})`;
 }
 
 declare global {

@@ -24,10 +24,19 @@ export class RoomCollectToggleEvent extends Event {
   }
 }
 
+/** The presenter turned "Keep the room on this device" on or off. */
+export class RoomKeepChangeEvent extends Event {
+  static readonly eventName = 'room-keep-change' as const;
+  constructor(/** True to keep the collected codes on this device. */ readonly isKeeping: boolean) {
+    super(RoomKeepChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'room-code': RoomCodeEvent;
     'room-clear': RoomClearEvent;
     'room-collect-toggle': RoomCollectToggleEvent;
+    'room-keep-change': RoomKeepChangeEvent;
   }
 }

@@ -2,13 +2,40 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** One scene of a fake-camera video: a picture held for a number of frames. */
+export interface Y4mScene {
+  rgba: Uint8Array | Uint8ClampedArray;
+  frames: number;
+}
+
 /**
  * Writes an RGBA picture as a Y4M video (a text header, then `FRAME\n` and raw I420 planes per
  * frame) for Chromium's fake camera: no ffmpeg needed. Width and height must be even. BT.601
  * full-range conversion; chroma is the mean of each 2x2 block. Returns the file's path.
  */
 export function writeY4m(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, frames: number): string {
+  return writeY4mScenes([{ rgba, frames }], width, height);
+}
+
+/**
+ * Writes scenes one after another as one Y4M video at `fps` frames a second; Chromium plays it in
+ * a loop, so the scenes come back in turn (a code held up, taken away, another code...).
+ */
+export function writeY4mScenes(scenes: Y4mScene[], width: number, height: number, fps = 30): string {
   if (width % 2 || height % 2) throw new Error(`Y4M I420 needs even sizes, got ${width}x${height}.`);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`);
+  const parts: Buffer[] = [header];
+  for (const scene of scenes) {
+    const frame = toI420Frame(scene.rgba, width, height);
+    for (let i = 0; i < scene.frames; i++) parts.push(frame);
+  }
+  const path = join(mkdtempSync(join(tmpdir(), 'facegap-qr-camera-')), 'camera.y4m');
+  writeFileSync(path, Buffer.concat(parts));
+  return path;
+}
+
+/** One `FRAME` of I420 planes from an RGBA picture. */
+function toI420Frame(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Buffer {
   const y = Buffer.alloc(width * height);
   const u = Buffer.alloc((width / 2) * (height / 2));
   const v = Buffer.alloc(u.length);
@@ -31,11 +58,7 @@ export function writeY4m(rgba: Uint8Array | Uint8ClampedArray, width: number, he
       v[k] = clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
     }
   }
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, u, v]);
-  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`);
-  const path = join(mkdtempSync(join(tmpdir(), 'facegap-qr-camera-')), 'camera.y4m');
-  writeFileSync(path, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
-  return path;
+  return Buffer.concat([Buffer.from('FRAME\n'), y, u, v]);
 }
 
 function clamp(value: number): number {

@@ -67,12 +67,22 @@ export interface Observation {
   height: number;
   faces: FaceObservation[];
   timings: StageTimings;
+  /**
+   * Whether the faces were followed from the previous answer (mesh only, on this frame, inside the
+   * last boxes) instead of found by the full detector. Either way every box comes from this frame.
+   */
+  isTracked?: boolean;
 }
 
 /** Options for one detection call. */
 export interface DetectOptions {
   /** Compute embeddings (faceres) too; without it only the detector and mesh run. */
   embed: boolean;
+  /**
+   * Follow the faces of the previous answer with the mesh alone (no detector pass): cheaper, but it
+   * finds no new face. Ignored when the previous answer had no face (the detector runs then).
+   */
+  track?: boolean;
   signal?: AbortSignal;
 }
 

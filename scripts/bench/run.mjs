@@ -22,6 +22,8 @@ const STEPS = [
   { name: 'all-pairs', command: [TSX, 'scripts/bench/all-pairs.ts'], needs: 'scripts/bench/all-pairs.ts' },
   { name: 'import', command: [TSX, 'scripts/bench/import.ts'], needs: 'scripts/bench/import.ts' },
   { name: 'models', command: [TSX, 'scripts/bench/models.ts'], needs: 'scripts/bench/models.ts' },
+  // 20 minutes: only when named (`npm run bench -- soak`), never as part of the whole run.
+  { name: 'soak', command: [TSX, 'scripts/bench/soak.ts'], needs: 'scripts/bench/soak.ts', onlyWhenNamed: true },
 ];
 
 function newestMtime(path) {
@@ -57,6 +59,7 @@ if (unknown.length > 0) {
 const failed = [];
 for (const step of STEPS) {
   if (step.name !== 'build' && wanted.length > 0 && !wanted.includes(step.name)) continue;
+  if (step.onlyWhenNamed && !wanted.includes(step.name)) continue;
   if (step.needs && !existsSync(join(ROOT, step.needs))) {
     console.log(`\n== ${step.name}: skipped, ${step.needs} does not exist yet`);
     continue;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 const BENCH_CONFIG = 'scripts/bench/vite.bench.config.ts';
 /** Where the bench build goes (the app plus bench/*.html); see vite.bench.config.ts. */
-const BENCH_DIST = join(ROOT, '.cache/bench-dist');
+const BENCH_DIST = join(ROOT, process.env.BENCH_DIST ?? '.cache/bench-dist');
 /** What the build is made from: newer than the build means rebuild. */
 const BUILD_INPUTS = ['src', 'bench', 'index.html', 'vite.config.ts', BENCH_CONFIG, 'package-lock.json', 'models/manifest.json'];
 const TSX = join(ROOT, 'node_modules/.bin/tsx');

@@ -23,6 +23,9 @@ export interface LoopResult {
     /** One detect call in the worker, all frames / embedded frames only. */
     workerTotal: StageSummary | null;
     workerTotalEmbedded: StageSummary | null;
+    /** Frames without an embedding, faces followed by the mesh / found by the full detector (app only). */
+    trackedOnly?: StageSummary | null;
+    detectedOnly?: StageSummary | null;
     /** Page to worker and back: bitmap transfer, queue, inference, reply. */
     roundTrip: StageSummary | null;
     /** Between successive frames' answers: the loop's period. */
@@ -104,12 +107,14 @@ function rows(report: LiveReport): string[][] {
     cell(loop.stages.embed),
     cell(loop.stages.workerTotal),
     cell(loop.stages.workerTotalEmbedded),
+    cell(loop.stages.trackedOnly ?? null),
+    cell(loop.stages.detectedOnly ?? null),
     cell(loop.stages.roundTrip),
     cell(loop.stages.interval),
   ]));
 }
 
-const HEADER = ['Loop', 'Frames/s', 'Frames', 'Detect+mesh ms', 'Embed ms', 'Worker frame ms', 'Embedded frame ms', 'Round trip ms', 'Period ms'];
+const HEADER = ['Loop', 'Frames/s', 'Frames', 'Detect+mesh ms', 'Embed ms', 'Worker frame ms', 'Embedded frame ms', 'Tracked, no embed ms', 'Detected, no embed ms', 'Round trip ms', 'Period ms'];
 
 function plain(header: string[], body: string[][]): string {
   const table = [header, ...body];

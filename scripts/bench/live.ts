@@ -122,6 +122,8 @@ function summarizeApp({ engine, elapsedMs, frames, readoutFps }: LoopSamples<App
       embed: summarizeSamples(embedded.map((frame) => frame.embed)),
       workerTotal: summarizeSamples(frames.map((frame) => frame.total)),
       workerTotalEmbedded: summarizeSamples(embedded.map((frame) => frame.total)),
+      trackedOnly: summarizeSamples(frames.filter((frame) => !frame.isEmbedded && frame.isTracked && frame.faces > 0).map((frame) => frame.total)),
+      detectedOnly: summarizeSamples(frames.filter((frame) => !frame.isEmbedded && !frame.isTracked && frame.faces > 0).map((frame) => frame.total)),
       roundTrip: summarizeSamples(frames.map((frame) => frame.roundTrip)),
       interval: summarizeSamples(intervals),
     },

@@ -68,11 +68,12 @@ function isInside(windows: [number, number][], at: number): boolean {
  * Fits the drawn box to the known motion: for each candidate lag L (0..maxLagMs), regresses the
  * box centre at t on the face's shift at t - L; the lag is the L that explains the most variance,
  * the swing the slope there (1: the box moves as far as the face). Samples within `settleMs` of a
- * face entering are left out (no box yet), and so are stale boxes.
+ * face entering are left out (no box yet).
  */
 export function fitBoxMotion(frames: ShownFrame[], drawn: DrawnSample[], truth: VideoTruth, settleMs = 500, maxLagMs = 600): { lagMs: number; swing: number } | null {
   const windows = findFaceWindows(frames, truth).map(([from, to]) => [from + settleMs, to] as [number, number]);
-  const usable = drawn.filter((sample) => sample.centerX !== null && !sample.isStale && isInside(windows, sample.at));
+  // Stale boxes count too: they are drawn (grey), and where the box is drawn is what is measured.
+  const usable = drawn.filter((sample) => sample.centerX !== null && isInside(windows, sample.at));
   let best: { lagMs: number; swing: number; r2: number } | null = null;
   for (let lag = 0; lag <= maxLagMs; lag += 5) {
     const pairs: [number, number][] = [];
@@ -97,13 +98,22 @@ function regress(pairs: [number, number][]): { slope: number; r2: number } | nul
   return { slope: sxy / sxx, r2: (sxy * sxy) / (sxx * syy) };
 }
 
-/** Each entry of the faces: from the first frame showing them to the first display frame with a score. */
+/**
+ * Each entry of the faces: from the first frame showing them to the first display frame with a
+ * score. An entry counts only when the meter had cleared (no score) since the faces left: a score
+ * still shown from before the grey stretch would otherwise pass for an instant match.
+ */
 export function measureTimeToMatch(frames: ShownFrame[], drawn: DrawnSample[], truth: VideoTruth): number[] {
   const times: number[] = [];
+  let previousEnd = frames[0]?.at ?? 0;
   for (const [from, to] of findFaceWindows(frames, truth)) {
-    // An entry is only measured when the picture before it had no face (not the first window of a run that began with faces).
+    const gapStart = previousEnd;
+    previousEnd = to;
+    // The run began with faces in view: no entry to time.
     if (frames[0] && from === frames[0].at) continue;
-    const matched = drawn.find((sample) => sample.at >= from && sample.at < to && sample.score !== null);
+    const cleared = drawn.find((sample) => sample.at >= gapStart && sample.at < to && sample.score === null);
+    if (!cleared) continue;
+    const matched = drawn.find((sample) => sample.at >= Math.max(from, cleared.at) && sample.at < to && sample.score !== null);
     if (matched) times.push(matched.at - from);
   }
   return times;

@@ -4,10 +4,13 @@ import type { ViolationRecord } from '../privacy/violations';
 
 /** What the vision engine reports: plain data, safe to post between a worker and the page. */
 
-/** A backend the user can ask for with `?backend=`; `auto` picks one from the hardware. */
-export type BackendRequest = 'auto' | 'wasm' | 'webgl' | 'cpu';
+/**
+ * A backend the engine can be asked for; `auto` picks one from the hardware. `?backend=` offers all
+ * but `webgpu`, which only the WebGPU bench asks for (BENCHMARKS.md, "WebGPU": not offered yet).
+ */
+export type BackendRequest = 'auto' | 'wasm' | 'webgl' | 'cpu' | 'webgpu';
 /** A backend that actually runs. */
-export type BackendName = 'wasm' | 'webgl' | 'cpu';
+export type BackendName = 'wasm' | 'webgl' | 'cpu' | 'webgpu';
 
 /** Which backend runs, why, and how. */
 export interface EngineInfo {

@@ -51,4 +51,11 @@ describe('live bench figures', () => {
     expect(figures.detectedShare).toBeCloseTo(1 / 3, 1);
     expect(figures.embeddingsPerSecond).toBeCloseTo(1000 / 60 / 7, 0);
   });
+
+  it('does not time an entry while the meter still shows the score from before the faces left', () => {
+    const frames = shownFrames();
+    // A meter that never clears: a slow loop whose last answer before the grey stretch had a score.
+    const drawn = drawnBox(frames, 50, 1, 450).map((sample) => ({ ...sample, score: 0.7 }));
+    expect(computeLiveFigures(frames, drawn, [], TRUTH).timeToMatchMs).toEqual([]);
+  });
 });

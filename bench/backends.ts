@@ -30,8 +30,10 @@ async function benchBackends(backends: BackendRequest[], photoUrls: string[], ro
     try {
       await client.load({ backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH });
       result.loadMs = performance.now() - started;
+      console.log(`${backend}: loaded in ${result.loadMs.toFixed(0)} ms`);
       // The first call compiles kernels (wasm) or shaders (WebGPU): not measured.
       await client.detect(await createImageBitmap(photos[0]), { embed: true });
+      console.log(`${backend}: first photo (compiling) after ${(performance.now() - started).toFixed(0)} ms`);
       runs.push({ client, result });
     } catch (error) {
       result.error = error instanceof Error ? error.message : String(error);
@@ -46,6 +48,7 @@ async function benchBackends(backends: BackendRequest[], photoUrls: string[], ro
         result.totalMs.push(observation.timings.total);
         result.embedMs.push(observation.timings.embed);
         if (round === 0) result.embeddings[index] = observation.faces[0]?.embedding ? [...observation.faces[0].embedding] : null;
+        console.log(`${result.backend}: round ${round + 1}, photo ${index + 1}: ${observation.timings.total.toFixed(0)} ms, ${observation.faces.length} faces`);
       }
     }
   }

@@ -12,6 +12,8 @@ export interface AppProbeFrame {
   /** From posting the frame to the worker's answer (transfer, queue, inference, reply). */
   roundTrip: number;
   isEmbedded: boolean;
+  /** Whether the engine followed the last faces with the mesh (false: the full detector ran). */
+  isTracked: boolean;
   detect: number;
   embed: number;
   total: number;
@@ -50,8 +52,62 @@ export const APP_PROBE_SOURCE = `(() => {
         if (data.type !== 'observed') return;
         const now = performance.now();
         const t = data.observation.timings;
-        probe.frames.push({ at: now, roundTrip: now - start.at, isEmbedded: start.isEmbedded, detect: t.detect, embed: t.embed, total: t.total, faces: data.observation.faces.length });
+        probe.frames.push({ at: now, roundTrip: now - start.at, isEmbedded: start.isEmbedded, isTracked: data.observation.isTracked === true, detect: t.detect, embed: t.embed, total: t.total, faces: data.observation.faces.length });
       });
     }
   };
 })();`;
+
+/** What LIVE_RECORDER_SOURCE collects: shown camera frames and, at display rate, the drawn box and the meter. */
+export interface LiveRecording {
+  shown: { at: number; index: number }[];
+  drawn: { at: number; centerX: number | null; isStale: boolean; score: number | null }[];
+}
+
+declare global {
+  interface Window {
+    __facegapLive?: LiveRecording;
+  }
+}
+
+/**
+ * Source of the display-rate recorder, run once the camera is on: for every frame fg-camera-view's
+ * video presents (requestVideoFrameCallback), the frame index from the bench video's marker
+ * (scripts/bench/live-video.ts: `bits` blocks of `block` px at the top left); on every animation
+ * frame, the centre of the drawn box as drawn (computed style, so mid-transition) and the meter's
+ * score. A string for the same reason as APP_PROBE_SOURCE.
+ */
+export function liveRecorderSource(bits: number, block: number): string {
+  return `(() => {
+  const rec = { shown: [], drawn: [] };
+  window.__facegapLive = rec;
+  const app = document.querySelector('fg-app').shadowRoot;
+  const view = app.querySelector('fg-camera-view');
+  const video = view.shadowRoot.querySelector('video');
+  const width = ${bits * block};
+  const canvas = new OffscreenCanvas(width, ${block});
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  const onVideoFrame = (now, meta) => {
+    context.drawImage(video, 0, 0, width, ${block}, 0, 0, width, ${block});
+    const data = context.getImageData(0, ${block / 2}, width, 1).data;
+    let index = 0;
+    for (let bit = 0; bit < ${bits}; bit++) index = index * 2 + (data[(bit * ${block} + ${block / 2}) * 4] > 128 ? 1 : 0);
+    rec.shown.push({ at: meta.expectedDisplayTime || now, index });
+    video.requestVideoFrameCallback(onVideoFrame);
+  };
+  video.requestVideoFrameCallback(onVideoFrame);
+  const onAnimationFrame = () => {
+    const rect = view.shadowRoot.querySelector('rect.box');
+    let centerX = null;
+    if (rect) {
+      const style = getComputedStyle(rect);
+      centerX = parseFloat(style.x) + parseFloat(style.width) / 2;
+    }
+    const meter = app.querySelector('fg-match-meter');
+    const score = meter && meter.dataset.score ? Number(meter.dataset.score) : null;
+    rec.drawn.push({ at: performance.now(), centerX, isStale: Boolean(rect && rect.classList.contains('stale')), score });
+    requestAnimationFrame(onAnimationFrame);
+  };
+  requestAnimationFrame(onAnimationFrame);
+})()`;
+}

@@ -1,5 +1,6 @@
 /** Shapes and text of the live-loop bench's report: the JSON file, the console table, BENCHMARKS.md. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { LiveFigures } from './live-analysis';
 import type { StageSummary } from './stats';
 
 /** One measured loop. Stage times are in milliseconds. */
@@ -22,6 +23,9 @@ export interface LoopResult {
     /** One detect call in the worker, all frames / embedded frames only. */
     workerTotal: StageSummary | null;
     workerTotalEmbedded: StageSummary | null;
+    /** Frames without an embedding, faces followed by the mesh / found by the full detector (app only). */
+    trackedOnly?: StageSummary | null;
+    detectedOnly?: StageSummary | null;
     /** Page to worker and back: bitmap transfer, queue, inference, reply. */
     roundTrip: StageSummary | null;
     /** Between successive frames' answers: the loop's period. */
@@ -39,55 +43,113 @@ export interface LiveReport {
     loadAverage1m: [number, number];
   };
   settings: { seconds: number; rounds: number; warmupMs: number; backend: string; camera: string };
-  loops: LoopResult[];
+  /** One per face count: the app's live figures, both loops' stage times, and the answer-rate ratio. */
+  scenarios: {
+    faces: number;
+    loadAverage1m: [number, number];
+    figures: LiveFigures;
+    /** The app's answers/s over the bare loop's, whole run, same video. */
+    ratio: number | null;
+    loops: LoopResult[];
+  }[];
 }
 
+/** Issue 11's targets, for the verdict column. */
+export const LIVE_TARGETS = { answersPerSecond: { 1: 15, 3: 8 } as Record<number, number>, embeddingsPerSecond: 2, timeToMatchMs: 800, lagMs: 150, swing: 0.8, ratio: 2 };
+
 const LOOP_NAMES: Record<LoopResult['loop'], string> = {
-  app: 'App live loop (embeds every 300 ms)',
-  bare: 'Bare human loop (embeds every frame)',
+  app: 'App (tracks, embeds every 400 ms)',
+  bare: 'Bare human (every frame fresh)',
 };
+
+const FIGURE_HEADER = ['Faces', 'Answers/s (target)', 'Detector share', 'Embeddings/s', 'Time to match ms (median / max, n)', 'Box lag ms', 'Swing', 'Stale', 'Ratio to bare', 'Load'];
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+function mark(isMet: boolean | null): string {
+  return isMet === null ? '' : isMet ? ' ✓' : ' ✗';
+}
+
+function figureRows(report: LiveReport): string[][] {
+  return report.scenarios.map(({ faces, figures: f, ratio, loadAverage1m }) => {
+    const target = LIVE_TARGETS.answersPerSecond[faces];
+    const match = median(f.timeToMatchMs);
+    const worst = f.timeToMatchMs.length ? Math.max(...f.timeToMatchMs) : null;
+    return [
+      String(faces),
+      `${f.answersPerSecond.toFixed(1)} (${target ?? '–'})${mark(target ? f.answersPerSecond >= target : null)}`,
+      `${(f.detectedShare * 100).toFixed(0)}%`,
+      `${f.embeddingsPerSecond.toFixed(1)}${mark(f.embeddingsPerSecond >= LIVE_TARGETS.embeddingsPerSecond)}`,
+      match === null ? '–' : `${match.toFixed(0)} / ${worst!.toFixed(0)}, ${f.timeToMatchMs.length}${mark(worst! <= LIVE_TARGETS.timeToMatchMs)}`,
+      f.lagMs === null ? '–' : `${f.lagMs.toFixed(0)}${mark(f.lagMs <= LIVE_TARGETS.lagMs)}`,
+      f.swing === null ? '–' : `${(f.swing * 100).toFixed(0)}%${mark(f.swing >= LIVE_TARGETS.swing)}`,
+      `${(f.staleShare * 100).toFixed(0)}%`,
+      ratio === null ? '–' : `${ratio.toFixed(2)}x${mark(ratio >= LIVE_TARGETS.ratio)}`,
+      loadAverage1m.join(' → '),
+    ];
+  });
+}
 
 function cell(summary: StageSummary | null): string {
   return summary ? `${summary.mean.toFixed(0)} / ${summary.p95.toFixed(0)}` : '–';
 }
 
 function rows(report: LiveReport): string[][] {
-  return report.loops.map((loop) => [
-    LOOP_NAMES[loop.loop],
+  return report.scenarios.flatMap((scenario) => scenario.loops.map((loop) => [
+    `${LOOP_NAMES[loop.loop]}, ${scenario.faces} face${scenario.faces > 1 ? 's' : ''}`,
     loop.fps.toFixed(2),
     `${loop.frames} (${loop.embeddedFrames} embedded)`,
     cell(loop.stages.detect),
     cell(loop.stages.embed),
     cell(loop.stages.workerTotal),
     cell(loop.stages.workerTotalEmbedded),
+    cell(loop.stages.trackedOnly ?? null),
+    cell(loop.stages.detectedOnly ?? null),
     cell(loop.stages.roundTrip),
     cell(loop.stages.interval),
-  ]);
+  ]));
 }
 
-const HEADER = ['Loop', 'Frames/s', 'Frames', 'Detect+mesh ms', 'Embed ms', 'Worker frame ms', 'Embedded frame ms', 'Round trip ms', 'Period ms'];
+const HEADER = ['Loop', 'Frames/s', 'Frames', 'Detect+mesh ms', 'Embed ms', 'Worker frame ms', 'Embedded frame ms', 'Tracked, no embed ms', 'Detected, no embed ms', 'Round trip ms', 'Period ms'];
 
-/** A plain table for the console. */
+function plain(header: string[], body: string[][]): string {
+  const table = [header, ...body];
+  const widths = header.map((_, column) => Math.max(...table.map((row) => row[column].length)));
+  return table.map((row) => row.map((text, column) => text.padEnd(widths[column])).join('  ')).join('\n');
+}
+
+function markdown(header: string[], body: string[][]): string[] {
+  return [`| ${header.join(' | ')} |`, `|${header.map((_, index) => (index === 0 ? '---' : '---:')).join('|')}|`, ...body.map((row) => `| ${row.join(' | ')} |`)];
+}
+
+/** Plain tables for the console. */
 export function formatLiveTable(report: LiveReport): string {
-  const table = [HEADER, ...rows(report)];
-  const widths = HEADER.map((_, column) => Math.max(...table.map((row) => row[column].length)));
-  return table.map((row) => row.map((text, column) => text.padEnd(widths[column])).join('  ')).join('\n') + '\n(ms: mean / p95)';
+  return `${plain(FIGURE_HEADER, figureRows(report))}\n\n${plain(HEADER, rows(report))}\n(ms: mean / p95)`;
 }
 
 /** The "Live loop" section of BENCHMARKS.md. */
 export function formatLiveMarkdown(report: LiveReport): string {
   const { machine, settings } = report;
-  const engine = report.loops[0]?.engine;
+  const engine = report.scenarios[0]?.loops[0]?.engine;
   const wasm = engine ? `${engine.backend}${engine.wasmSimd ? ' SIMD' : ''}${engine.wasmMultithread ? ', multithreaded' : ', single-threaded'}, in a worker` : 'unknown';
   return [
     `Measured ${report.date.slice(0, 10)} with \`${report.command}\` (results: bench-results/live.json).`,
     `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.gpu}; ${machine.browser}, headless; Node ${machine.node}.`,
     `Load average (1 min) before / after: ${machine.loadAverage1m.join(' / ')}${Math.max(...machine.loadAverage1m) > machine.cpus ? ' (other work shared the cores: treat the figures as a lower bound)' : ''}.`,
-    `Backend: ${wasm}. Camera: ${settings.camera}. Each loop runs ${settings.seconds} s in ${settings.rounds} alternating rounds, each after loading the page and ${settings.warmupMs / 1000} s of warm-up.`,
+    `Backend: ${wasm}. Camera: ${settings.camera}. Each loop runs ${settings.seconds} s per face count in ${settings.rounds} alternating rounds, each after loading the page and ${settings.warmupMs / 1000} s of warm-up.`,
     '',
-    `| ${HEADER.join(' | ')} |`,
-    `|${HEADER.map((_, index) => (index === 0 ? '---' : '---:')).join('|')}|`,
-    ...rows(report).map((row) => `| ${row.join(' | ')} |`),
+    ...markdown(FIGURE_HEADER, figureRows(report)),
+    '',
+    'Answers/s, detector share and embeddings/s count the app\'s answers while faces are in the picture; time to match runs from the',
+    'first frame showing the faces (read from the frame\'s marker as the page presents it) to the meter showing a score; lag and',
+    'swing fit the drawn box (as drawn, at display rate) to the faces\' known motion; stale is the share of display frames with',
+    'faces in view whose box was missing or drawn stale; the ratio is answers/s of the app over the bare loop, whole run, same video.',
+    '',
+    ...markdown(HEADER, rows(report)),
     '',
     'Times are mean / p95 in milliseconds. "Detect+mesh" is human\'s face stage without the embedding; "Worker frame" is one',
     '`human.detect` call in the worker, "Embedded frame" the same over frames that computed an embedding; "Round trip" is from',

@@ -1,33 +1,40 @@
 /**
- * The live-loop bench: the app's own loop and a bare human loop, one after the other on the same
- * fake camera, same build, same browser. Prints a table, writes bench-results/live.json and the
- * "Live loop" section of BENCHMARKS.md. Run through `npm run bench` (which builds first), or
- * `tsx scripts/bench/live.ts` on a fresh .cache/bench-dist. BENCH_SECONDS (20), BENCH_ROUNDS (2)
- * and BENCH_BACKEND (wasm) change the run.
+ * The live-loop bench (`npm run bench -- live`): the app's own loop and a bare human loop that
+ * computes every answer from its frame (cacheSensitivity 0, detect + mesh + embedding every frame),
+ * in alternating rounds in one run, on a fake camera whose faces enter and move (live-video.ts),
+ * with one face and with three. Prints and records answers/s, embeddings/s, time to match an
+ * entering face, the drawn box's lag and swing, and the ratio to the bare loop; writes
+ * bench-results/live.json and the "Live loop" section of BENCHMARKS.md, with the machine's load.
+ * BENCH_SECONDS (24 per loop and face count), BENCH_ROUNDS (2), BENCH_BACKEND (wasm),
+ * BENCH_FACES (`1,3`) change the run.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from '../../test/e2e/helpers/app';
-import { launchChromium } from '../../test/e2e/helpers/chromium';
-import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
+import { ENROL_TIMEOUT_MS, enrol, readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from '../../test/e2e/helpers/app';
+import { launchChromium, makeProfileDir } from '../../test/e2e/helpers/chromium';
 import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
 import type { BareFrame, BareLoopReport } from '../../bench/bare-loop';
-import { APP_PROBE_SOURCE, type AppProbeFrame } from './app-probe';
+import { APP_PROBE_SOURCE, liveRecorderSource, type AppProbeFrame, type LiveRecording } from './app-probe';
+import { computeLiveFigures, type LiveFigures } from './live-analysis';
 import { formatLiveMarkdown, formatLiveTable, type LiveReport, type LoopResult, updateBenchmarksSection } from './live-report';
+import { computeShiftPx, hasFaces, MARKER_BITS, MARKER_BLOCK_PX, writeLiveVideo } from './live-video';
 import { computeFps, summarizeSamples } from './stats';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 24);
 /** Each loop's SECONDS are split into this many rounds, app and bare taking turns. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const BACKEND = process.env.BENCH_BACKEND ?? 'wasm';
+const FACE_COUNTS = (process.env.BENCH_FACES ?? '1,3').split(',').map(Number).filter((n): n is 1 | 3 => n === 1 || n === 3);
 /** Frames before the measured stretch: wasm kernels compile and tensors settle in the first ones. */
 const WARMUP_MS = 3_000;
-const CAMERA_FIXTURE = 'test/fixtures/camera-person-a.jpg';
-const CAMERA_FRAMES = 30;
+/** The faces of the videos: person A largest (the one enrolled), then B, then A again. */
+const PHOTOS = ['test/fixtures/camera-person-a.jpg', 'test/fixtures/camera-person-b.jpg'];
 const BENCH_CONFIG = resolve(REPO_ROOT, 'scripts/bench/vite.bench.config.ts');
 const RESULTS_FILE = resolve(REPO_ROOT, 'bench-results/live.json');
+const TRUTH = { hasFaces, shiftPx: computeShiftPx };
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -38,32 +45,43 @@ interface LoopSamples<F> {
   elapsedMs: number;
   frames: F[];
   readoutFps: number | null;
+  /** App only: the display-rate recording of each round, and its figures. */
+  figures?: LiveFigures[];
 }
 
-/** The app at `/?backend=...`: models, camera, warm-up, then `seconds` of its own loop. */
+/**
+ * The app at `/?backend=...` in the browser's own (persistent) profile: models, camera, Person A
+ * enrolled once (the first round), warm-up, then `seconds` of its own loop, recorded.
+ */
 async function measureApp(browser: Browser, origin: string, seconds: number): Promise<LoopSamples<AppProbeFrame>> {
-  const context = await browser.createBrowserContext();
+  const page = await browser.newPage();
   try {
-    const page = await context.newPage();
     await page.evaluateOnNewDocument(APP_PROBE_SOURCE);
     await page.goto(new URL(`/?backend=${BACKEND}`, origin).href);
     const ready = await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
     await startCameraIfNeeded(page);
     await waitForApp(page, 'the live loop', (s) => s.camera === 'on' && (s.fps ?? 0) > 0, VISION_READY_TIMEOUT_MS);
+    if (ready.people !== '1') {
+      await waitForApp(page, 'a face to enrol', (s) => s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
+      await enrol(page, 'Person A');
+      await waitForApp(page, 'the enrolment', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+    }
     await sleep(WARMUP_MS);
+    await page.evaluate(liveRecorderSource(MARKER_BITS, MARKER_BLOCK_PX));
     const from = await page.evaluate(() => performance.now());
     await sleep(seconds * 1000);
-    const { frames, to } = await page.evaluate(() => ({ frames: window.__facegapProbe?.frames ?? [], to: performance.now() }));
+    const { frames, recording, to } = await page.evaluate(() => ({ frames: window.__facegapProbe?.frames ?? [], recording: window.__facegapLive!, to: performance.now() }));
     const readout = await readAppSnapshot(page);
     const measured = frames.filter((frame: AppProbeFrame) => frame.at >= from && frame.at <= to);
     if (measured.length === 0) throw new Error(`The app processed no frame in ${seconds} s: ${JSON.stringify(readout)}`);
-    return { engine: ready.engine, elapsedMs: to - from, frames: measured, readoutFps: readout.fps };
+    const figures = computeLiveFigures(recording.shown, recording.drawn, measured, TRUTH);
+    return { engine: ready.engine, elapsedMs: to - from, frames: measured, readoutFps: readout.fps, figures: [figures] };
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
-/** bench/bare-loop.html: human alone in a worker, detect + embed on every frame for `seconds`. */
+/** bench/bare-loop.html: human alone in a worker, detect + mesh + embed on every frame for `seconds`. */
 async function measureBare(browser: Browser, origin: string, seconds: number): Promise<LoopSamples<BareFrame>> {
   const context = await browser.createBrowserContext();
   try {
@@ -82,11 +100,11 @@ async function measureBare(browser: Browser, origin: string, seconds: number): P
 }
 
 /** Appends one round's samples to the ones so far. */
-function addRound<F>(total: LoopSamples<F> | null, round: LoopSamples<F>): LoopSamples<F> {
-  if (!total) return round;
-  return { engine: round.engine, elapsedMs: total.elapsedMs + round.elapsedMs, frames: [...total.frames, ...round.frames], readoutFps: round.readoutFps };
+function addRound<F>(total: LoopSamples<F> | null, next: LoopSamples<F>): LoopSamples<F> {
+  if (!total) return next;
+  return { engine: next.engine, elapsedMs: total.elapsedMs + next.elapsedMs, frames: [...total.frames, ...next.frames],
+    readoutFps: next.readoutFps, figures: [...(total.figures ?? []), ...(next.figures ?? [])] };
 }
-
 function summarizeApp({ engine, elapsedMs, frames, readoutFps }: LoopSamples<AppProbeFrame>): LoopResult {
   const embedded = frames.filter((frame) => frame.isEmbedded);
   const intervals = frames.slice(1).map((frame, index) => frame.at - frames[index].at).filter((gap) => gap > 0 && gap < elapsedMs);
@@ -104,6 +122,8 @@ function summarizeApp({ engine, elapsedMs, frames, readoutFps }: LoopSamples<App
       embed: summarizeSamples(embedded.map((frame) => frame.embed)),
       workerTotal: summarizeSamples(frames.map((frame) => frame.total)),
       workerTotalEmbedded: summarizeSamples(embedded.map((frame) => frame.total)),
+      trackedOnly: summarizeSamples(frames.filter((frame) => !frame.isEmbedded && frame.isTracked && frame.faces > 0).map((frame) => frame.total)),
+      detectedOnly: summarizeSamples(frames.filter((frame) => !frame.isEmbedded && !frame.isTracked && frame.faces > 0).map((frame) => frame.total)),
       roundTrip: summarizeSamples(frames.map((frame) => frame.roundTrip)),
       interval: summarizeSamples(intervals),
     },
@@ -133,36 +153,81 @@ function summarizeBare({ engine, elapsedMs, frames }: LoopSamples<BareFrame>): L
   };
 }
 
-async function main(): Promise<void> {
-  const camera = makeFakeVideo([resolve(REPO_ROOT, CAMERA_FIXTURE)], CAMERA_FRAMES);
-  const [server, browser] = await Promise.all([startPreviewServer({ configFile: BENCH_CONFIG }), launchChromium({ fakeVideo: camera })]);
+/** The rounds' figures as one: rates weighted by time with faces in view, every entry's time to match. */
+function mergeFigures(list: LiveFigures[]): LiveFigures {
+  const seconds = list.reduce((sum, f) => sum + f.faceSeconds, 0);
+  const weigh = (pick: (f: LiveFigures) => number) => list.reduce((sum, f) => sum + pick(f) * f.faceSeconds, 0) / (seconds || 1);
+  const fitted = list.filter((f) => f.lagMs !== null && f.swing !== null);
+  const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+  return {
+    faceSeconds: seconds,
+    answersPerSecond: weigh((f) => f.answersPerSecond),
+    detectedShare: weigh((f) => f.detectedShare),
+    embeddingsPerSecond: weigh((f) => f.embeddingsPerSecond),
+    timeToMatchMs: list.flatMap((f) => f.timeToMatchMs),
+    lagMs: mean(fitted.map((f) => f.lagMs!)),
+    swing: mean(fitted.map((f) => f.swing!)),
+    staleShare: weigh((f) => f.staleShare),
+  };
+}
+
+async function measureFaces(faces: 1 | 3, origin: string, profile: string, folder: string): Promise<LiveReport['scenarios'][number]> {
+  const photos = PHOTOS.map((path) => readFileSync(resolve(REPO_ROOT, path)));
+  const painter = await launchChromium();
+  const video = await writeLiveVideo(painter, photos, faces, folder).finally(() => painter.close());
+  const browser = await launchChromium({ fakeVideo: video, userDataDir: profile });
   try {
-    console.log(`live bench: ${SECONDS} s per loop in ${ROUNDS} alternating rounds, backend ${BACKEND}, ${server.url}`);
     const loadBefore = loadavg()[0];
     let app: LoopSamples<AppProbeFrame> | null = null;
     let bare: LoopSamples<BareFrame> | null = null;
     // Alternating rounds, so a neighbour's load on this shared machine falls on both loops alike;
     // the order flips every round (app, bare, bare, app, ...), or a load that rises or falls over
     // the run would always favour the loop measured second.
-    for (let round = 0; round < ROUNDS; round++) {
-      const runApp = async () => { app = addRound(app, await measureApp(browser, server.url, SECONDS / ROUNDS)); };
-      const runBare = async () => { bare = addRound(bare, await measureBare(browser, server.url, SECONDS / ROUNDS)); };
-      for (const run of round % 2 === 0 ? [runApp, runBare] : [runBare, runApp]) await run();
+    for (let index = 0; index < ROUNDS; index++) {
+      const runApp = async () => { app = addRound(app, await measureApp(browser, origin, SECONDS / ROUNDS)); };
+      const runBare = async () => { bare = addRound(bare, await measureBare(browser, origin, SECONDS / ROUNDS)); };
+      for (const run of index % 2 === 0 ? [runApp, runBare] : [runBare, runApp]) await run();
     }
+    const appLoop = summarizeApp(app!);
+    const bareLoop = summarizeBare(bare!);
+    return {
+      faces,
+      loadAverage1m: [round(loadBefore), round(loadavg()[0])],
+      figures: mergeFigures((app as LoopSamples<AppProbeFrame> | null)?.figures ?? []),
+      ratio: bareLoop.fps > 0 ? round(appLoop.fps / bareLoop.fps) : null,
+      loops: [appLoop, bareLoop],
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const server = await startPreviewServer({ configFile: BENCH_CONFIG });
+  const folder = mkdtempSync(join(tmpdir(), 'facegap-live-bench-'));
+  const profile = makeProfileDir();
+  try {
+    console.log(`live bench: ${SECONDS} s per loop and face count in ${ROUNDS} alternating rounds, backend ${BACKEND}, ${server.url}; load ${loadavg().map(round).join(' ')}`);
+    const scenarios: LiveReport['scenarios'] = [];
+    for (const faces of FACE_COUNTS) scenarios.push(await measureFaces(faces, server.url, profile, folder));
+    const browser = await launchChromium();
+    const version = await browser.version();
+    await browser.close();
     const report: LiveReport = {
       date: new Date().toISOString(),
-      command: 'npm run bench',
+      command: 'npm run bench -- live',
       machine: {
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model ?? 'unknown',
         memoryGiB: Math.round(totalmem() / 2 ** 30),
         gpu: 'none (SwiftShader WebGL; inference on wasm)',
-        browser: await browser.version(),
+        browser: version,
         node: process.version,
-        loadAverage1m: [round(loadBefore), round(loadavg()[0])],
+        loadAverage1m: [scenarios[0]?.loadAverage1m[0] ?? 0, round(loadavg()[0])],
       },
-      settings: { seconds: SECONDS, rounds: ROUNDS, warmupMs: WARMUP_MS, backend: BACKEND, camera: `${CAMERA_FIXTURE}, 640x480 MJPEG loop` },
-      loops: [summarizeApp(app!), summarizeBare(bare!)],
+      settings: { seconds: SECONDS, rounds: ROUNDS, warmupMs: WARMUP_MS, backend: BACKEND,
+        camera: 'Y4M loop of 6 s (scripts/bench/live-video.ts): 1 s grey, then the faces enter and move sideways 80 px on a 2 s period, 640x480 at 30 frames/s' },
+      scenarios,
     };
     mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
     writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
@@ -170,8 +235,9 @@ async function main(): Promise<void> {
     updateBenchmarksSection(resolve(REPO_ROOT, 'BENCHMARKS.md'), 'live', formatLiveMarkdown(report));
     console.log(`wrote ${RESULTS_FILE} and the live section of BENCHMARKS.md`);
   } finally {
-    await browser.close();
     await server.close();
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 const BENCH_CONFIG = 'scripts/bench/vite.bench.config.ts';
 /** Where the bench build goes (the app plus bench/*.html); see vite.bench.config.ts. */
-const BENCH_DIST = join(ROOT, '.cache/bench-dist');
+const BENCH_DIST = join(ROOT, process.env.BENCH_DIST ?? '.cache/bench-dist');
 /** What the build is made from: newer than the build means rebuild. */
 const BUILD_INPUTS = ['src', 'bench', 'index.html', 'vite.config.ts', BENCH_CONFIG, 'package-lock.json', 'models/manifest.json'];
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -22,6 +22,10 @@ const STEPS = [
   { name: 'all-pairs', command: [TSX, 'scripts/bench/all-pairs.ts'], needs: 'scripts/bench/all-pairs.ts' },
   { name: 'import', command: [TSX, 'scripts/bench/import.ts'], needs: 'scripts/bench/import.ts' },
   { name: 'models', command: [TSX, 'scripts/bench/models.ts'], needs: 'scripts/bench/models.ts' },
+  // WebGPU on SwiftShader is slow here: only when named (`npm run bench -- webgpu`).
+  { name: 'webgpu', command: [TSX, 'scripts/bench/webgpu.ts'], needs: 'scripts/bench/webgpu.ts', onlyWhenNamed: true },
+  // 20 minutes: only when named (`npm run bench -- soak`), never as part of the whole run.
+  { name: 'soak', command: [TSX, 'scripts/bench/soak.ts'], needs: 'scripts/bench/soak.ts', onlyWhenNamed: true },
 ];
 
 function newestMtime(path) {
@@ -57,6 +61,7 @@ if (unknown.length > 0) {
 const failed = [];
 for (const step of STEPS) {
   if (step.name !== 'build' && wanted.length > 0 && !wanted.includes(step.name)) continue;
+  if (step.onlyWhenNamed && !wanted.includes(step.name)) continue;
   if (step.needs && !existsSync(join(ROOT, step.needs))) {
     console.log(`\n== ${step.name}: skipped, ${step.needs} does not exist yet`);
     continue;

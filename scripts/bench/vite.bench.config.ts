@@ -11,7 +11,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export default mergeConfig(app, defineConfig({
   root: ROOT,
   build: {
-    outDir: '.cache/bench-dist',
+    // BENCH_DIST lets a second bench build beside a running one (the soak serves its build for 20 minutes).
+    outDir: process.env.BENCH_DIST ?? '.cache/bench-dist',
     emptyOutDir: true,
     rollupOptions: {
       input: {

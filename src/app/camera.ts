@@ -36,6 +36,8 @@ export interface CameraService {
   listCameras(): Promise<CameraDevice[]>;
   /** Starts a camera; rejects with a `CameraFailure`-shaped `CameraError`. */
   start(options: { deviceId?: string; onEnded: () => void }): Promise<CameraSession>;
+  /** Calls `onChange` when cameras are plugged in or out; returns the unsubscribe. */
+  watchCameras?(onChange: () => void): () => void;
 }
 
 /** A camera failure as a thrown value. */
@@ -113,6 +115,14 @@ export function labelCameras(devices: readonly Pick<MediaDeviceInfo, 'deviceId' 
     .map((device, index) => ({ deviceId: device.deviceId, label: device.label || `Camera ${index + 1}` }));
 }
 
+/**
+ * Whether the running camera `deviceId` is missing from a fresh list of cameras, as when it was
+ * unplugged. False when the id is unknown (empty): then only the track's end can tell.
+ */
+export function isCameraGone(deviceId: string, cameras: readonly CameraDevice[]): boolean {
+  return deviceId !== '' && !cameras.some((camera) => camera.deviceId === deviceId);
+}
+
 /** The browser's camera, through `navigator.mediaDevices`. */
 export const browserCamera: CameraService = {
   async listCameras() {
@@ -141,6 +151,13 @@ export const browserCamera: CameraService = {
         for (const t of stream.getTracks()) t.stop();
       },
     };
+  },
+
+  watchCameras(onChange) {
+    const devices = navigator.mediaDevices;
+    if (!devices?.addEventListener) return () => {};
+    devices.addEventListener('devicechange', onChange);
+    return () => devices.removeEventListener('devicechange', onChange);
   },
 };
 

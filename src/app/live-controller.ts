@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SearchResult } from '../matching/search';
 import type { Box, VisionClient } from '../vision/types';
 import { VideoFrameSource } from './frame-source';
-import { CameraError, describeCameraFailure, toCameraFailure, waitForCameraRevocation, type CameraService, type CameraSession } from './camera';
+import { CameraError, describeCameraFailure, isCameraGone, toCameraFailure, waitForCameraRevocation, type CameraService, type CameraSession } from './camera';
 import { runLiveLoop, type LiveFrame } from './live-loop';
 import type { CameraState } from './state';
 
@@ -49,6 +49,7 @@ export class LiveController implements ReactiveController {
   private readonly onVisibilityChange = () => {
     if (document.visibilityState === 'hidden' && this.session) this.stop({ status: 'paused', message: PAUSED_HIDDEN_MESSAGE });
   };
+  private unwatchCameras: (() => void) | null = null;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly live: LiveHost) {
     host.addController(this);
@@ -56,10 +57,13 @@ export class LiveController implements ReactiveController {
 
   hostConnected() {
     document.addEventListener('visibilitychange', this.onVisibilityChange);
+    this.unwatchCameras = this.live.camera().watchCameras?.(() => void this.onCamerasChanged()) ?? null;
   }
 
   hostDisconnected() {
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.unwatchCameras?.();
+    this.unwatchCameras = null;
     this.stop({ status: 'off' });
   }
 
@@ -135,6 +139,15 @@ export class LiveController implements ReactiveController {
   /** A thumbnail of `box` from the running camera (opt-in enrolment thumbnails), or null when it is off. */
   captureThumbnail(box: Box): Promise<Blob | null> {
     return this.frames?.captureThumbnail(box) ?? Promise.resolve(null);
+  }
+
+  /** A camera was plugged in or out: the picker is refreshed, and a running camera that is gone stops and says so. */
+  private async onCamerasChanged(): Promise<void> {
+    const generation = this.generation;
+    const cameras = await this.live.camera().listCameras().catch(() => null);
+    if (!cameras) return;
+    this.live.onCamerasListed(cameras);
+    if (this.session && generation === this.generation && isCameraGone(this.deviceId, cameras)) this.onEnded(generation);
   }
 
   private onEnded(generation: number): void {

@@ -1,21 +1,22 @@
 /**
- * The frame pump of the live view: grab a frame, detect (and every EMBED_INTERVAL_MS embed and
- * match), report, repeat. One detection is in flight at most, so a slow backend lowers the frame
- * rate instead of queueing frames. Stops when its AbortSignal aborts.
+ * The frame pump of the live view: grab a frame, find or follow the faces (FrameSchedule decides:
+ * the full detector every DETECT_INTERVAL_MS or when a face is lost, the mesh alone between), embed
+ * and match every EMBED_INTERVAL_MS, report, repeat. One request is in flight at most, so a slow
+ * backend lowers the answer rate instead of queueing stale frames. Stops when its AbortSignal aborts.
  */
 import { isAbortError } from '../shared/errors';
 import type { LiveTimings } from '../shared/live-types';
 import type { DetectOptions, Observation } from '../vision/types';
 import { VisionError } from '../vision/types';
 import { FaceTrack } from '../vision/tracking';
+import { EMBED_INTERVAL_MS, FrameSchedule } from '../vision/schedule';
 
+export { DETECT_INTERVAL_MS, EMBED_INTERVAL_MS } from '../vision/schedule';
 /**
- * Embeddings are refreshed at most this often; frames between are detection only, so the face
- * box stays live while faceres (the slow stage) runs a few times a second.
+ * Pause between frames. The page is free while the worker computes (the request is awaited), so
+ * no pause is needed for painting; a zero timeout still lets queued tasks run between answers.
  */
-export const EMBED_INTERVAL_MS = 300;
-/** Pause between frames, so the page gets a turn to paint and handle input. */
-export const FRAME_GAP_MS = 16;
+export const FRAME_GAP_MS = 0;
 /** Wait before trying again when the video has no frame yet. */
 export const NO_FRAME_RETRY_MS = 100;
 /** The frame rate is averaged over the frames of this last stretch of time. */
@@ -26,6 +27,8 @@ export interface LiveFrame<M> {
   observation: Observation;
   /** Whether embeddings were computed for this frame. */
   isEmbedded: boolean;
+  /** Whether the faces were followed by the mesh from the last answer (false: the full detector ran). */
+  isTracked: boolean;
   /**
    * The match to show for the largest face: this frame's fresh one, or the one of the same face's
    * last embedding. Null while the face has no embedding of its own (it just entered, or the box
@@ -53,6 +56,7 @@ export interface LiveLoopOptions<M> {
   onRestarted?(error: VisionError): void;
   signal: AbortSignal;
   embedIntervalMs?: number;
+  detectIntervalMs?: number;
   now?: () => number;
   wait?: (ms: number) => Promise<void>;
 }
@@ -73,18 +77,13 @@ export class FpsMeter {
   }
 }
 
-/** Whether the next frame should compute embeddings: none yet, or the last is `intervalMs` old. */
-export function isEmbedDue(lastEmbedAt: number | null, now: number, intervalMs: number): boolean {
-  return lastEmbedAt === null || now - lastEmbedAt >= intervalMs;
-}
-
 /** Runs the loop until `signal` aborts or detection fails. Resolves when it has stopped. */
 export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void> {
-  const { signal, embedIntervalMs = EMBED_INTERVAL_MS } = options;
+  const { signal } = options;
   const now = options.now ?? (() => performance.now());
   const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const fps = new FpsMeter();
-  let lastEmbedAt: number | null = null;
+  const schedule = new FrameSchedule(options.detectIntervalMs, options.embedIntervalMs ?? EMBED_INTERVAL_MS);
   let embedMs: number | null = null;
   let matchMs: number | null = null;
   const track = new FaceTrack<M>();
@@ -100,15 +99,16 @@ export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void>
       continue;
     }
     const startedAt = now();
-    const isEmbedded = isEmbedDue(lastEmbedAt, startedAt, embedIntervalMs) || track.needsEmbedding;
+    const plan = schedule.plan(startedAt, track.needsEmbedding);
+    const isEmbedded = plan.embed;
     let observation: Observation;
     try {
-      observation = await options.detect(frame, { embed: isEmbedded, signal });
+      observation = await options.detect(frame, { embed: plan.embed, track: plan.track, signal });
     } catch (error) {
       if (!signal.aborted && error instanceof VisionError && error.kind === 'worker-restarted') {
         // The new worker's first answer embeds again: the face may have changed during the restart.
         track.reset();
-        lastEmbedAt = null;
+        schedule.reset();
         options.onRestarted?.(error);
         continue;
       }
@@ -117,10 +117,10 @@ export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void>
     }
     if (signal.aborted) break;
 
+    const isTracked = observation.isTracked === true;
+    schedule.record(plan, startedAt, { faces: observation.faces.length, isTracked });
     let fresh: { match: M } | null = null;
     if (isEmbedded) {
-      // An embedding frame without a face does not count, so a face that appears is embedded at once.
-      lastEmbedAt = observation.faces.length > 0 ? startedAt : null;
       const embedding = observation.faces[0]?.embedding;
       if (embedding) {
         embedMs = observation.timings.embed;
@@ -132,6 +132,7 @@ export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void>
     options.onFrame({
       observation,
       isEmbedded,
+      isTracked,
       match: track.update(observation.faces[0]?.box ?? null, fresh),
       capturedAt: startedAt,
       fps: fps.record(now()),

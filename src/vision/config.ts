@@ -6,6 +6,28 @@ import type { BackendName } from './types';
 export const MAX_FACES = 5;
 /** Detector confidence below which a box is not a face. */
 export const MIN_DETECTOR_CONFIDENCE = 0.2;
+/**
+ * human's frame-difference threshold on a tracking call. human lets its face stage reuse the last
+ * boxes only when the frame changed less than this (mean squared difference per channel, 0..255);
+ * above the largest possible value, so the caller, not the picture, decides when to track.
+ */
+export const TRACK_CACHE_SENSITIVITY = 256;
+/** Frames and milliseconds for which human may skip its detector on a tracking call: never the limit. */
+const TRACK_SKIP_LIMIT = 1_000_000_000;
+
+/**
+ * The per-call part of human's configuration: a detecting call runs the full detector
+ * (`cacheSensitivity: 0` turns human's caching off); a tracking call lets human's face stage run the
+ * mesh inside the boxes of the last answer, on this frame, without the detector. Embeddings are never
+ * cached (`description.skipFrames` stays 0), so an embedding is always of this frame.
+ */
+export function buildDetectCallConfig(options: { embed: boolean; track: boolean }): Partial<Config> {
+  const skip = options.track ? TRACK_SKIP_LIMIT : 0;
+  return {
+    cacheSensitivity: options.track ? TRACK_CACHE_SENSITIVITY : 0,
+    face: { detector: { skipFrames: skip, skipTime: skip }, description: { enabled: options.embed } },
+  } as Partial<Config>;
+}
 
 /**
  * human's configuration for FaceGap: explicit in full, so no default can reach outside the origin.

@@ -1,7 +1,7 @@
 import { Human } from '@vladmandic/human';
 import type { FaceResult } from '@vladmandic/human';
 import { chooseBackend, readWebglRenderer } from './backend';
-import { buildHumanConfig } from './config';
+import { buildDetectCallConfig, buildHumanConfig } from './config';
 import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import { DlibEmbedder } from './models/dlib-embedder';
 import { embedCrops } from './models/crops';
@@ -21,6 +21,11 @@ export class VisionEngine {
   private model: RecognitionModel = getModel(DEFAULT_MODEL_ID);
   /** Only when a face-api model is chosen: its worker is not even created otherwise. */
   private dlib: DlibEmbedder | null = null;
+  /**
+   * The last answer's faces and frame size: a tracking call follows those faces, and runs the
+   * detector when there were none or the frame is another size (a photo was analysed in between).
+   */
+  private last = { faces: 0, width: 0, height: 0 };
 
   /** Loads models and backend; rejects with a VisionError that says what failed. */
   async load(options: Omit<LoadOptions, 'signal'>, thread: EngineInfo['thread']): Promise<EngineInfo> {
@@ -92,15 +97,18 @@ export class VisionEngine {
     const started = performance.now();
     try {
       const isHumanModel = this.model.runner === 'human';
-      const result = await human.detect(frame, { face: { description: { enabled: options.embed && isHumanModel } } } as never);
+      const isTracked = options.track === true && this.last.faces > 0 && this.last.width === width && this.last.height === height;
+      const result = await human.detect(frame, buildDetectCallConfig({ embed: options.embed && isHumanModel, track: isTracked }));
       if (result.error) throw new Error(result.error);
+      this.last = { faces: result.face.length, width, height };
       const faces = result.face.map(toObservation);
       let embed = options.embed && isHumanModel ? Number(human.performance.description ?? 0) : 0;
       if (this.dlib) embed = await embedCrops(human, result.face, faces, options.embed ? this.dlib : null);
       const total = performance.now() - started;
       faces.sort((a, b) => area(b) - area(a));
-      return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total } };
+      return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total }, isTracked };
     } catch (error) {
+      this.last = { faces: 0, width: 0, height: 0 };
       throw new VisionError('inference-failed', `Face detection failed on this frame (${describeError(error)}).`);
     } finally {
       frame.close();

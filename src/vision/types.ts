@@ -4,10 +4,13 @@ import type { ViolationRecord } from '../privacy/violations';
 
 /** What the vision engine reports: plain data, safe to post between a worker and the page. */
 
-/** A backend the user can ask for with `?backend=`; `auto` picks one from the hardware. */
-export type BackendRequest = 'auto' | 'wasm' | 'webgl' | 'cpu';
+/**
+ * A backend the engine can be asked for; `auto` picks one from the hardware. `?backend=` offers all
+ * but `webgpu`, which only the WebGPU bench asks for (BENCHMARKS.md, "WebGPU": not offered yet).
+ */
+export type BackendRequest = 'auto' | 'wasm' | 'webgl' | 'cpu' | 'webgpu';
 /** A backend that actually runs. */
-export type BackendName = 'wasm' | 'webgl' | 'cpu';
+export type BackendName = 'wasm' | 'webgl' | 'cpu' | 'webgpu';
 
 /** Which backend runs, why, and how. */
 export interface EngineInfo {
@@ -67,12 +70,22 @@ export interface Observation {
   height: number;
   faces: FaceObservation[];
   timings: StageTimings;
+  /**
+   * Whether the faces were followed from the previous answer (mesh only, on this frame, inside the
+   * last boxes) instead of found by the full detector. Either way every box comes from this frame.
+   */
+  isTracked?: boolean;
 }
 
 /** Options for one detection call. */
 export interface DetectOptions {
   /** Compute embeddings (faceres) too; without it only the detector and mesh run. */
   embed: boolean;
+  /**
+   * Follow the faces of the previous answer with the mesh alone (no detector pass): cheaper, but it
+   * finds no new face. Ignored when the previous answer had no face (the detector runs then).
+   */
+  track?: boolean;
   signal?: AbortSignal;
 }
 

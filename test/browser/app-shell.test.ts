@@ -141,6 +141,45 @@ describe('fg-app with a fake engine, a canvas camera and a memory store', () => 
     expect(asked.slice(-2)).to.deep.equal(['usb', undefined]);
   });
 
+  it('refreshes the picker when cameras change, and stops with a clear state when the chosen one is gone', async () => {
+    let cameras = [{ deviceId: 'front', label: 'Front' }, { deviceId: 'usb', label: 'USB' }];
+    let notify = () => {};
+    const changingCameras: CameraService = {
+      listCameras: async () => cameras,
+      async start(options) {
+        const session = await canvasCamera.start(options);
+        return { ...session, deviceId: options.deviceId ?? 'front' };
+      },
+      watchCameras(onChange) {
+        notify = onChange;
+        return () => { notify = () => {}; };
+      },
+    };
+    const app = await fixture<FgApp>(html`<fg-app .visionFactory=${async () => ({ client: new FakeVision(), info: INFO, modelSha256: 'fake-sha' })}
+      .storeFactory=${async () => ({ store: createMemoryStore() })} .camera=${changingCameras} .autoStartCamera=${false}></fg-app>`);
+    await waitUntil(() => app.dataset.store === 'memory', 'store ready');
+    const view = inner<HTMLElement>(app, 'fg-camera-view');
+    inner<HTMLButtonElement>(view, 'button').click();
+    await waitUntil(() => app.dataset.camera === 'on' && view.shadowRoot!.querySelector('select') !== null, 'camera on, picker shown');
+    const select = inner<HTMLSelectElement>(view, 'select');
+    select.value = 'usb';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => app.dataset.camera === 'on' && inner<HTMLSelectElement>(view, 'select').value === 'usb', 'USB camera on');
+
+    // A third camera plugged in: listed, the running one untouched.
+    cameras = [...cameras, { deviceId: 'hdmi', label: 'Capture card' }];
+    notify();
+    await waitUntil(() => view.shadowRoot!.querySelectorAll('option').length === 3, 'the new camera listed');
+    expect(app.dataset.camera).to.equal('on');
+
+    // The chosen camera unplugged without its track ending (some drivers): the list says it is gone.
+    cameras = cameras.filter((camera) => camera.deviceId !== 'usb');
+    notify();
+    await waitUntil(() => app.dataset.camera === 'failed', 'camera stopped as unplugged');
+    expect(view.shadowRoot!.textContent).to.contain('The camera stopped: it was unplugged or switched off.');
+    expect([...view.shadowRoot!.querySelectorAll('option')].map((option) => option.value)).to.deep.equal(['front', 'hdmi']);
+  });
+
   it('pauses the camera when the tab is hidden and says so', async () => {
     const app = await mount(async () => ({ client: new FakeVision(), info: INFO, modelSha256: 'fake-sha' }));
     inner<HTMLButtonElement>(inner(app, 'fg-camera-view'), 'button').click();

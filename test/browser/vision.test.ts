@@ -87,6 +87,38 @@ describe('vision engine (real models, real photos, wasm in a worker)', () => {
     expect(pairs).to.be.greaterThan(20);
   });
 
+  it('follows a face with the mesh alone on a new frame, and drops it when it is gone', async () => {
+    /** The camera photo moved `dx` px right (grey fill), or a grey frame; a new bitmap each time. */
+    const photo = await loadFixture('camera-person-a.jpg');
+    const frame = async (dx: number | null): Promise<ImageBitmap> => {
+      const canvas = new OffscreenCanvas(photo.width, photo.height);
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#808080';
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      if (dx !== null) context.drawImage(photo, dx, 0);
+      return createImageBitmap(canvas);
+    };
+    const detected = await client.detect(await frame(0), { embed: false, track: true });
+    // Nothing to follow yet: the detector ran.
+    expect(detected.isTracked).to.equal(false);
+    expect(detected.faces.length).to.be.greaterThan(0);
+    const moved = await client.detect(await frame(24), { embed: true, track: true });
+    expect(moved.isTracked).to.equal(true);
+    expect(moved.faces.length).to.be.greaterThan(0);
+    // The box is measured on the moved frame, not handed back from the last answer.
+    expect(moved.faces[0].box[0] - detected.faces[0].box[0]).to.be.within(16, 32);
+    // An embedding on a tracking frame is of this frame's face: the same person.
+    const own = (await observe('camera-person-a.jpg')).faces[0].embedding!;
+    expect(computeSimilarity(moved.faces[0].embedding!, own)).to.be.above(0.8);
+    const gone = await client.detect(await frame(null), { embed: false, track: true });
+    expect(gone.isTracked).to.equal(true);
+    expect(gone.faces).to.have.length(0);
+    const again = await client.detect(await frame(0), { embed: false, track: true });
+    expect(again.isTracked).to.equal(false);
+    expect(again.faces.length).to.be.greaterThan(0);
+    photo.close();
+  });
+
   it('gives up a cancelled call with an AbortError', async () => {
     const controller = new AbortController();
     const pending = client.detect(await loadFixture('sample1.jpg'), { embed: true, signal: controller.signal });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCameraConstraints, CameraError, describeCameraFailure, labelCameras, toCameraFailure } from '../../../src/app/camera';
+import { buildCameraConstraints, CameraError, describeCameraFailure, isCameraGone, labelCameras, toCameraFailure } from '../../../src/app/camera';
 
 const ok = { isSecureContext: true, hasMediaDevices: true };
 
@@ -46,5 +46,14 @@ describe('camera constraints and labels', () => {
       { deviceId: 'b', kind: 'videoinput' as const, label: 'USB cam' },
     ];
     expect(labelCameras(devices)).toEqual([{ deviceId: 'a', label: 'Camera 1' }, { deviceId: 'b', label: 'USB cam' }]);
+  });
+
+  it.each<[string, string, string[], boolean]>([
+    ['still listed', 'usb', ['front', 'usb'], false],
+    ['unplugged', 'usb', ['front'], true],
+    ['the last camera unplugged', 'usb', [], true],
+    ['an unknown running camera', '', ['front'], false],
+  ])('tells a chosen camera is gone: %s', (_name, running, listed, expected) => {
+    expect(isCameraGone(running, listed.map((deviceId) => ({ deviceId, label: deviceId })))).toBe(expected);
   });
 });

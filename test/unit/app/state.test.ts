@@ -14,7 +14,7 @@ function face(overrides: Partial<FaceObservation> = {}): FaceObservation {
 
 function frame(faces: FaceObservation[], match: SearchResult | null, isEmbedded = true): LiveFrame<SearchResult> {
   const observation: Observation = { width: 640, height: 480, faces, timings: { detect: 30, embed: 20, total: 50 } };
-  return { observation, isEmbedded, match, capturedAt: 0, fps: 10, timings: { detect: 30, embed: 20, match: 1 } };
+  return { observation, isEmbedded, isTracked: false, match, capturedAt: 0, fps: 10, timings: { detect: 30, embed: 20, match: 1 } };
 }
 
 const matchedAda: SearchResult = { best: { templateId: 't1', name: 'Ada', score: 0.72 }, scores: [], skippedTemplateIds: [] };

@@ -1,0 +1,228 @@
+/**
+ * The soak bench (`npm run bench -- soak`): the app's live loop for SOAK_MINUTES (20) on the
+ * production build with a fake camera, doing what a workshop does: enrol, match, switch tabs, move
+ * the threshold, import a small folder once. Every SAMPLE_SECONDS (30) it collects garbage and
+ * samples the page's and the vision worker's JS heap (CDP Runtime.getHeapUsage) and the resident
+ * memory of Chromium's renderer processes (/proc, Linux). Writes bench-results/soak.json and the
+ * "Memory over a long session" section of BENCHMARKS.md. Goal: growth from minute 2 to the end
+ * at most 5% (issue 11).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import type { Browser, CDPSession, ElementHandle, Page } from 'puppeteer-core';
+import { ENROL_TIMEOUT_MS, enrol, readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from '../../test/e2e/helpers/app';
+import { launchChromium } from '../../test/e2e/helpers/chromium';
+import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
+import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
+import { openTab } from '../../test/e2e/helpers/views';
+import { updateBenchmarksSection } from './live-report';
+
+const MINUTES = Number(process.env.SOAK_MINUTES ?? 20);
+const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS ?? 30);
+/** One user action (a tab, the threshold) this often, between samples. */
+const ACTION_SECONDS = 10;
+/** Growth is measured from this minute on: loading, enrolment and the first pack settle before it. */
+const BASELINE_MINUTE = 2;
+/** The one import of a small folder happens at this minute, after the baseline. */
+const IMPORT_MINUTE = 4;
+const GOAL_GROWTH = 0.05;
+const BENCH_CONFIG = resolve(REPO_ROOT, 'scripts/bench/vite.bench.config.ts');
+const RESULTS_FILE = resolve(REPO_ROOT, 'bench-results/soak.json');
+const IMPORT_PHOTOS = [
+  '25_0_0_20170109150557335.jpg.chip.jpg',
+  '41_1_1_20170113000000001.jpg.chip.jpg',
+  '63_0_2_20170116000000002.jpg.chip.jpg',
+  '33_1_3_20170119000000003.jpg.chip.jpg',
+].map((name) => resolve(REPO_ROOT, 'test/fixtures/import/utkface', name));
+const TABS = ['groups', 'gap', 'live', 'privacy', 'live'] as const;
+const THRESHOLDS = [0.45, 0.6, 0.52, 0.7, 0.5];
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const toMiB = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/** One sample; memory in MiB. */
+interface SoakSample {
+  minute: number;
+  pageHeapMiB: number;
+  /** null when no vision worker was found (it restarts after a crash). */
+  workerHeapMiB: number | null;
+  rendererRssMiB: number;
+  fps: number | null;
+  meterState: string | null;
+  load1m: number;
+}
+
+/** Resident memory of every renderer process under the browser (Linux /proc; 0 elsewhere). */
+function readRendererRss(browserPid: number | undefined): number {
+  if (!browserPid || !existsSync('/proc')) return 0;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!cmdline.includes('--type=renderer') || !isDescendant(Number(entry), browserPid)) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+      total += rss ? Number(rss[1]) * 1024 : 0;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}
+
+function isDescendant(pid: number, ancestor: number): boolean {
+  for (let current = pid, hops = 0; current > 1 && hops < 10; hops++) {
+    if (current === ancestor) return true;
+    const stat = readFileSync(`/proc/${current}/stat`, 'utf8');
+    current = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  }
+  return false;
+}
+
+/** Garbage-collects, then reads the used JS heap of one target. */
+async function readHeap(session: CDPSession): Promise<number> {
+  await session.send('HeapProfiler.collectGarbage');
+  const usage = await session.send('Runtime.getHeapUsage');
+  return usage.usedSize;
+}
+
+async function sample(browser: Browser, page: Page, pageSession: CDPSession, startedAt: number): Promise<SoakSample> {
+  const worker = page.workers().find((candidate) => candidate.url().includes('vision.worker'));
+  const workerHeap = worker ? await readHeap(worker.client).catch(() => null) : null;
+  const snapshot = await readAppSnapshot(page);
+  return {
+    minute: Math.round(((Date.now() - startedAt) / 60_000) * 100) / 100,
+    pageHeapMiB: toMiB(await readHeap(pageSession)),
+    workerHeapMiB: workerHeap === null ? null : toMiB(workerHeap),
+    rendererRssMiB: toMiB(readRendererRss(browser.process()?.pid)),
+    fps: snapshot.fps,
+    meterState: snapshot.meterState,
+    load1m: Math.round(loadavg()[0] * 100) / 100,
+  };
+}
+
+/** Moves the threshold slider of "You vs the groups" to `value`, as a drag would (an input event). */
+async function moveThreshold(page: Page, value: number): Promise<void> {
+  await openTab(page, 'groups');
+  const range = await page.waitForSelector('fg-app >>> fg-you-vs-groups >>> fg-threshold-slider >>> input#range', { timeout: 10_000 });
+  await range!.evaluate((input, next) => {
+    input.value = String(next);
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }, value);
+}
+
+async function importFolder(page: Page): Promise<void> {
+  await openTab(page, 'gap');
+  await page.locator('fg-app >>> details.import > summary').click();
+  const input = await page.waitForSelector('fg-app >>> fg-import-panel >>> input[type="file"][multiple]');
+  await input!.uploadFile(...IMPORT_PHOTOS);
+  await page.locator('fg-app >>> fg-import-panel >>> #preview-heading').wait();
+  await page.locator('fg-app >>> fg-import-panel >>> input:not([type])').fill('Soak folder');
+  const button = await page.waitForFunction(() => {
+    const panel = document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-import-panel')?.shadowRoot;
+    return [...(panel?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Import' && !b.disabled) ?? null;
+  }, { timeout: 30_000 });
+  await (button as unknown as ElementHandle<HTMLButtonElement>).click();
+  await page.waitForFunction(() => (document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-gap-view')?.shadowRoot?.querySelector('h2')?.textContent ?? '').includes('Soak folder'),
+    { timeout: 120_000, polling: 500 });
+}
+
+/** Relative growth of `pick` from the first sample at or after BASELINE_MINUTE to the last. */
+function computeGrowth(samples: SoakSample[], pick: (s: SoakSample) => number | null): number | null {
+  const base = samples.find((s) => s.minute >= BASELINE_MINUTE && pick(s) !== null);
+  const last = [...samples].reverse().find((s) => pick(s) !== null);
+  if (!base || !last || base === last) return null;
+  return (pick(last)! - pick(base)!) / pick(base)!;
+}
+
+function formatMarkdown(report: { date: string; minutes: number; machine: string; samples: SoakSample[]; growth: Record<string, number | null>; actions: string }): string {
+  const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
+  const verdict = (value: number | null) => (value === null ? '' : value <= GOAL_GROWTH ? ' (within 5%)' : ' (above the 5% goal)');
+  return [
+    `Measured ${report.date.slice(0, 16).replace('T', ' ')} UTC with \`npm run bench -- soak\` (results: bench-results/soak.json), ${report.minutes} minutes.`,
+    `Machine: ${report.machine}. Load average (1 min) over the run: ${Math.min(...report.samples.map((s) => s.load1m))} to ${Math.max(...report.samples.map((s) => s.load1m))}.`,
+    `What ran: ${report.actions}.`,
+    '',
+    `Growth from minute ${BASELINE_MINUTE} to the end: page JS heap ${percent(report.growth.pageHeap)}${verdict(report.growth.pageHeap)}, ` +
+      `worker JS heap ${percent(report.growth.workerHeap)}${verdict(report.growth.workerHeap)}, renderer resident ${percent(report.growth.rendererRss)}${verdict(report.growth.rendererRss)}.`,
+    '',
+    '| minute | page JS heap MiB | worker JS heap MiB | renderer RSS MiB | answers/s | meter | load |',
+    '|---:|---:|---:|---:|---:|---|---:|',
+    ...report.samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.pageHeapMiB} | ${s.workerHeapMiB ?? '–'} | ${s.rendererRssMiB} | ${s.fps ?? '–'} | ${s.meterState ?? '–'} | ${s.load1m} |`),
+    '',
+    'Heaps are read after a forced garbage collection (CDP `HeapProfiler.collectGarbage`, then `Runtime.getHeapUsage`);',
+    'the renderer RSS is the sum over Chromium\'s renderer processes (the vision worker and its wasm memory live there).',
+    `Rerun: \`npm run bench -- soak\` (\`SOAK_MINUTES=5 npm run bench -- soak\` for a short check).`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const camera = makeFakeVideo([resolve(REPO_ROOT, 'test/fixtures/camera-person-a.jpg')], 30);
+  const [server, browser] = await Promise.all([startPreviewServer({ configFile: BENCH_CONFIG }), launchChromium({ fakeVideo: camera })]);
+  const samples: SoakSample[] = [];
+  const actions: string[] = [];
+  try {
+    const page = await browser.newPage();
+    const pageSession = await page.createCDPSession();
+    await page.goto(new URL('/?backend=wasm', server.url).href);
+    const startedAt = Date.now();
+    await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
+    await startCameraIfNeeded(page);
+    await waitForApp(page, 'a face in the camera', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
+    await enrol(page, 'Person A');
+    await waitForApp(page, 'the enrolment', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+    await waitForApp(page, 'a match', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
+    actions.push('enrolled Person A from the camera');
+    console.log(`soak: ${MINUTES} min, a sample every ${SAMPLE_SECONDS} s, an action every ${ACTION_SECONDS} s; enrolled after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+
+    let nextSample = startedAt;
+    let step = 0;
+    let hasImported = false;
+    while (Date.now() - startedAt < MINUTES * 60_000) {
+      if (Date.now() >= nextSample) {
+        const next = await sample(browser, page, pageSession, startedAt);
+        samples.push(next);
+        console.log(JSON.stringify(next));
+        nextSample += SAMPLE_SECONDS * 1000;
+      }
+      if (!hasImported && Date.now() - startedAt >= IMPORT_MINUTE * 60_000) {
+        hasImported = true;
+        // A failed import is reported with the series rather than ending the run.
+        const outcome = await importFolder(page).then(() => 'imported', (error: unknown) => `tried to import (failed: ${String(error).slice(0, 200)})`);
+        actions.push(`${outcome} a folder of ${IMPORT_PHOTOS.length} photos at minute ${IMPORT_MINUTE}`);
+        console.log(actions.at(-1));
+      } else if (step % 2 === 0) {
+        await openTab(page, TABS[(step / 2) % TABS.length]);
+      } else {
+        await moveThreshold(page, THRESHOLDS[((step - 1) / 2) % THRESHOLDS.length]);
+        await openTab(page, 'live');
+      }
+      step++;
+      // The camera pauses on a hidden tab only; fg-app's own tabs keep it running, but make sure.
+      await startCameraIfNeeded(page).catch(() => {});
+      await sleep(Math.max(0, Math.min(ACTION_SECONDS * 1000, nextSample - Date.now())));
+    }
+    samples.push(await sample(browser, page, pageSession, startedAt));
+    actions.push(`${step} tab switches and threshold moves (${TABS.join(', ')}; thresholds ${THRESHOLDS.join(', ')}), one every ${ACTION_SECONDS} s`);
+    const growth = {
+      pageHeap: computeGrowth(samples, (s) => s.pageHeapMiB),
+      workerHeap: computeGrowth(samples, (s) => s.workerHeapMiB),
+      rendererRss: computeGrowth(samples, (s) => s.rendererRssMiB),
+    };
+    const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${await browser.version()} headless, wasm backend`;
+    const report = { date: new Date().toISOString(), minutes: MINUTES, machine, samples, growth, actions: actions.join('; ') };
+    mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
+    writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+    updateBenchmarksSection(resolve(REPO_ROOT, 'BENCHMARKS.md'), 'soak', formatMarkdown(report));
+    console.log(`growth from minute ${BASELINE_MINUTE}: ${JSON.stringify(growth)}; wrote ${RESULTS_FILE} and the soak section of BENCHMARKS.md`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -7,6 +7,7 @@ import { exportStoredPack } from '../import/stored-pack';
 import { SCORE_ID } from '../matching/similarity';
 import type { PackMetadata, Store } from '../store';
 import { describeError } from '../shared/errors';
+import { keepLoadedFiles } from '../sw/keep-loaded';
 
 /**
  * The pack the app opens with when packs/index.json names none, so the bias views work before
@@ -128,6 +129,8 @@ export class PackController implements ReactiveController {
     }
     const decoded = tryDecodePackBytes(bytes, { modelSha256: await this.deps.modelSha256(), dim: FACERES_DIM, scoreId: SCORE_ID });
     if (!decoded.ok) throw new Error(`The bundled pack “${entry.name}” (${entry.file}) was refused. ${decoded.rejection.message}`);
+    // Kept for offline use from the HTTP cache, not downloaded again.
+    void keepLoadedFiles();
     return decoded.pack;
   }
 

@@ -1,0 +1,32 @@
+/**
+ * The page's side of "each byte downloaded once": after it loaded the models or a pack, the page
+ * asks the service worker to keep what the browser now holds in its HTTP cache (src/sw/sw.ts), so
+ * the offline copy never downloads those files a second time.
+ */
+import { KEEP_LOADED } from './files';
+
+/** Longest wait for the service worker's answer; it copies from disk, never from the network. */
+const KEEP_TIMEOUT_MS = 30_000;
+
+/**
+ * Asks the active service worker, once there is one, to keep the large files the page has loaded.
+ * Resolves with how many it newly kept; 0 where there is no service worker (dev server, tests,
+ * browsers without one). Never rejects: offline use is a convenience, the page works without it.
+ */
+export async function keepLoadedFiles(container: ServiceWorkerContainer | undefined = globalThis.navigator?.serviceWorker): Promise<number> {
+  try {
+    if (!container || !(await container.getRegistration())) return 0;
+    const registration = await container.ready;
+    const worker = registration.active;
+    if (!worker) return 0;
+    const channel = new MessageChannel();
+    const answer = new Promise<number>((resolve) => {
+      channel.port1.onmessage = (event: MessageEvent<{ kept?: number }>) => resolve(event.data.kept ?? 0);
+      setTimeout(() => resolve(0), KEEP_TIMEOUT_MS);
+    });
+    worker.postMessage({ type: KEEP_LOADED }, [channel.port2]);
+    return await answer;
+  } catch {
+    return 0;
+  }
+}

@@ -28,6 +28,18 @@ export const USED_FILES_CACHE = 'facegap-used-files-v1';
 /** The message the page posts after it loaded models or a pack: keep what the HTTP cache now holds. */
 export const KEEP_LOADED = 'KEEP_LOADED';
 
+/**
+ * Large files fetched at install even when this visit did not use them. A page the service worker
+ * serves is cross-origin isolated (src/sw/isolation-headers.ts), so offline tfjs picks the threaded
+ * SIMD wasm, while a first visit on a host without those headers loaded the single-threaded one.
+ */
+const NEEDED_OFFLINE = /(^|\/)models\/wasm\/tfjs-backend-wasm-threaded-simd\.wasm$/;
+
+/** Whether the service worker fetches `file` at install if the HTTP cache does not hold it. */
+export function isNeededOffline(file: BuildFile): boolean {
+  return NEEDED_OFFLINE.test(file.url);
+}
+
 /** Whether a file of the build is kept only once used, rather than copied at install (used by the build). */
 export function isLargeFile(file: { url: string; size: number }): boolean {
   return file.size > ON_DEMAND_MIN_BYTES && !file.url.endsWith('.html');

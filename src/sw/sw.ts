@@ -12,7 +12,7 @@
 import { clientsClaim } from 'workbox-core';
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { bareUrl, KEEP_LOADED, splitBuildFiles, usedFileKey, USED_FILES_CACHE, type BuildFile } from './files';
+import { bareUrl, isNeededOffline, KEEP_LOADED, splitBuildFiles, usedFileKey, USED_FILES_CACHE, type BuildFile } from './files';
 import { withIsolationHeaders } from './isolation-headers';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | BuildFile> };
@@ -49,8 +49,9 @@ async function serveUsedFile(request: Request): Promise<Response> {
 /**
  * Copies into the cache every large file the HTTP cache already holds (the page loaded it before
  * this worker controlled it), without touching the network; the integrity hash refuses a stale copy.
+ * With `fetchNeeded`, files needed offline (`isNeededOffline`) that the HTTP cache lacks are fetched.
  */
-async function keepLoadedFiles(): Promise<number> {
+async function keepLoadedFiles(fetchNeeded = false): Promise<number> {
   const cache = await caches.open(USED_FILES_CACHE);
   const keys = new Set((await cache.keys()).map((request) => request.url));
   let kept = 0;
@@ -66,6 +67,7 @@ async function keepLoadedFiles(): Promise<number> {
       }
     } catch {
       // Not in the HTTP cache (never used here): fetched when the page first asks for it.
+      if (fetchNeeded && isNeededOffline(file)) await serveUsedFile(new Request(new URL(file.url, self.registration.scope).href)).catch(() => undefined);
     }
   }
   return kept;
@@ -78,7 +80,7 @@ async function dropOldRevisions(): Promise<void> {
   for (const request of await cache.keys()) if (!current.has(request.url)) await cache.delete(request);
 }
 
-self.addEventListener('install', (event) => event.waitUntil(keepLoadedFiles()));
+self.addEventListener('install', (event) => event.waitUntil(keepLoadedFiles(true)));
 self.addEventListener('activate', (event) => event.waitUntil(dropOldRevisions()));
 self.addEventListener('message', (event) => {
   const type = (event.data as { type?: string } | null)?.type;

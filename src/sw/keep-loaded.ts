@@ -3,7 +3,7 @@
  * asks the service worker to keep what the browser now holds in its HTTP cache (src/sw/sw.ts), so
  * the offline copy never downloads those files a second time.
  */
-import { KEEP_LOADED } from './files';
+import { KEEP_LOADED, USED_FILES_CACHE } from './files';
 
 /** Longest wait for the service worker's answer; it copies from disk, never from the network. */
 const KEEP_TIMEOUT_MS = 30_000;
@@ -28,5 +28,20 @@ export async function keepLoadedFiles(container: ServiceWorkerContainer | undefi
     return await answer;
   } catch {
     return 0;
+  }
+}
+
+/**
+ * The paths (e.g. `/packs/utkface-600.faceres.fgpack`) of the large files the service worker keeps
+ * for offline use; null where there is no service worker, so nothing is kept between visits.
+ */
+export async function listKeptFiles(container: ServiceWorkerContainer | undefined = globalThis.navigator?.serviceWorker): Promise<Set<string> | null> {
+  try {
+    if (!container || !globalThis.caches || !(await container.getRegistration())) return null;
+    if (!(await caches.has(USED_FILES_CACHE))) return new Set();
+    const cache = await caches.open(USED_FILES_CACHE);
+    return new Set((await cache.keys()).map((request) => new URL(request.url).pathname));
+  } catch {
+    return null;
   }
 }

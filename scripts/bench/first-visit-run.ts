@@ -35,8 +35,11 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
 };
 
-/** Serves `dir` at `/` with a Content-Type and Content-Length and nothing else; counts each path. */
-export async function startCountingServer(dir: string): Promise<CountingServer> {
+/**
+ * Serves `dir` at `/` with a Content-Type and Content-Length and nothing else; counts each path.
+ * `overrides` answers some paths with other bytes (e.g. a packs/index.json naming another default).
+ */
+export async function startCountingServer(dir: string, overrides: ReadonlyMap<string, Buffer> = new Map()): Promise<CountingServer> {
   const counts = new Map<string, FileTraffic>();
   let isReachable = true;
   const server: Server = createServer((request, response) => {
@@ -48,6 +51,12 @@ export async function startCountingServer(dir: string): Promise<CountingServer> 
     const traffic = counts.get(path) ?? { path, requests: 0, bytes: 0 };
     counts.set(path, traffic);
     traffic.requests += 1;
+    const override = overrides.get(path);
+    if (override) {
+      traffic.bytes += override.length;
+      response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Content-Length': override.length }).end(override);
+      return;
+    }
     let file = normalize(join(dir, path));
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!file.startsWith(dir) || !existsSync(file)) {
@@ -94,6 +103,8 @@ export interface FirstVisit {
 export interface FirstVisitOptions {
   /** How long the visit lasts in all, ms (the issue's budget counts 60 s). */
   durationMs: number;
+  /** Paths answered with other bytes than the build's (see `startCountingServer`). */
+  overrides?: ReadonlyMap<string, Buffer>;
   /** Called with the browser, page and server still open, after the visit and before closing. */
   after?: (visit: { browser: Browser; page: Page; server: CountingServer }) => Promise<void>;
 }
@@ -106,7 +117,7 @@ const HAS_FACE = (state: string | null): boolean => state !== null && state !== 
  * first face box, enrols Person A, waits for the match, and stays until `durationMs` has passed.
  */
 export async function runFirstVisit(dir: string, cameraJpeg: string, options: FirstVisitOptions): Promise<FirstVisit> {
-  const server = await startCountingServer(dir);
+  const server = await startCountingServer(dir, options.overrides);
   const browser = await launchChromium({ fakeVideo: makeFakeVideo([cameraJpeg], 10) });
   try {
     const page = await browser.newPage();

@@ -8,8 +8,15 @@ import { KEEP_LOADED, USED_FILES_CACHE } from './files';
 /** Longest wait for the service worker's answer; it copies from disk, never from the network. */
 const KEEP_TIMEOUT_MS = 30_000;
 
+/** Same-origin files this page has loaded (its resource timing; a worker's own loads are not in it). */
+function listLoadedUrls(): string[] {
+  const entries = globalThis.performance?.getEntriesByType('resource') ?? [];
+  return entries.map((entry) => entry.name).filter((url) => url.startsWith(`${location.origin}/`));
+}
+
 /**
- * Asks the active service worker, once there is one, to keep the large files the page has loaded.
+ * Asks the active service worker, once there is one, to keep the large files the page has loaded
+ * (from the HTTP cache; those it cannot take from there, it fetches, so the page opens offline).
  * Resolves with how many it newly kept; 0 where there is no service worker (dev server, tests,
  * browsers without one). Never rejects: offline use is a convenience, the page works without it.
  */
@@ -24,7 +31,7 @@ export async function keepLoadedFiles(container: ServiceWorkerContainer | undefi
       channel.port1.onmessage = (event: MessageEvent<{ kept?: number }>) => resolve(event.data.kept ?? 0);
       setTimeout(() => resolve(0), KEEP_TIMEOUT_MS);
     });
-    worker.postMessage({ type: KEEP_LOADED }, [channel.port2]);
+    worker.postMessage({ type: KEEP_LOADED, urls: listLoadedUrls() }, [channel.port2]);
     return await answer;
   } catch {
     return 0;

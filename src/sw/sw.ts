@@ -49,9 +49,12 @@ async function serveUsedFile(request: Request): Promise<Response> {
 /**
  * Copies into the cache every large file the HTTP cache already holds (the page loaded it before
  * this worker controlled it), without touching the network; the integrity hash refuses a stale copy.
- * With `fetchNeeded`, files needed offline (`isNeededOffline`) that the HTTP cache lacks are fetched.
+ * Files in `used` (the page's own list of what it loaded) and, with `fetchNeeded`, the files needed
+ * offline (`isNeededOffline`) are fetched when the HTTP cache cannot give them: a host that sends
+ * `Vary: Origin` (vite preview) keeps module scripts apart from this worker's requests, and the
+ * page must still open offline.
  */
-async function keepLoadedFiles(fetchNeeded = false): Promise<number> {
+async function keepLoadedFiles(used: ReadonlySet<string> = new Set(), fetchNeeded = false): Promise<number> {
   const cache = await caches.open(USED_FILES_CACHE);
   const keys = new Set((await cache.keys()).map((request) => request.url));
   let kept = 0;
@@ -59,15 +62,17 @@ async function keepLoadedFiles(fetchNeeded = false): Promise<number> {
   for (const file of onDemand) {
     const key = usedFileKey(file, self.registration.scope);
     if (keys.has(key)) continue;
+    const url = new URL(file.url, self.registration.scope).href;
     try {
-      const response = await fetch(new URL(file.url, self.registration.scope).href, { cache: 'only-if-cached', mode: 'same-origin', integrity: file.integrity });
-      if (response.ok) {
-        await cache.put(key, response);
-        kept += 1;
-      }
+      const response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin', integrity: file.integrity });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      await cache.put(key, response);
+      kept += 1;
     } catch {
-      // Not in the HTTP cache (never used here): fetched when the page first asks for it.
-      if (fetchNeeded && isNeededOffline(file)) await serveUsedFile(new Request(new URL(file.url, self.registration.scope).href)).catch(() => undefined);
+      // Not in the HTTP cache: fetched now only if the page used it or offline needs it, else when first asked for.
+      if (!used.has(url) && !(fetchNeeded && isNeededOffline(file))) continue;
+      const response = await serveUsedFile(new Request(url)).catch(() => null);
+      if (response?.ok) kept += 1;
     }
   }
   return kept;
@@ -80,12 +85,14 @@ async function dropOldRevisions(): Promise<void> {
   for (const request of await cache.keys()) if (!current.has(request.url)) await cache.delete(request);
 }
 
-self.addEventListener('install', (event) => event.waitUntil(keepLoadedFiles(true)));
+self.addEventListener('install', (event) => event.waitUntil(keepLoadedFiles(new Set(), true)));
 self.addEventListener('activate', (event) => event.waitUntil(dropOldRevisions()));
 self.addEventListener('message', (event) => {
   const type = (event.data as { type?: string } | null)?.type;
   if (type === SKIP_WAITING) void self.skipWaiting();
   if (type === KEEP_LOADED) {
-    event.waitUntil(keepLoadedFiles().then((kept) => event.ports[0]?.postMessage({ kept })));
+    const urls = (event.data as { urls?: unknown }).urls;
+    const used = new Set(Array.isArray(urls) ? urls.filter((url): url is string => typeof url === 'string').map(bareUrl) : []);
+    event.waitUntil(keepLoadedFiles(used).then((kept) => event.ports[0]?.postMessage({ kept })));
   }
 });

@@ -11,7 +11,7 @@ import { keepLoadedFiles, listKeptFiles } from '../sw/keep-loaded';
 
 /**
  * The pack the app opens with when packs/index.json names none, so the bias views work before
- * anyone imports anything. The index's `defaultPack` (utkface-3000) takes precedence.
+ * anyone imports anything. The index's `defaultPack` takes precedence.
  */
 export const DEFAULT_PACK_ID = 'utkface-600';
 

@@ -1,10 +1,12 @@
-import { createReadStream, existsSync, statSync, cpSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync, cpSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY } from './src/privacy/csp.ts';
 import { SECURITY_HEADERS } from './src/privacy/headers.ts';
+import { isLargeFile } from './src/sw/files.ts';
 
 const MODELS_DIR = resolve(import.meta.dirname, 'models');
 const PACKS_DIR = resolve(import.meta.dirname, 'packs');
@@ -16,8 +18,19 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** Serves a folder of the checkout under a URL prefix in dev and preview, and copies it into the build. */
-function serveFolder(prefix: string, dir: string): Plugin {
+/** Where `vite build` writes the app (`build.outDir`, resolved; the bench build has its own). */
+let outDir = resolve(import.meta.dirname, 'dist');
+
+/** Records the resolved `build.outDir` for `describeBuildFiles`. */
+function recordOutDir(): Plugin {
+  return { name: 'facegap-out-dir', configResolved: (config) => void (outDir = resolve(config.root, config.build.outDir)) };
+}
+
+/**
+ * Serves a folder of the checkout under a URL prefix in dev and preview, and copies it into the
+ * build; `ships(name)` says which of its files go into the build (default: all).
+ */
+function serveFolder(prefix: string, dir: string, ships: (file: string) => boolean = () => true): Plugin {
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
     const url = (req.url ?? '').split('?')[0];
     if (!url.startsWith(prefix)) return next();
@@ -32,9 +45,34 @@ function serveFolder(prefix: string, dir: string): Plugin {
     configureServer: (server) => void server.middlewares.use(middleware),
     configurePreviewServer: (server) => void server.middlewares.use(middleware),
     writeBundle(options) {
-      if (existsSync(dir)) cpSync(dir, join(options.dir ?? 'dist', prefix), { recursive: true });
+      if (existsSync(dir)) cpSync(dir, join(options.dir ?? 'dist', prefix), { recursive: true, filter: (source) => ships(source) });
     },
   };
+}
+
+/**
+ * A v1 JSON pack is not shipped where its v2 file exists: the app loads v2 only, and the JSON
+ * (the interchange format, docs/pack-format.md) stays in the repository for other tools.
+ */
+function isShippedPackFile(source: string): boolean {
+  const v1 = /^(.+?)\.json$/.exec(source);
+  if (!v1 || source.endsWith('index.json')) return true;
+  // utkface-600.json is the faceres pack utkface-600.faceres.fgpack; utkface-600.dlib.json is .dlib.fgpack.
+  const base = v1[1];
+  return !existsSync(/\.(dlib|faceres-deep)$/.test(base) ? `${base}.fgpack` : `${base}.faceres.fgpack`);
+}
+
+/**
+ * Gives the large files of the service worker's manifest a sha256 integrity hash: the worker keeps
+ * those only once used (src/sw/files.ts), and never keeps a stale copy.
+ */
+function describeBuildFiles(entries: { url: string; revision: string | null; size: number }[]) {
+  const manifest = entries.map((entry) => {
+    if (!isLargeFile(entry)) return entry;
+    const digest = createHash('sha256').update(readFileSync(join(outDir, entry.url))).digest('base64');
+    return { ...entry, integrity: `sha256-${digest}` };
+  });
+  return { manifest, warnings: [] };
 }
 
 /** Puts the same CSP into index.html as a meta tag, so a static host without headers still enforces it. */
@@ -48,9 +86,10 @@ function injectCspMeta(): Plugin {
 }
 
 /**
- * The service worker (src/sw/sw.ts), built only by `vite build`: it precaches the app, /models/
- * (models and wasm) and /packs/. Its manifest is made at closeBundle, after serveFolder's
- * writeBundle copied those folders into dist/, so they are in it. src/privacy/offline.ts registers it.
+ * The service worker (src/sw/sw.ts), built only by `vite build`: its manifest lists the app,
+ * /models/ (models and wasm) and /packs/; it copies the small files at install and keeps the large
+ * ones once used. The manifest is made at closeBundle, after serveFolder's writeBundle copied those
+ * folders into dist/, so they are in it. src/privacy/offline.ts registers it.
  */
 function offlineServiceWorker(): Plugin[] {
   return VitePWA({
@@ -62,12 +101,10 @@ function offlineServiceWorker(): Plugin[] {
     manifest: false,
     devOptions: { enabled: false },
     injectManifest: {
-      globPatterns: ['**/*.{html,js,css,json,bin,wasm,svg,png,ico}'],
-      // The other recognition models (docs/models.md) and their packs are not used by the live
-      // camera: they would add about 25 MB to every first visit. They are fetched when compared.
-      globIgnores: ['models/faceres-deep.*', 'models/dlib/**', 'packs/*.faceres-deep.*', 'packs/*.dlib.*'],
-      // faceres.bin is about 6 MB; the default limit (2 MiB) would silently leave it out.
-      maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      globPatterns: ['**/*.{html,js,css,json,bin,wasm,fgpack,svg,png,ico}'],
+      // faceres-deep.bin is about 14 MB; the default limit (2 MiB) would silently leave it out.
+      maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+      manifestTransforms: [describeBuildFiles],
       rollupFormat: 'iife',
       minify: true,
     },
@@ -75,7 +112,7 @@ function offlineServiceWorker(): Plugin[] {
 }
 
 export default defineConfig({
-  plugins: [injectCspMeta(), serveFolder('/models/', MODELS_DIR), serveFolder('/packs/', PACKS_DIR), offlineServiceWorker()],
+  plugins: [recordOutDir(), injectCspMeta(), serveFolder('/models/', MODELS_DIR), serveFolder('/packs/', PACKS_DIR, isShippedPackFile), offlineServiceWorker()],
   server: { headers: { ...SECURITY_HEADERS }, port: 5173 },
   preview: { headers: { ...SECURITY_HEADERS }, port: 4173 },
   worker: { format: 'es' },

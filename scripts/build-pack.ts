@@ -2,9 +2,11 @@
  * Builds a reference pack from a folder of labelled photos, headless, with the app's own import
  * pipeline: starts vite's dev server (this repo's config plus a private route serving the input
  * folder), opens tools/pack-builder.html in headless Chromium, runs runImport there, and writes the
- * pack JSON it hands back. Photos never leave this machine and never enter the pack.
+ * pack it hands back: v2 (binary float16, what the app ships, docs/pack-format.md), or v1 JSON
+ * (the interchange format) when `--out` ends in `.json`. Photos never leave this machine and never
+ * enter the pack.
  *
- *   npm run build:pack -- --format utkface <dir> --out packs/x.json [--name ...] [--description ...]
+ *   npm run build:pack -- --format utkface <dir> --out packs/x.faceres.fgpack [--name ...] [--description ...]
  *     [--license ...] [--attribution ... | --attribution-file f] [--margin 0.25] [--max-side 1280]
  *   --format identity-folders <dir> [--labels labels.csv]    one folder per person
  *   --format csv <dir> --labels labels.csv                   FairFace-style or generic CSV
@@ -18,6 +20,9 @@ import { basename, dirname, join, normalize, relative, resolve, sep } from 'node
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import puppeteer from 'puppeteer-core';
 import { UsageError } from './cli/options';
+import { PACK_INDEX_FORMAT, PACK_INDEX_VERSION } from '../src/datasets/pack';
+import { encodePackV2 } from './pack-encode';
+import { describePackFile } from './pack-index-entry';
 import { fail, readBuildOptions, USAGE, type Args } from './cli/build-pack-options';
 import { createServer, type Plugin } from 'vite';
 import { decodePack, packSummary } from '../src/datasets/pack';
@@ -117,23 +122,41 @@ function printSummary(text: string): void {
   console.log(`  preprocessing: ${JSON.stringify({ margin: pack.preprocessing.margin, fill: pack.preprocessing.fill, maxSide: pack.preprocessing.maxSide })}`);
 }
 
-/** Adds or replaces the pack's entry in a bundled-pack index (see src/import/bundled.ts for the format). */
-function updateIndex(indexFile: string, packFile: string, text: string): void {
-  const pack = JSON.parse(text) as { name: string; samples: unknown[]; failures: unknown[] };
-  const index = existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as { packs: { id: string }[] }) : { packs: [] };
+/**
+ * Adds or replaces the pack's entry in a bundled-pack index (docs/pack-format.md): a v2 entry read
+ * from the written file, or a version-1 entry for a JSON pack. The index keeps its version and default.
+ */
+function updateIndex(indexFile: string, packFile: string, written: Uint8Array, text: string): void {
+  const index = existsSync(indexFile)
+    ? (JSON.parse(readFileSync(indexFile, 'utf8')) as { version?: number; defaultPack?: string; packs: { id: string }[] })
+    : { version: PACK_INDEX_VERSION, packs: [] };
   const file = relative(dirname(resolve(indexFile)), packFile).split(sep).join('/');
-  const entry = {
-    id: basename(packFile, '.json'),
-    file,
-    name: pack.name,
-    samples: pack.samples.length,
-    failures: pack.failures.length,
-    bytes: Buffer.byteLength(text),
-    sha256: createHash('sha256').update(text).digest('hex'),
-  };
+  const pack = JSON.parse(text) as { name: string; samples: unknown[]; failures: unknown[] };
+  const entry = isJsonOutput(packFile)
+    ? {
+      id: basename(packFile, '.json'), file, name: pack.name, samples: pack.samples.length, failures: pack.failures.length,
+      bytes: written.length, sha256: createHash('sha256').update(written).digest('hex'),
+    }
+    : describePackFile(written, file);
   const packs = [...index.packs.filter((p) => p.id !== entry.id), entry].sort((a, b) => a.id.localeCompare(b.id));
-  writeFileSync(indexFile, `${JSON.stringify({ format: 'facegap-pack-index', version: 1, packs }, null, 2)}\n`);
+  writeFileSync(indexFile, `${JSON.stringify({ ...index, format: PACK_INDEX_FORMAT, version: index.version ?? PACK_INDEX_VERSION, packs }, null, 2)}\n`);
   console.log(`listed ${entry.id} in ${indexFile}`);
+}
+
+/** `--out x.json` writes v1 JSON, the interchange format; any other name writes v2. */
+function isJsonOutput(out: string): boolean {
+  return out.toLowerCase().endsWith('.json');
+}
+
+/** The bytes to write: the JSON as it is, or v2 float16 with its score error measured over all pairs. */
+function encodeOutput(out: string, text: string): Uint8Array {
+  if (isJsonOutput(out)) return new TextEncoder().encode(text);
+  const encoded = encodePackV2(text);
+  const crossings = encoded.crossedUp + encoded.crossedDown;
+  console.log(`  v2 float16: score error over ${encoded.pairs} pairs at most ${encoded.maxError.toFixed(6)} (mean ${encoded.meanError.toExponential(2)}); ` +
+    `${crossings} pair${crossings === 1 ? '' : 's'} crossing ${encoded.threshold} either way`);
+  if (crossings > 0) throw new BuildFailure(`float16 moved ${crossings} pairs across the threshold ${encoded.threshold}, so ${relative(process.cwd(), out)} was not written. Write the JSON instead (--out x.json).`);
+  return encoded.bytes;
 }
 
 async function main(): Promise<void> {
@@ -193,12 +216,13 @@ async function main(): Promise<void> {
     const text = chunks.join('');
     const found = (JSON.parse(text) as { samples: unknown[] }).samples.length;
     if (found === 0) throw new BuildFailure(`no face was found in any of the ${parsed.items.length} photos in ${args.dir}, so there is no pack to write and ${relative(process.cwd(), args.out)} was not written. Check the photos show faces, or try --margin 0.25 for tight crops.`);
-    writeFileSync(args.out, text);
+    const written = encodeOutput(args.out, text);
+    writeFileSync(args.out, written);
     const e = response.engine;
     console.log(`engine: human ${e.humanVersion}, ${e.backend} in ${e.thread}${e.backend === 'wasm' ? `, simd ${e.wasmSimd}, threads ${e.wasmMultithread}` : ''}; ${(response.elapsedMs / 1000).toFixed(1)} s, ${(parsed.items.length / (response.elapsedMs / 1000)).toFixed(1)} photos/s`);
     printSummary(text);
-    if (args.index) updateIndex(args.index, args.out, text);
-    console.log(`\nwrote ${relative(process.cwd(), args.out)} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB)`);
+    if (args.index) updateIndex(args.index, args.out, written, text);
+    console.log(`\nwrote ${relative(process.cwd(), args.out)} (${isJsonOutput(args.out) ? 'v1 JSON' : 'v2 float16'}, ${(written.length / 1024).toFixed(0)} KiB)`);
   } finally {
     await browser?.close();
     await server.close();

@@ -1,92 +1,14 @@
 /**
  * Converts a v1 pack (JSON) to v2 (binary, docs/pack-format.md) and reports how far the encoding
- * moves the scores: every pair's human-similarity-v1 (or cosine-v1) before and after, the largest
- * difference, and the pairs that cross a threshold either way.
+ * moves the scores (scripts/pack-encode.ts): the largest difference over all pairs, and the pairs
+ * that cross the threshold either way.
  *
  *   npx tsx scripts/pack-convert.ts packs-in.json out.fgpack [--dtype float16|int8|float32] [--threshold 0.6]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { getFloat16, setFloat16 } from '@petamoriken/float16';
-import { decodeBinaryPack, decodePack, encodeBinaryPack, type PackVectorDtype, type ReferencePack } from '../src/datasets/pack';
+import type { PackVectorDtype } from '../src/datasets/pack';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../src/matching/threshold';
-import { computeSimilarity } from '../src/matching/similarity';
-
-/** The score the pack is meant for; cosine for models other than faceres. */
-function scoreOf(pack: ReferencePack): (a: Float32Array, b: Float32Array) => number {
-  if (pack.score === 'human-similarity-v1') return computeSimilarity;
-  return (a, b) => {
-    let dot = 0, na = 0, nb = 0;
-    for (let i = 0; i < a.length; i++) { dot += a[i] * b[i]; na += a[i] * a[i]; nb += b[i] * b[i]; }
-    return dot / Math.sqrt(na * nb);
-  };
-}
-
-/** Largest score difference over all pairs, and pairs on either side of `threshold` that switch. */
-export function measureScoreError(before: ReferencePack, after: ReferencePack, threshold: number) {
-  const score = scoreOf(before);
-  let maxError = 0, sumError = 0, pairs = 0, crossedUp = 0, crossedDown = 0;
-  const n = before.samples.length;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s0 = score(before.samples[i].embedding, before.samples[j].embedding);
-      const s1 = score(after.samples[i].embedding, after.samples[j].embedding);
-      const error = Math.abs(s1 - s0);
-      maxError = Math.max(maxError, error);
-      sumError += error;
-      pairs++;
-      if (s0 < threshold && s1 >= threshold) crossedUp++;
-      if (s0 >= threshold && s1 < threshold) crossedDown++;
-    }
-  }
-  return { pairs, maxError, meanError: sumError / Math.max(pairs, 1), crossedUp, crossedDown };
-}
-
-/** The float16 next to `value` (already a float16) one step up or down, by bit pattern. */
-function stepFloat16(value: number, up: boolean): number {
-  const view = new DataView(new ArrayBuffer(2));
-  setFloat16(view, 0, value);
-  const bits = view.getUint16(0);
-  const isNegative = (bits & 0x8000) !== 0;
-  // Magnitude grows with the bits on either sign; zero's neighbours are the smallest subnormals.
-  if (value === 0) return up ? 2 ** -24 : -(2 ** -24);
-  view.setUint16(0, up !== isNegative ? bits + 1 : bits - 1);
-  return getFloat16(view, 0);
-}
-
-/**
- * Pairs that round-to-nearest pushed across `threshold` are put back on their side by moving
- * elements of one vector one float16 step further in the needed direction (largest |a-b| first,
- * each element at most once, so every value stays within two float16 steps of the original).
- * The vector's other pairs are checked again. Returns the pairs it could not put back.
- */
-export function fixCrossings(before: ReferencePack, after: ReferencePack, threshold: number): number {
-  const score = scoreOf(before);
-  const n = before.samples.length;
-  let unfixed = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s0 = score(before.samples[i].embedding, before.samples[j].embedding);
-      const a = after.samples[i].embedding, b = after.samples[j].embedding;
-      const isAbove = () => score(a, b) >= threshold;
-      if ((s0 >= threshold) === isAbove()) continue;
-      // Higher scores mean closer vectors for both scores here: move a away from b to lower it.
-      const wantsLower = s0 < threshold;
-      const order = [...a.keys()].sort((x, y) => Math.abs(a[y] - b[y]) - Math.abs(a[x] - b[x]));
-      for (const k of order) {
-        if ((s0 >= threshold) === isAbove()) break;
-        a[k] = stepFloat16(a[k], wantsLower === a[k] > b[k]);
-      }
-      let isFixed = (s0 >= threshold) === isAbove();
-      for (let m = 0; m < n && isFixed; m++) {
-        if (m === i) continue;
-        const t0 = score(before.samples[i].embedding, before.samples[m].embedding);
-        isFixed = (t0 >= threshold) === (score(a, after.samples[m].embedding) >= threshold);
-      }
-      if (!isFixed) unfixed++;
-    }
-  }
-  return unfixed;
-}
+import { encodePackV2 } from './pack-encode';
 
 function main(argv: string[]): void {
   const [input, output] = argv.filter((arg, i) => !arg.startsWith('--') && !argv[i - 1]?.startsWith('--'));
@@ -95,24 +17,12 @@ function main(argv: string[]): void {
   const dtype = (option('dtype') ?? 'float16') as PackVectorDtype;
   const threshold = Number(option('threshold') ?? DEFAULT_THRESHOLD_SIMILARITY);
   const text = readFileSync(input, 'utf8');
-  const root = JSON.parse(text) as { model: { sha256: string; dim: number }; score: string };
-  const expected = { modelSha256: root.model.sha256, dim: root.model.dim, scoreId: root.score };
-  const before = decodePack(text, expected);
-  let bytes = encodeBinaryPack(before, dtype);
-  let after = decodeBinaryPack(bytes, expected);
   const started = performance.now();
-  let error = measureScoreError(before, after, threshold);
-  let unfixed = null;
-  if (dtype === 'float16' && error.crossedUp + error.crossedDown > 0) {
-    unfixed = fixCrossings(before, after, threshold);
-    bytes = encodeBinaryPack(after, dtype);
-    after = decodeBinaryPack(bytes, expected);
-    error = measureScoreError(before, after, threshold);
-  }
+  const { bytes, ...error } = encodePackV2(text, dtype, threshold);
   writeFileSync(output, bytes);
   console.log(JSON.stringify({
-    input, output, dtype, samples: before.samples.length, v1Bytes: Buffer.byteLength(text), v2Bytes: bytes.length,
-    threshold, ...error, unfixed, measureSeconds: Math.round((performance.now() - started) / 100) / 10,
+    input, output, dtype, v1Bytes: Buffer.byteLength(text), v2Bytes: bytes.length, ...error,
+    measureSeconds: Math.round((performance.now() - started) / 100) / 10,
   }));
 }
 

@@ -22,6 +22,7 @@ const STEPS = [
   { name: 'all-pairs', command: [TSX, 'scripts/bench/all-pairs.ts'], needs: 'scripts/bench/all-pairs.ts' },
   { name: 'import', command: [TSX, 'scripts/bench/import.ts'], needs: 'scripts/bench/import.ts' },
   { name: 'models', command: [TSX, 'scripts/bench/models.ts'], needs: 'scripts/bench/models.ts' },
+  { name: 'first-visit', command: [TSX, 'scripts/bench/first-visit.ts'], needs: 'scripts/bench/first-visit.ts' },
   // WebGPU on SwiftShader is slow here: only when named (`npm run bench -- webgpu`).
   { name: 'webgpu', command: [TSX, 'scripts/bench/webgpu.ts'], needs: 'scripts/bench/webgpu.ts', onlyWhenNamed: true },
   // 20 minutes: only when named (`npm run bench -- soak`), never as part of the whole run.

@@ -33,13 +33,14 @@ export interface Args {
 export const USAGE = `Builds a reference pack from a folder of labelled photos, headless, with the app's own import pipeline.
 
 Usage:
-  npm run build:pack -- --format <format> <folder> --out <pack.json> [options]
+  npm run build:pack -- --format <format> <folder> --out <pack.fgpack|pack.json> [options]
 
   --format <utkface|identity-folders|csv>  how the labels are given:
        utkface           labels in the file names (age_gender_race_...)
        identity-folders  one folder per person (--labels file.csv adds labels per person or photo)
        csv               a CSV naming each photo (--labels file.csv), FairFace-style or generic
-  --out <file.json>       where to write the pack
+  --out <file>            where to write the pack: v2 (binary float16, what the app
+                          ships), or v1 JSON (the interchange format) when it ends in .json
   --labels <file.csv>     the labels file (required for csv)
   --name, --description, --license <text>   the pack's description
   --attribution <text> | --attribution-file <file>
@@ -73,7 +74,7 @@ export function readBuildOptions(argv: string[]): Args | 'help' {
   if (positionals.length !== 1) fail(`give exactly one folder of photos; got ${positionals.length}. See --help.`);
   const dir = resolve(positionals[0]);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`${dir} is not a folder.`);
-  const out = values.out ?? fail('--out <file.json> is required.');
+  const out = values.out ?? fail('--out <file> is required (.fgpack for v2, .json for v1).');
   if (format === 'csv' && !values.labels) fail('--format csv needs --labels <file.csv>.');
   const attributionFile = values['attribution-file'];
   const attribution = attributionFile ? readFileSync(attributionFile, 'utf8').trim() : values.attribution ?? '';

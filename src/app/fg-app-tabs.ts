@@ -84,7 +84,7 @@ function renderGap(ctx: TabContext) {
 function renderPackChooser(ctx: TabContext) {
   const packs = ctx.packs;
   const activeId = packs.state.status === 'idle' ? null : packs.state.id;
-  return html`<fg-pack-manager .bundled=${packs.bundled} .imported=${packs.imported} .activeId=${activeId}
+  return html`<fg-pack-manager .bundled=${packs.bundled} .imported=${packs.imported} .activeId=${activeId} .keptFiles=${packs.keptFiles}
     @pack-activate=${ctx.onPackActivate} @pack-delete=${ctx.onPackDelete} @pack-export=${ctx.onPackExport}></fg-pack-manager>
     ${renderPackStatus(ctx)}`;
 }

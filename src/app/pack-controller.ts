@@ -7,10 +7,11 @@ import { exportStoredPack } from '../import/stored-pack';
 import { SCORE_ID } from '../matching/similarity';
 import type { PackMetadata, Store } from '../store';
 import { describeError } from '../shared/errors';
+import { keepLoadedFiles, listKeptFiles } from '../sw/keep-loaded';
 
 /**
  * The pack the app opens with when packs/index.json names none, so the bias views work before
- * anyone imports anything. The index's `defaultPack` (utkface-3000) takes precedence.
+ * anyone imports anything. The index's `defaultPack` takes precedence.
  */
 export const DEFAULT_PACK_ID = 'utkface-600';
 
@@ -40,6 +41,8 @@ export class PackController implements ReactiveController {
   imported: PackMetadata[] = [];
   pack: ReferencePack | null = null;
   state: PackStatus = { status: 'idle' };
+  /** Paths of bundled files kept on this device for offline use; null: nothing is kept (no service worker). */
+  keptFiles: ReadonlySet<string> | null = null;
   private readonly cache = new Map<string, ReferencePack>();
   private loadId = 0;
   /** The pack opened when nothing else is chosen: the index's `defaultPack`, else DEFAULT_PACK_ID. */
@@ -63,6 +66,13 @@ export class PackController implements ReactiveController {
     }
     await this.refreshImported();
     await this.activate(activeId ?? this.defaultId, { remember: false });
+    await this.refreshKept();
+  }
+
+  /** Re-reads which bundled files are kept for offline use (the pack list says which cost a download). */
+  async refreshKept(): Promise<void> {
+    this.keptFiles = await listKeptFiles();
+    this.host.requestUpdate();
   }
 
   /** Re-reads the imported packs (after an import, a delete or a wipe). */
@@ -128,6 +138,8 @@ export class PackController implements ReactiveController {
     }
     const decoded = tryDecodePackBytes(bytes, { modelSha256: await this.deps.modelSha256(), dim: FACERES_DIM, scoreId: SCORE_ID });
     if (!decoded.ok) throw new Error(`The bundled pack “${entry.name}” (${entry.file}) was refused. ${decoded.rejection.message}`);
+    // Kept for offline use from the HTTP cache, not downloaded again.
+    void keepLoadedFiles().then(() => this.refreshKept());
     return decoded.pack;
   }
 

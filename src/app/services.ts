@@ -9,6 +9,7 @@ import { createSupervisedWorker, MODEL_BASE_PATH, startVision, WASM_PATH } from 
 import { IdleShutdownVisionClient } from '../vision/idle-client';
 import { VisionError, type EngineInfo, type VisionClient } from '../vision/types';
 import { describeError } from '../shared/errors';
+import { keepLoadedFiles } from '../sw/keep-loaded';
 
 /** A running vision engine, and the sha256 of the faceres weights its embeddings come from. */
 export interface VisionService {
@@ -38,6 +39,8 @@ export const startBrowserVision: VisionFactory = async () => {
   // A worker left idle (camera off, no import) is shut down and started again on the next frame.
   // Every worker it starts is supervised too: replaced after a crash (SupervisedVisionClient).
   const client = vision.info.thread === 'worker' ? new IdleShutdownVisionClient(vision.client, loadOptions, createSupervisedWorker) : vision.client;
+  // The models and wasm are in the HTTP cache now: the offline copy takes them from there.
+  void keepLoadedFiles();
   return { ...vision, client, modelSha256 };
 };
 

@@ -68,6 +68,11 @@ export class FgPackManager extends LitElement {
   @property({ attribute: false }) imported: PackMetadata[] = [];
   /** Id of the pack the views use, or null. */
   @property({ attribute: false }) activeId: string | null = null;
+  /**
+   * Paths of bundled pack files kept on this device for offline use; null where nothing is kept
+   * between visits. A pack not kept says its download size on its button, before it is chosen.
+   */
+  @property({ attribute: false }) keptFiles: ReadonlySet<string> | null = null;
   /** URL prefix of bundled pack files. */
   @property({ attribute: 'bundled-base' }) bundledBase = appPath('packs/');
 
@@ -89,10 +94,13 @@ export class FgPackManager extends LitElement {
 
   private renderBundled(entry: BundledPackEntry) {
     const isActive = entry.id === this.activeId;
-    return html`<li>
+    const isKept = this.keptFiles?.has(new URL(this.bundledBase + entry.file, location.href).pathname) ?? false;
+    const where = this.keptFiles === null ? '' : isKept ? ', kept on this device' : ', downloaded when you choose it';
+    const label = isActive ? 'In use' : this.keptFiles !== null && !isKept ? `Download ${formatBytes(entry.bytes)} and use` : 'Use';
+    return html`<li data-kept=${String(isKept)}>
       <span class="name">${entry.name}</span>
-      <span class="meta">${pluralise(entry.samples, 'face', 'faces')}${entry.failures ? `, ${pluralise(entry.failures, 'photo', 'photos')} without a face` : ''}, ${formatBytes(entry.bytes)}</span>
-      <button type="button" aria-pressed=${String(isActive)} @click=${() => this._onActivate(entry.id, 'bundled')}>${isActive ? 'In use' : 'Use'}<span class="visually-hidden"> ${entry.name}</span></button>
+      <span class="meta">${pluralise(entry.samples, 'face', 'faces')}${entry.failures ? `, ${pluralise(entry.failures, 'photo', 'photos')} without a face` : ''}, ${formatBytes(entry.bytes)}${where}</span>
+      <button type="button" aria-pressed=${String(isActive)} @click=${() => this._onActivate(entry.id, 'bundled')}>${label}<span class="visually-hidden"> ${entry.name}</span></button>
       <a href=${this.bundledBase + entry.file} download=${entry.file}>Download<span class="visually-hidden"> ${entry.name}</span></a>
     </li>`;
   }

@@ -89,9 +89,10 @@ export class FgStoragePanel extends LitElement {
       <h3>Offline copy of the app</h3>
       <p class="offline" data-state=${this.offline?.state ?? 'unknown'}>${this.offline?.message ?? 'Offline use has not been set up.'}</p>
       <p>Service worker: <span class="sw-state">${describeWorker(this.serviceWorker)}</span>.</p>
+      ${this.caches.length === 0 ? nothing : html`<p class="downloaded" data-bytes=${sumBytes(this.caches)}>${describeDownloaded(this.caches)}</p>`}
       ${this.caches.length === 0 ? html`<p>Cache Storage is empty.</p>` : html`
         <table class="caches">
-          <caption>Cache Storage: the app, its face models and wasm, the bundled packs. None of your data.</caption>
+          <caption>Cache Storage: the app, and the face models, wasm and bundled packs this device has used. None of your data.</caption>
           <thead><tr><th scope="col">Cache</th><th scope="col">Files</th><th scope="col">Size</th></tr></thead>
           <tbody>${this.caches.map((cache) => html`
             <tr><th scope="row"><code>${cache.name}</code></th><td class="number">${cache.entries}</td><td class="number">${formatBytes(cache.bytes)}</td></tr>`)}
@@ -171,4 +172,24 @@ declare global {
     'export-pack-request': ExportPackRequestEvent;
     'forget-request': ForgetRequestEvent;
   }
+}
+
+/** The service worker's cache of large files kept once used (src/sw/files.ts USED_FILES_CACHE). */
+const USED_FILES_CACHE_PREFIX = 'facegap-used-files';
+
+function sumBytes(caches: readonly CacheUsage[]): number {
+  return caches.reduce((sum, cache) => sum + cache.bytes, 0);
+}
+
+/**
+ * How much FaceGap downloaded and keeps: every file the offline copy holds was downloaded once
+ * (the service worker takes what the page loaded from the browser's HTTP cache, issue #10).
+ */
+export function describeDownloaded(caches: readonly CacheUsage[]): string {
+  const large = caches.filter((cache) => cache.name.startsWith(USED_FILES_CACHE_PREFIX));
+  const largeBytes = sumBytes(large);
+  const smallBytes = sumBytes(caches) - largeBytes;
+  return `FaceGap downloaded ${formatBytes(sumBytes(caches))} to this device, each file once, and keeps it for offline use: ` +
+    `${formatBytes(smallBytes)} of small app files, and ${formatBytes(largeBytes)} of face models, wasm, engine code and packs this device has used. ` +
+    'Another pack or model is downloaded only when you choose it, and then kept too.';
 }

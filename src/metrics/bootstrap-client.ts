@@ -53,13 +53,14 @@ export function runBootstrapJob(job: BootstrapJob, random = createMulberry32(job
 
 /**
  * Resamples in a module worker; where workers do not exist (node) or the worker cannot start, on
- * this thread, with the same numbers. The table is copied to the worker, so the caller's stays
- * usable. Always settles: result, error, or abort.
+ * this thread, with the same numbers. The table goes to the worker in shared memory where the page
+ * is cross-origin isolated (copied once per table), else as a copy; the caller's stays usable.
+ * Always settles: result, error, or abort.
  */
 export function bootstrapInWorker(job: BootstrapJob, options: BootstrapCallOptions = {}): Promise<BootstrapResult> {
   const { signal, onProgress } = options;
   if (typeof Worker === 'undefined' && !signal?.aborted) return Promise.resolve(runBootstrapJob(job));
-  const start: BootstrapStartMessage = { type: 'start', job };
+  const start: BootstrapStartMessage = { type: 'start', job: { ...job, table: shareTable(job.table) } };
   return callWorkerOnce<BootstrapResponse, BootstrapResult>({
     createWorker: () => new Worker(new URL('./bootstrap.worker.ts', import.meta.url), { type: 'module' }),
     request: start,
@@ -81,4 +82,31 @@ export function bootstrapInWorker(job: BootstrapJob, options: BootstrapCallOptio
       }
     },
   });
+}
+
+/** Shared-memory copies of tables already sent, so a threshold change never copies 4.5 M pairs again. */
+const sharedTables = new WeakMap<PairTable, PairTable>();
+
+/**
+ * The table with its columns in SharedArrayBuffers, which cross to a worker without a copy: a
+ * 3,000-face table is about 60 MB, and cloning it on every start stalled the main thread for
+ * 400 ms (test/browser/utkface-3000.test.ts). Without cross-origin isolation, the table as it is.
+ */
+function shareTable(table: PairTable): PairTable {
+  if (!globalThis.crossOriginIsolated || typeof SharedArrayBuffer === 'undefined') return table;
+  const known = sharedTables.get(table);
+  if (known) return known;
+  const share = <T extends Float32Array | Float64Array | Uint8Array | Uint32Array | Int32Array>(column: T): T => {
+    const Kind = column.constructor as new (buffer: SharedArrayBuffer) => T;
+    const copy = new Kind(new SharedArrayBuffer(column.byteLength));
+    copy.set(column as never);
+    return copy;
+  };
+  const shared: PairTable = {
+    ...table,
+    scores: share(table.scores), isGenuine: share(table.isGenuine), sampleA: share(table.sampleA), sampleB: share(table.sampleB),
+    sampleGroup: share(table.sampleGroup), sampleSubject: share(table.sampleSubject),
+  };
+  sharedTables.set(table, shared);
+  return shared;
 }

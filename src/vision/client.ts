@@ -1,4 +1,3 @@
-import { VisionEngine } from './engine';
 import { SupervisedVisionClient } from './supervised-client';
 import type { VisionRequest, VisionResponse } from './protocol';
 import type { DetectOptions, EngineInfo, LoadOptions, Observation, ThreadAudit, VisionClient } from './types';
@@ -97,39 +96,6 @@ export class WorkerVisionClient implements VisionClient {
   }
 }
 
-/** The same interface on the page's main thread, for browsers that cannot run the worker. */
-export class MainThreadVisionClient implements VisionClient {
-  private readonly engine = new VisionEngine();
-
-  async load(options: LoadOptions): Promise<EngineInfo> {
-    const { signal, ...rest } = options;
-    throwIfAborted(signal);
-    const info = await this.engine.load(rest, 'main');
-    throwIfAborted(signal);
-    return info;
-  }
-
-  async detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation> {
-    const { signal, ...rest } = options;
-    if (signal?.aborted) {
-      frame.close();
-      throw abortError();
-    }
-    const observation = await this.engine.detect(frame, rest);
-    throwIfAborted(signal);
-    return observation;
-  }
-
-  /** On the main thread the page's own resource timing already sees every fetch. */
-  async audit(): Promise<ThreadAudit> {
-    return { requests: [], violations: [] };
-  }
-
-  dispose(): void {
-    this.engine.dispose();
-  }
-}
-
 /** A worker client that is replaced by a new one, loaded the same way, when it dies. */
 export function createSupervisedWorker(): SupervisedVisionClient {
   return new SupervisedVisionClient({ create: () => new WorkerVisionClient() });
@@ -148,6 +114,8 @@ export async function startVision(options: LoadOptions): Promise<{ client: Visio
     worker.dispose();
     if (!(error instanceof VisionError) || error.kind !== 'worker-failed') throw error;
   }
+  // human (about 2 MB) is in the page only when the worker cannot run: a dynamic import.
+  const { MainThreadVisionClient } = await import('./main-thread-client');
   const main = new MainThreadVisionClient();
   return { client: main, info: await main.load(options) };
 }
@@ -157,10 +125,12 @@ function toError(response: VisionResponse): VisionError {
   return new VisionError(response.kind as VisionError['kind'], response.message);
 }
 
-function abortError(): DOMException {
+/** The rejection of a cancelled call. */
+export function abortError(): DOMException {
   return new DOMException('Cancelled.', 'AbortError');
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
+/** Rejects with `abortError()` once `signal` is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortError();
 }

@@ -43,6 +43,26 @@ describe('fg-pack-manager', () => {
     setTimeout(() => buttons().find((b) => b.textContent === 'Delete for good')!.click());
     expect(((await oneEvent(el, 'pack-delete')) as unknown as PackDeleteEvent).packId).to.equal('imported-1');
   });
+
+  it('says the download size of a pack not yet on this device before it is chosen, and which are kept', async () => {
+    const packs = [
+      { ...bundled[0], file: 'utkface-600.faceres.fgpack', bytes: 1_360_640 },
+      { ...bundled[0], id: 'utkface-3000', name: 'UTKFace 3000', file: 'utkface-3000.faceres.fgpack', bytes: 6_801_232 },
+    ];
+    const el = await fixture<FgPackManager>(html`<fg-pack-manager .bundled=${packs} .activeId=${'utkface-600'}
+      .keptFiles=${new Set(['/packs/utkface-600.faceres.fgpack'])}></fg-pack-manager>`);
+    await expect(el).to.be.accessible();
+    const items = [...el.shadowRoot!.querySelectorAll('li')];
+    expect(items.map((item) => item.dataset.kept)).to.deep.equal(['true', 'false']);
+    expect(items[0].querySelector('.meta')!.textContent).to.contain('kept on this device');
+    expect(items[1].querySelector('.meta')!.textContent).to.contain('6.5 MB, downloaded when you choose it');
+    expect(items[1].querySelector('button')!.textContent).to.contain('Download 6.5 MB and use');
+    // Without a service worker nothing is kept between visits: the list says nothing about it.
+    el.keptFiles = null;
+    await el.updateComplete;
+    expect(items[1].querySelector('.meta')!.textContent).not.to.contain('downloaded when');
+    expect(items[1].querySelector('button')!.textContent!.trim()).to.match(/^Use/);
+  });
 });
 
 describe('describeImportedPack', () => {

@@ -52,6 +52,18 @@ describe('fg-storage-panel', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.confirm-forget')!.click();
     expect(await event).to.exist;
   });
+
+  it('says how much was downloaded, once per file, and is kept for offline use', async () => {
+    const caches = [
+      { name: 'workbox-precache-v2-http://localhost/', entries: 12, bytes: 60_000 },
+      { name: 'facegap-used-files-v1', entries: 9, bytes: 12_000_000 },
+    ];
+    const el = await fixture<FgStoragePanel>(html`<fg-storage-panel .inventory=${await createMemoryStore().inventoryStorage()} .caches=${caches}></fg-storage-panel>`);
+    await expect(el).to.be.accessible();
+    const downloaded = el.shadowRoot!.querySelector<HTMLElement>('.downloaded')!;
+    expect(Number(downloaded.dataset.bytes)).to.equal(12_060_000);
+    expect(downloaded.textContent).to.match(/FaceGap downloaded 12(\.1)? MB to this device, each file once, and keeps it for offline use: 60 KB of small app files, and 12(\.0)? MB of/);
+  });
 });
 
 describe('fg-privacy-panel', () => {

@@ -35,15 +35,17 @@ describe('the production bundle (dist/, made by `npm run test:e2e`)', () => {
     expect(stale, 'allowlisted URLs no longer in the bundle').toEqual([]);
   });
 
-  it('has a service worker whose precache holds the app, the default model, the wasm binaries and its packs', () => {
+  it('has a service worker whose manifest lists the app, the models, the wasm binaries and the v2 packs, large files with an integrity hash', () => {
     const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
     const precached = new Set([...sw.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1]));
     const expected = listFiles(DIST)
       .map((path) => relative(DIST, path).split('\\').join('/'))
-      .filter((path) => /^(models|packs)\/.*\.(json|bin|wasm)$/.test(path) || path === 'index.html' || /^assets\/.*\.js$/.test(path))
-      // The other models and their packs are fetched only when chosen (vite.config.ts globIgnores).
-      .filter((path) => !/^models\/(faceres-deep\.|dlib\/)|^packs\/.*\.(faceres-deep|dlib)\./.test(path));
+      .filter((path) => /^(models|packs)\/.*\.(json|bin|wasm|fgpack)$/.test(path) || path === 'index.html' || /^assets\/.*\.js$/.test(path));
     expect(expected.some((path) => path.endsWith('.wasm'))).toBe(true);
     expect([...expected].filter((path) => !precached.has(path))).toEqual([]);
+    // Large files are kept once used, never fetched at install (src/sw/files.ts), and carry a sha256.
+    expect(sw).toMatch(/"integrity":"sha256-[^"]+","revision":"[0-9a-f]+","url":"models\/faceres\.bin"/);
+    // v1 JSON packs are not shipped where the v2 file exists.
+    expect(listFiles(join(DIST, 'packs')).filter((path) => path.endsWith('.json')).map((path) => relative(DIST, path))).toEqual(['packs/index.json']);
   });
 });

@@ -27,6 +27,13 @@ export interface Settings {
   presenter: boolean;
   /** The camera the user last picked (a browser device id, meaningless elsewhere), or null for the default. */
   cameraId: string | null;
+  /** The recognition model the live loop runs (src/models/registry.ts); an unknown id opens faceres. */
+  modelId: string;
+  /**
+   * The match threshold per model id, each on that model's own score (`threshold` above stays
+   * faceres's, as versions before the model picker kept it). Never compared across models.
+   */
+  thresholds: Record<string, number>;
 }
 
 /** A setting's name. */
@@ -42,6 +49,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   excludeUnverified: false,
   presenter: false,
   cameraId: null,
+  modelId: 'faceres',
+  thresholds: {},
 });
 
 /** The setting names, in a stable order. */
@@ -56,6 +65,9 @@ const validators: { [K in SettingKey]: (value: unknown) => value is Settings[K] 
   excludeUnverified: isBoolean,
   presenter: isBoolean,
   cameraId: (value): value is string | null => value === null || typeof value === 'string',
+  modelId: (value): value is string => typeof value === 'string' && value !== '',
+  thresholds: (value): value is Record<string, number> => typeof value === 'object' && value !== null && !Array.isArray(value) &&
+    Object.values(value).every((threshold) => typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0 && threshold <= 1),
 };
 
 /** Whether `key` names a setting. */

@@ -12,6 +12,7 @@ import type { PackModel } from '../datasets/pack-types';
 import type { ImportJob, Store } from '../store/types';
 import type { VisionClient } from '../vision/types';
 import { assemblePack, describePreprocessing, type PackDescription } from './assemble';
+import { getModelOrDefault } from '../models/registry';
 import { hashText } from './bundled';
 import { createStoreLedger } from './ledger';
 import { runImport } from './pipeline';
@@ -193,7 +194,7 @@ export class ImportSession extends EventTarget {
     const pack = assemblePack(result.records, {
       ...about,
       description: `Imported from ${this.state.source} (${preview.detection.reason})`,
-    }, model, describePreprocessing(settings));
+    }, model, describePreprocessing(settings), getModelOrDefault(model.id).scoreId);
     const packId = `imported-${job.id}`;
     try {
       await store.packs.put(toStoredPackInput(packId, pack));

@@ -6,13 +6,12 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { bundledPackUrl, findBundledEntry, hashBytes, type BundledPackEntry } from '../import/bundled';
+import type { PackController } from './pack-controller';
 import { compareModels, decodeComparePack, DEFAULT_COMPARE_REPLICATES, DEFAULT_COMPARE_SEED, mergeComparisons, type ComparePack, type ModelComparisonReport } from '../metrics/compare';
 import type { ImpostorGrouping } from '../metrics/types';
 import { MODELS } from '../models/registry';
 import { describeError } from '../shared/errors';
 
-/** The shared false-match-rate targets offered; each model gets its own threshold for the chosen one. */
-export const FMR_TARGETS = [1e-2, 1e-3, 1e-4] as const;
 /** NIST's usual operating point, and the CLI's default. */
 export const DEFAULT_FMR_TARGET = 1e-3;
 
@@ -34,10 +33,10 @@ export type CompareStatus =
 
 /** What the controller needs from the app. */
 export interface CompareDeps {
-  /** The bundled packs (packs/index.json). */
-  bundled: () => readonly BundledPackEntry[];
-  /** What to compare now; null while the tab is not shown (nothing is computed then). */
-  request: () => CompareRequest | null;
+  /** The packs: the bundled list (packs/index.json) and the active one, whose set is compared. */
+  packs: () => PackController;
+  /** The grouping to compare by; null while the tab is not shown (nothing is computed then). */
+  request: () => Pick<CompareRequest, 'groupBy' | 'impostorGrouping'> | null;
 }
 
 /** Loads and compares each model's pack of the active set; one run per distinct request. */
@@ -55,10 +54,18 @@ export class CompareController implements ReactiveController {
 
   hostConnected(): void {}
 
+  /** The user chose another shared FMR target: the comparison is made again at each model's new threshold. */
+  setFmrTarget(fmrTarget: number): void {
+    this.fmrTarget = fmrTarget;
+    this.host.requestUpdate();
+  }
+
   /** Before each update of the app: starts a comparison when the tab is shown and its inputs changed. */
   hostUpdate(): void {
-    const request = this.deps.request();
-    if (!request || this.deps.bundled().length === 0) return;
+    const shown = this.deps.request();
+    const packs = this.deps.packs();
+    if (!shown || packs.bundled.length === 0) return;
+    const request = { ...shown, packId: packs.state.status === 'idle' ? null : packs.state.id, fmrTarget: this.fmrTarget };
     const key = JSON.stringify(request);
     if (key === this.key) return;
     this.key = key;
@@ -67,13 +74,13 @@ export class CompareController implements ReactiveController {
 
   private async compare(request: CompareRequest): Promise<void> {
     const run = ++this.run;
-    const named = request.packId ? findBundledEntry(this.deps.bundled(), request.packId) : undefined;
+    const named = request.packId ? findBundledEntry(this.deps.packs().bundled, request.packId) : undefined;
     if (!named) {
       this.settle(run, { status: 'unavailable', message: 'Compare models needs the same photos embedded by every model, which the bundled packs have. ' +
         'The active pack was imported with one model only: choose a bundled pack on "The gap" tab to compare models.' });
       return;
     }
-    const entries = MODELS.map((model) => this.deps.bundled().find((entry) => entry.pack === named.pack && entry.model === model.id));
+    const entries = MODELS.map((model) => this.deps.packs().bundled.find((entry) => entry.pack === named.pack && entry.model === model.id));
     const missing = MODELS.filter((_, i) => !entries[i]).map((model) => model.label);
     if (missing.length > 0) {
       this.settle(run, { status: 'unavailable', message: `The bundled pack “${named.name}” has no embeddings of ${missing.join(', ')}, so the models cannot be compared on it. Choose another pack.` });

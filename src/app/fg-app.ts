@@ -7,6 +7,7 @@ import { browserCamera, isCameraPermissionGranted, type CameraService } from './
 import { LiveController } from './live-controller';
 import { describeVisionFailure, openBrowserStore, startBrowserVision, type StoreFactory, type VisionFactory } from './services';
 import { ModelController } from './model-controller';
+import { CompareController } from './compare-controller';
 import { getModel } from '../models/registry';
 import { appStyles } from './fg-app-styles';
 import { createInitialState, isEnrolmentReady, reduceAppState, selectMatchView, type AppAction, type AppState, type MatchView } from './state';
@@ -71,7 +72,12 @@ export class FgApp extends LitElement {
     },
     onLeaving: () => this._live.pauseLoop(),
     onSwitched: () => void this._library.switchModel(),
-    saveModelId: (id) => void this._saveSetting('modelId', id),
+    save: (key, value) => this._saveSetting(key, value),
+  });
+
+  private readonly _compare = new CompareController(this, {
+    packs: () => this._library.packs,
+    request: () => (this._tab === 'models' ? { groupBy: this._state.groupBy, impostorGrouping: this._state.gapOptions.impostorGrouping } : null),
   });
 
   private readonly _privacy = new PrivacyController(this, {
@@ -191,14 +197,8 @@ export class FgApp extends LitElement {
   private _tabContext(): TabContext {
     return {
       state: this._state, match: this._match, packs: this._library.packs, privacy: this._privacy.view,
-      offline: this._offlineStatus, importSession: this._library.importSession,
-      onThreshold: (event) => {
-        this._dispatch({ type: 'threshold-changed', threshold: event.threshold });
-        // `threshold` stays faceres's, as versions before the model picker read it.
-        void this._saveSetting('thresholds', this._state.thresholds).then(() => {
-          if (this._state.modelId === 'faceres') return this._saveSetting('threshold', event.threshold);
-        });
-      },
+      offline: this._offlineStatus, importSession: this._library.importSession, compare: this._compare, modelCosts: this._models.costs(),
+      onThreshold: (event) => void this._models.changeThreshold(event.threshold),
       onGroupBy: (event) => {
         this._dispatch({ type: 'group-by-changed', groupBy: event.groupBy });
         void this._saveSetting('groupBy', event.groupBy);

@@ -11,6 +11,7 @@ import { MODEL_BASE_PATH } from '../vision/client';
 import type { LiveFrame } from './live-loop';
 import { describeVisionFailure, type VisionFactory } from './services';
 import type { AppAction, AppState } from './state';
+import type { Settings } from '../store';
 
 /** Frames of embedding time kept per model for its ms-per-face figure. */
 const EMBED_SAMPLES_KEPT = 30;
@@ -27,8 +28,8 @@ export interface ModelDeps {
   onLeaving: () => void;
   /** The new model is chosen: reopen the active pack with its embeddings. */
   onSwitched: () => void;
-  /** Remembers the chosen model. */
-  saveModelId: (id: ModelId) => void;
+  /** Keeps a setting (the chosen model, the thresholds). */
+  save: <K extends keyof Settings>(key: K, value: Settings[K]) => Promise<void>;
 }
 
 /** Owns the running vision client and which model it runs. */
@@ -79,9 +80,17 @@ export class ModelController implements ReactiveController {
     this.client?.dispose();
     this.client = null;
     this.deps.dispatch({ type: 'model-changed', modelId });
-    this.deps.saveModelId(modelId);
+    void this.deps.save('modelId', modelId);
     this.deps.onSwitched();
     await this.start();
+  }
+
+  /** The user moved the threshold: it is the active model's, kept apart from the other models'. */
+  async changeThreshold(threshold: number): Promise<void> {
+    this.deps.dispatch({ type: 'threshold-changed', threshold });
+    await this.deps.save('thresholds', this.deps.state().thresholds);
+    // `threshold` stays faceres's, as versions before the model picker read it.
+    if (this.deps.state().modelId === 'faceres') await this.deps.save('threshold', threshold);
   }
 
   /** Records how long the frame's embeddings took per face, under the running model. */
@@ -105,6 +114,12 @@ export class ModelController implements ReactiveController {
       result[id] = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
     return result;
+  }
+
+  /** What each model costs, for Compare models: ms per face here (when run) and the size of its files. */
+  costs(): Record<string, { msPerFace?: number; bytes?: number }> {
+    const ms = this.msPerFace();
+    return Object.fromEntries(MODELS.map((model) => [model.id, { msPerFace: ms[model.id], bytes: this.sizes[model.id] }]));
   }
 
   private async readSizes(): Promise<void> {

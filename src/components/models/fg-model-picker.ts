@@ -37,9 +37,9 @@ export class FgModelPicker extends LitElement {
   /** The models offered, in order (all that passed the quality gate). */
   @property({ attribute: false }) models: readonly RecognitionModel[] = MODELS;
   /** The active model. */
-  @property() modelId: ModelId = 'faceres';
+  @property({ reflect: true }) modelId: ModelId = 'faceres';
   /** Whether the active model's engine is loading, running or failed. */
-  @property() status: 'loading' | 'ready' | 'failed' = 'loading';
+  @property({ reflect: true }) status: 'loading' | 'ready' | 'failed' = 'loading';
   /** Bytes of each model's own files (models/manifest.json). */
   @property({ attribute: false }) sizes: Partial<Record<ModelId, number>> = {};
   /** Milliseconds per face each model took on this device, for the models run in this session. */

@@ -81,13 +81,17 @@ function toRatioInterval(ci: ModelComparison['fmr_max_min_ratio_ci']): [number, 
 
 /**
  * One sentence across models, said only as far as the bootstrap intervals of each model's largest
- * FMR ratio between groups allow: a model whose interval lies wholly above another's has the
- * larger gap; every interval above 1 means every model shows a gap. Null for fewer than two
- * models or without intervals.
+ * FMR ratio between groups allow, and only for models whose own sentence states a ratio (enough
+ * errors and people per group): a model whose interval lies wholly above another's has the
+ * larger gap; every interval above 1 means every model shows a gap. Null for fewer than two models.
  */
 export function buildAcrossModelsSentence(rows: readonly CompareModelRow[]): string | null {
-  const measured = rows.filter((row): row is CompareModelRow & { ratioInterval: readonly [number, number] } => row.ratioInterval !== null);
-  if (rows.length < 2 || measured.length < 2) return null;
+  if (rows.length < 2) return null;
+  const measured = rows.filter((row): row is CompareModelRow & { ratioInterval: readonly [number, number] } => row.ratioInterval !== null && row.sentence.kind === 'ratio');
+  if (measured.length === 0) return 'No model has enough false matches here to put a ratio on the gap, so these faces cannot say which model is fairer: try a larger pack or a higher FMR target.';
+  if (measured.length === 1) {
+    return `Only ${measured[0].label} has enough false matches here to put a ratio on its gap; the other models do not, so these faces cannot say which model is fairer: try a larger pack or a higher FMR target.`;
+  }
   const interval = (ci: readonly [number, number]) => `${formatRatioNumber(ci[0])}-${ci[1] === Infinity ? 'unbounded' : formatRatioNumber(ci[1])}x`;
   const parts: string[] = [];
   if (measured.every((row) => row.ratioInterval[0] > 1)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAcrossModelsSentence, type CompareModelRow } from '../../../src/views/compare-model';
 
-const row = (label: string, ratioInterval: [number, number] | null) => ({ label, ratioInterval }) as unknown as CompareModelRow;
+const row = (label: string, ratioInterval: [number, number] | null, kind = 'ratio') => ({ label, ratioInterval, sentence: { kind } }) as unknown as CompareModelRow;
 
 describe('the sentence across models', () => {
   it.each([
@@ -12,8 +12,10 @@ describe('the sentence across models', () => {
     expect(buildAcrossModelsSentence(rows)).toMatch(expected);
   });
 
-  it('says nothing with one model or without intervals', () => {
+  it('says nothing with one model, and that no comparison is possible when fewer than two models have a ratio of their own', () => {
     expect(buildAcrossModelsSentence([row('faceres', [2, 3])])).toBeNull();
-    expect(buildAcrossModelsSentence([row('faceres', [2, 3]), row('dlib', null)])).toBeNull();
+    expect(buildAcrossModelsSentence([row('faceres', [2, 3]), row('dlib', null)])).toMatch(/^Only faceres has enough false matches here.*cannot say which model is fairer/);
+    expect(buildAcrossModelsSentence([row('faceres', [2, 3], 'too-few'), row('dlib', [3, 5])])).toMatch(/^Only dlib has enough/);
+    expect(buildAcrossModelsSentence([row('faceres', null), row('dlib', null)])).toMatch(/^No model has enough false matches here/);
   });
 });

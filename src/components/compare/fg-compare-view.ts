@@ -49,7 +49,9 @@ export class FgCompareView extends LitElement {
     .note { color: var(--fg-muted, #555b66); font-size: 0.9em; }
     .toolbar { display: flex; justify-content: space-between; align-items: center; gap: 1em; flex-wrap: wrap; }
     .across { font-weight: 600; }
-    :host([presenter]) { background: #101214; color: #f4f5f7; --fg-text: #f4f5f7; --fg-muted: #d5d9df; --fg-border: #7d848e; font-size: 22px; padding: 0.5em; }
+    /* One screen at 1280x720 and at 1920x1080: the type follows the projector's width. */
+    :host([presenter]) { background: #101214; color: #f4f5f7; --fg-text: #f4f5f7; --fg-muted: #d5d9df; --fg-border: #7d848e; font-size: clamp(15px, calc(1vw + 2px), 22px); padding: 0.5em; }
+    :host([presenter]) h2 { display: none; }
     :host([presenter]) .sentences li { font-size: 1.25em; }
     :host([presenter]) table, :host([presenter]) .toolbar, :host([presenter]) .note { display: none; }
   `;

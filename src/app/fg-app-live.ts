@@ -5,6 +5,9 @@ import '../components/fg-engine-status';
 import '../components/fg-enrol-panel';
 import '../components/fg-match-meter';
 import '../components/fg-people-list';
+import '../components/models/fg-model-picker';
+import { readTemplateModelId } from '../matching/templates';
+import { getModel, type ModelId } from '../models/registry';
 import type { EnrolRequest } from '../shared/live-types';
 import { PICTURE_MESSAGES, type PictureProblem } from './picture-check';
 import type { AppState, MatchView } from './state';
@@ -26,6 +29,9 @@ export interface LiveContext {
   onRename: (event: HTMLElementEventMap['person-rename']) => void;
   onDelete: (event: HTMLElementEventMap['person-delete']) => void;
   onForget: () => void;
+  /** The picker's figures: each model's size and ms per face here; whether an import runs (no switching then). */
+  models: { sizes: Partial<Record<ModelId, number>>; msPerFace: Partial<Record<ModelId, number>>; isImporting: boolean };
+  onModelChange: (event: HTMLElementEventMap['model-change']) => void;
 }
 
 const WAITING_TEXT: Record<AppState['vision']['status'], string> = {
@@ -51,7 +57,7 @@ export function renderLivePanel(ctx: LiveContext) {
         @camera-select=${(e: HTMLElementEventMap['camera-select']) => ctx.onCameraStart(e.deviceId)}></fg-camera-view>
     </div>
     <div class="side-column">
-      <fg-match-meter state=${match.state} .name=${match.name} .score=${match.score} threshold=${s.threshold}
+      <fg-match-meter state=${match.state} .name=${match.name} .score=${match.score} threshold=${s.threshold} defaultThreshold=${getModel(s.modelId).defaultThreshold}
         ?hasTemplates=${s.templates.length > 0}></fg-match-meter>
       <fg-enrol-panel ?canEnrol=${visionReady && camera.status === 'on' && !ctx.isSaving}
         unavailableReason=${visionReady ? 'Start the camera to enrol.' : 'Enrolment needs the face models, which are not running.'}
@@ -59,9 +65,22 @@ export function renderLivePanel(ctx: LiveContext) {
         message=${s.enrolMessage}
         @enrol-start=${(e: HTMLElementEventMap['enrol-start']) => ctx.onEnrolStart(e.request)}
         @enrol-cancel=${ctx.onEnrolCancel}></fg-enrol-panel>
+      ${renderModelPicker(ctx)}
       <fg-people-list .people=${s.templates} @person-rename=${ctx.onRename} @person-delete=${ctx.onDelete} @forget-everything=${ctx.onForget}></fg-people-list>
       <fg-engine-status status=${s.vision.status} .info=${s.vision.status === 'ready' ? s.vision.info : null}
         error=${s.vision.status === 'failed' ? s.vision.message : ''}></fg-engine-status>
     </div>
   </div>`;
+}
+
+function renderModelPicker(ctx: LiveContext) {
+  const s = ctx.state;
+  const enrolledByModel: Record<string, number> = {};
+  for (const template of s.templates) enrolledByModel[readTemplateModelId(template)] = (enrolledByModel[readTemplateModelId(template)] ?? 0) + 1;
+  // Switching mid-way would mix two models' embeddings in one person or one pack.
+  const lockedReason = s.enrolment || ctx.isSaving ? 'Finish or cancel the enrolment to switch model.'
+    : ctx.models.isImporting ? 'An import is running with this model; switch when it has finished.' : '';
+  return html`<fg-model-picker modelId=${s.modelId} status=${s.vision.status} threshold=${s.threshold} .sizes=${ctx.models.sizes}
+    .msPerFace=${ctx.models.msPerFace} .enrolledByModel=${enrolledByModel} lockedReason=${lockedReason}
+    @model-change=${ctx.onModelChange}></fg-model-picker>`;
 }

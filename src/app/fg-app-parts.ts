@@ -2,12 +2,12 @@
 import type { Template } from '../matching/templates';
 import { DEFAULT_SETTINGS, type Store } from '../store';
 import type { GapPairOptions } from '../views/gap-model';
-import { DEFAULT_THRESHOLD_SIMILARITY } from './threshold';
+import { DEFAULT_MODEL_ID, getModelOrDefault, type ModelId } from '../models/registry';
 import { describeError } from '../shared/errors';
 
 /** What fg-app reads from the store at start, and a sentence when reading failed. */
 export interface StoredState {
-  values: { templates: Template[]; threshold: number; activePackId: string | null; groupBy: string[]; presenter: boolean; gapOptions: GapPairOptions };
+  values: { templates: Template[]; modelId: ModelId; thresholds: Record<string, number>; activePackId: string | null; groupBy: string[]; presenter: boolean; gapOptions: GapPairOptions };
   problem?: string;
 }
 
@@ -15,13 +15,16 @@ export interface StoredState {
 export async function loadStoredState(store: Store): Promise<StoredState> {
   try {
     const [templates, settings] = await Promise.all([store.people.list(), store.settings.getAll()]);
-    const { threshold, activePackId, groupBy, impostorGrouping, excludeUnverified } = settings;
+    const { threshold, thresholds, activePackId, groupBy, impostorGrouping, excludeUnverified } = settings;
+    const modelId = getModelOrDefault(settings.modelId).id;
+    // Before the model picker, `threshold` was faceres's: it stays so unless a per-model one was set.
+    const perModel = { [DEFAULT_MODEL_ID]: threshold, ...thresholds };
     // Presenter view is for one session in a room: a reload opens the normal page, so nobody lands
     // in large dark type without knowing how they got there.
-    return { values: { templates, threshold, activePackId, groupBy, presenter: false, gapOptions: { impostorGrouping, excludeUnverified } } };
+    return { values: { templates, modelId, thresholds: perModel, activePackId, groupBy, presenter: false, gapOptions: { impostorGrouping, excludeUnverified } } };
   } catch (error) {
     const problem = describeError(error);
     const { impostorGrouping, excludeUnverified } = DEFAULT_SETTINGS;
-    return { values: { templates: [], threshold: DEFAULT_THRESHOLD_SIMILARITY, activePackId: null, groupBy: ['race'], presenter: false, gapOptions: { impostorGrouping, excludeUnverified } }, problem };
+    return { values: { templates: [], modelId: DEFAULT_MODEL_ID, thresholds: {}, activePackId: null, groupBy: ['race'], presenter: false, gapOptions: { impostorGrouping, excludeUnverified } }, problem };
   }
 }

@@ -8,6 +8,9 @@ import '../components/fg-import-panel';
 import '../components/fg-pack-manager';
 import '../components/fg-privacy-panel';
 import '../components/fg-you-vs-groups';
+import '../components/compare/fg-compare-view';
+import type { ModelCost } from '../components/compare/fg-compare-view';
+import type { CompareController } from './compare-controller';
 import type { ImportSession } from '../import/session';
 import type { OfflineStatus } from '../privacy/offline';
 import type { PackController } from './pack-controller';
@@ -23,6 +26,9 @@ export interface TabContext {
   privacy: PrivacyView;
   offline: OfflineStatus | null;
   importSession: ImportSession | null;
+  /** The Compare models tab's comparison, and what each model costs here. */
+  compare: CompareController;
+  modelCosts: Readonly<Record<string, ModelCost>>;
   onThreshold: (event: HTMLElementEventMap['threshold-change']) => void;
   onGroupBy: (event: HTMLElementEventMap['group-by-change']) => void;
   onGapOptions: (event: HTMLElementEventMap['gap-options-change']) => void;
@@ -49,6 +55,8 @@ export function renderTabPanel(tab: TabId, ctx: TabContext) {
     case 'import':
       // Its own tab: a finished import becomes the active pack, chosen again on The gap.
       return html`<fg-import-panel .session=${ctx.importSession} @import-finished=${ctx.onImportFinished}></fg-import-panel>`;
+    case 'models':
+      return html`${renderPackStatus(ctx)}${renderCompare(ctx)}`;
     case 'room':
       return ctx.renderRoom();
     case 'privacy':
@@ -79,6 +87,14 @@ function renderGap(ctx: TabContext) {
   return html`<fg-gap-view .pack=${ctx.packs.pack} .threshold=${state.threshold} .groupBy=${state.groupBy} ?presenter=${state.presenter}
     .impostorGrouping=${state.gapOptions.impostorGrouping} .excludeUnverified=${state.gapOptions.excludeUnverified}
     @threshold-change=${ctx.onThreshold} @group-by-change=${ctx.onGroupBy} @gap-options-change=${ctx.onGapOptions}></fg-gap-view>`;
+}
+
+function renderCompare(ctx: TabContext) {
+  const compare = ctx.compare;
+  const status = compare.state;
+  if (status.status === 'unavailable') return html`<fg-message tone="notice" heading="Compare models">${status.message}</fg-message>`;
+  return html`<fg-compare-view .report=${status.status === 'ready' ? status.report : null} .costs=${ctx.modelCosts} fmrTarget=${compare.fmrTarget}
+    ?presenter=${ctx.state.presenter} @fmr-target-change=${(event: HTMLElementEventMap['fmr-target-change']) => compare.setFmrTarget(event.fmrTarget)}></fg-compare-view>`;
 }
 
 function renderPackChooser(ctx: TabContext) {

@@ -6,6 +6,9 @@ import { createMemoryStore, NOT_KEPT_NOTICE, type Settings, type Store } from '.
 import { browserCamera, isCameraPermissionGranted, type CameraService } from './camera';
 import { LiveController } from './live-controller';
 import { describeVisionFailure, openBrowserStore, startBrowserVision, type StoreFactory, type VisionFactory } from './services';
+import { ModelController } from './model-controller';
+import { CompareController } from './compare-controller';
+import { getModel } from '../models/registry';
 import { appStyles } from './fg-app-styles';
 import { createInitialState, isEnrolmentReady, reduceAppState, selectMatchView, type AppAction, type AppState, type MatchView } from './state';
 import { findTabForKey, TABS, type TabId } from './tabs';
@@ -18,7 +21,6 @@ import { renderClassroomBar, renderHandout, renderLesson, renderRoomTab, type Cl
 import { PrivacyController } from './privacy-controller';
 import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
-import type { VisionClient } from '../vision/types';
 import { describeError } from '../shared/errors';
 import { PeopleController } from './people-controller';
 import { PresetFollower } from './preset-follower';
@@ -50,20 +52,39 @@ export class FgApp extends LitElement {
   @state() private _state = createInitialState();
   @state() private _tab: TabId = 'live';
   private _match: MatchView = selectMatchView(this._state);
-  private _vision: VisionClient | null = null;
   private _store: Store | null = null;
   @state() private _offlineStatus: OfflineStatus | null = null;
   private readonly _library = new LibraryController(this, {
     store: () => this._store,
-    vision: () => (this._vision && this._state.vision.status === 'ready' ? { client: this._vision, humanVersion: this._state.vision.info.humanVersion } : null),
+    vision: () => (this._models.client && this._state.vision.status === 'ready' ? { client: this._models.client, humanVersion: this._state.vision.info.humanVersion } : null),
     notify: (id, tone, text) => this._notify(id, tone, text),
     saveActivePack: (id) => void this._saveSetting('activePackId', id),
+    model: () => getModel(this._state.modelId),
+  });
+
+  private readonly _models = new ModelController(this, {
+    factory: () => this.visionFactory,
+    state: () => this._state,
+    dispatch: (action) => this._dispatch(action),
+    notify: (id, tone, text) => this._notify(id, tone, text),
+    onReady: () => {
+      this._live.resumeLoop();
+      void Promise.all([this._privacy.auditVisionThread(), this._library.prepareImport()]);
+    },
+    onLeaving: () => this._live.pauseLoop(),
+    onSwitched: () => void this._library.switchModel(),
+    save: (key, value) => this._saveSetting(key, value),
+  });
+
+  private readonly _compare = new CompareController(this, {
+    packs: () => this._library.packs,
+    request: () => (this._tab === 'models' ? { groupBy: this._state.groupBy, impostorGrouping: this._state.gapOptions.impostorGrouping } : null),
   });
 
   private readonly _privacy = new PrivacyController(this, {
     store: () => this._store,
     audit: () => this.audit,
-    vision: () => this._vision,
+    vision: () => this._models.client,
     stopWriting: () => this._live.stop({ status: 'off' }),
     dropHeldData: (notice) => this._dropHeldData(notice),
     onOfflineCopyRemoved: () => this.offline?.markRemoved(),
@@ -72,13 +93,14 @@ export class FgApp extends LitElement {
   private readonly _classroom = new ClassroomController(this, { store: () => this._store, notify: (id, tone, text) => this._notify(id, tone, text) });
   private readonly _presets = new PresetFollower(this, {
     pack: () => this._library.packs.pack,
-    setThreshold: (threshold) => { this._dispatch({ type: 'threshold-changed', threshold }); void this._saveSetting('threshold', threshold); },
+    setThreshold: (threshold) => void this._models.changeThreshold(threshold),
     notify: (text) => this._notify('threshold-preset', 'notice', text),
   });
 
   private readonly _people = new PeopleController(this, {
     store: () => this._store,
     modelSha256: () => this._modelSha256(),
+    model: () => getModel(this._state.modelId),
     captureThumbnail: (box) => this._live.captureThumbnail(box),
     onTemplates: (templates) => this._dispatch({ type: 'templates-changed', templates }),
     onEnrolMessage: (message) => this._dispatch({ type: 'enrol-ended', message }),
@@ -87,10 +109,13 @@ export class FgApp extends LitElement {
 
   private readonly _live = new LiveController(this, {
     camera: () => this.camera,
-    vision: () => this._vision,
-    match: (embedding) => findBestMatch(embedding, this._state.templates, { modelSha256: this._modelSha256() }),
+    vision: () => this._models.client,
+    match: (embedding) => findBestMatch(embedding, this._state.templates, { modelSha256: this._modelSha256(), scoreId: getModel(this._state.modelId).scoreId }),
     onCameraChange: (camera) => this._dispatch({ type: 'camera-changed', camera }),
-    onFrame: (frame) => this._dispatch({ type: 'frame', frame, now: performance.now() }),
+    onFrame: (frame) => {
+      this._models.recordFrame(frame);
+      this._dispatch({ type: 'frame', frame, now: performance.now() });
+    },
     onCamerasListed: (cameras) => this._dispatch({ type: 'cameras-listed', cameras }),
     onDetectFailed: (error) => this._notify('detect', 'error', describeVisionFailure(error)),
     rememberedCamera: async () => (this._store ? this._store.settings.get('cameraId') : null),
@@ -100,7 +125,6 @@ export class FgApp extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this._vision?.dispose();
     this._store?.close();
   }
 
@@ -109,8 +133,11 @@ export class FgApp extends LitElement {
     this.offline?.addEventListener(OfflineStatusChangeEvent.eventName, (event) => {
       this._offlineStatus = (event as OfflineStatusChangeEvent).status;
     });
-    void this._openStore().then(() => this._library.packs.start(this._state.activePackId));
-    void this._startVision();
+    // The engine starts with the model the store remembers, so the store opens first (a few ms).
+    void this._openStore().then(() => {
+      void this._models.start();
+      return this._library.packs.start(this._state.activePackId);
+    });
     if (this.autoStartCamera) {
       void isCameraPermissionGranted().then((isGranted) => (isGranted ? this._live.start() : undefined));
     }
@@ -168,17 +195,18 @@ export class FgApp extends LitElement {
       onEnrolStart: (request) => this._dispatch({ type: 'enrol-started', request }),
       onEnrolCancel: () => this._dispatch({ type: 'enrol-ended', message: 'Enrolment cancelled; nothing was saved.' }),
       onRename: this._people.rename, onDelete: this._people.delete, onForget: () => void this._privacy.forget(),
+      models: { sizes: this._models.sizes, msPerFace: this._models.msPerFace(), isImporting: this._library.importSession?.state.phase === 'running' },
+      onModelChange: (event) => void this._models.switch(event.modelId),
     };
   }
 
   private _tabContext(): TabContext {
     return {
       state: this._state, match: this._match, packs: this._library.packs, privacy: this._privacy.view,
-      offline: this._offlineStatus, importSession: this._library.importSession,
+      offline: this._offlineStatus, importSession: this._library.importSession, compare: this._compare, modelCosts: this._models.costs(),
       onThreshold: (event) => {
         this._presets.chose(event.source, event.threshold);
-        this._dispatch({ type: 'threshold-changed', threshold: event.threshold });
-        void this._saveSetting('threshold', event.threshold);
+        void this._models.changeThreshold(event.threshold);
       },
       onGroupBy: (event) => {
         this._dispatch({ type: 'group-by-changed', groupBy: event.groupBy });
@@ -242,21 +270,6 @@ export class FgApp extends LitElement {
 
   private _modelSha256(): string | undefined {
     return this._state.vision.status === 'ready' ? this._state.vision.modelSha256 : undefined;
-  }
-
-  private async _startVision() {
-    try {
-      const { client, info, modelSha256 } = await this.visionFactory();
-      this._vision = client;
-      this._dispatch({ type: 'vision-ready', info, modelSha256 });
-      this._live.resumeLoop();
-      void this._privacy.auditVisionThread();
-      void this._library.prepareImport();
-    } catch (error) {
-      const message = describeVisionFailure(error);
-      this._dispatch({ type: 'vision-failed', message });
-      this._notify('vision', 'error', message);
-    }
   }
 
   private async _openStore(factory: StoreFactory = this.storeFactory) {

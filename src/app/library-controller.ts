@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readModelIdentity } from '../import/model';
 import { ImportSession } from '../import/session';
 import { downloadStoredPack } from '../privacy/export';
+import type { RecognitionModel } from '../models/registry';
 import type { Store } from '../store';
 import { MODEL_BASE_PATH } from '../vision/client';
 import type { VisionClient } from '../vision/types';
@@ -16,6 +17,8 @@ export interface LibraryDeps {
   notify: (id: string, tone: 'error' | 'notice', text: string) => void;
   /** Remembers the user's choice of pack. */
   saveActivePack: (id: string) => void;
+  /** The active recognition model: packs open for it and imports build its pack. */
+  model: () => RecognitionModel;
 }
 
 /**
@@ -31,7 +34,8 @@ export class LibraryController implements ReactiveController {
     host.addController(this);
     this.packs = new PackController(host, {
       store: deps.store,
-      modelSha256: () => readModelIdentity(MODEL_BASE_PATH, '').then((model) => model.sha256),
+      model: deps.model,
+      modelSha256: () => readModelIdentity(MODEL_BASE_PATH, '', { model: deps.model() }).then((model) => model.sha256),
       onActivated: deps.saveActivePack,
     });
   }
@@ -44,7 +48,7 @@ export class LibraryController implements ReactiveController {
     const store = this.deps.store();
     if (!vision || !store || this.importSession) return;
     try {
-      const model = await readModelIdentity(MODEL_BASE_PATH, vision.humanVersion);
+      const model = await readModelIdentity(MODEL_BASE_PATH, vision.humanVersion, { model: this.deps.model() });
       this.importSession = new ImportSession({ client: vision.client, store, model });
       await this.importSession.refreshUnfinished();
     } catch (error) {
@@ -52,6 +56,17 @@ export class LibraryController implements ReactiveController {
       this.deps.notify('import', 'error', `Importing photos is unavailable: ${describeError(error)}`);
     }
     this.host.requestUpdate();
+  }
+
+  /**
+   * The active model changed: the active pack opens again with that model's embeddings, and an
+   * import made from now on builds that model's pack with the new engine.
+   */
+  async switchModel(): Promise<void> {
+    this.importSession = null;
+    const active = this.packs.state.status === 'idle' ? this.packs.defaultId : this.packs.state.id;
+    await this.packs.activate(active, { remember: false });
+    await this.prepareImport();
   }
 
   /** An import finished: list the new pack and make it the active one. */

@@ -116,6 +116,12 @@ export class LiveController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Stops the frame pump but keeps the camera running: the vision engine is being replaced (a model switch). */
+  pauseLoop(): void {
+    this.loop?.abort();
+    this.loop = null;
+  }
+
   /** Starts the frame pump if the camera runs and the models are ready and it is not running yet. */
   resumeLoop(): void {
     const client = this.live.vision();

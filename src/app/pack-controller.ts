@@ -2,9 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { tryDecodePack, tryDecodePackBytes } from '../datasets/pack';
 import type { ReferencePack } from '../datasets/pack-types';
 import { bundledPackUrl, findBundledEntry, hashBytes, loadBundledPackIndex, type BundledPackEntry } from '../import/bundled';
-import { FACERES_DIM } from '../import/model';
 import { exportStoredPack } from '../import/stored-pack';
-import { SCORE_ID } from '../matching/similarity';
+import { assertSameModel, DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import type { PackMetadata, Store } from '../store';
 import { describeError } from '../shared/errors';
 import { keepLoadedFiles, listKeptFiles } from '../sw/keep-loaded';
@@ -25,7 +24,9 @@ export type PackStatus =
 /** What the controller needs from the app. */
 export interface PackControllerDeps {
   store: () => Store | null;
-  /** sha256 of the faceres weights this app runs; a pack from another model is refused. */
+  /** The active recognition model (faceres when absent): packs are opened for it, a pack of another model is refused. */
+  model?: () => RecognitionModel;
+  /** sha256 of the active model's weights; a pack from other weights is refused. */
   modelSha256: () => Promise<string>;
   /** Called when the user's choice of pack should be remembered. */
   onActivated: (id: string) => void;
@@ -88,9 +89,11 @@ export class PackController implements ReactiveController {
     this.state = { status: 'loading', id };
     this.host.requestUpdate();
     try {
-      const pack = this.cache.get(id) ?? (await this.read(id));
+      // Each model has its own embeddings of a pack: the cache holds one entry per model.
+      const key = `${this.activeModel().id}:${id}`;
+      const pack = this.cache.get(key) ?? (await this.read(id));
       if (load !== this.loadId) return;
-      this.cache.set(id, pack);
+      this.cache.set(key, pack);
       this.pack = pack;
       this.state = { status: 'ready', id };
       if (remember) this.deps.onActivated(id);
@@ -103,17 +106,29 @@ export class PackController implements ReactiveController {
 
   /** Forgets an imported pack that was deleted; falls back to the default pack if it was active. */
   async forget(id: string): Promise<void> {
-    this.cache.delete(id);
+    for (const key of this.cache.keys()) if (key.endsWith(`:${id}`)) this.cache.delete(key);
     await this.refreshImported();
     if (this.state.status !== 'idle' && this.state.id === id) await this.activate(this.defaultId);
   }
 
   private async read(id: string): Promise<ReferencePack> {
-    const entry = findBundledEntry(this.bundled, id);
-    if (entry) return this.readBundled(entry);
+    const model = this.activeModel();
+    const named = findBundledEntry(this.bundled, id);
+    if (named) {
+      // A remembered id names a pack set; open that set's embeddings of the active model.
+      const entry = this.bundled.find((candidate) => candidate.pack === named.pack && candidate.model === model.id);
+      if (!entry) throw new Error(`The bundled pack “${named.name}” has no embeddings of the ${model.label} model. Choose another pack, or switch model.`);
+      return this.readBundled(entry);
+    }
     const store = this.deps.store();
     const stored = store ? await store.packs.get(id) : null;
     if (!stored) throw new Error(`The pack “${id}” is not on this device any more.`);
+    const madeWith = (stored.metadata.details as { model?: { id?: unknown } }).model?.id;
+    try {
+      assertSameModel(typeof madeWith === 'string' ? madeWith : 'faceres', model.id, `The pack “${stored.metadata.name}”`);
+    } catch (error) {
+      throw new Error(`${describeError(error)} It stays on this device unchanged.`);
+    }
     // Packs imported before the face model changed hold embeddings the live view cannot be compared with.
     const modelSha256 = (await this.deps.modelSha256()).toLowerCase();
     const packSha256 = stored.metadata.modelSha256.toLowerCase();
@@ -122,7 +137,7 @@ export class PackController implements ReactiveController {
         'so its scores cannot be compared with yours. It stays on this device unchanged; import its photos again to rebuild it with this model, or delete it.');
     }
     // An imported pack comes back from IndexedDB through the same validation as a bundled file.
-    const decoded = tryDecodePack(exportStoredPack(stored).text, { modelSha256, dim: FACERES_DIM, scoreId: SCORE_ID });
+    const decoded = tryDecodePack(exportStoredPack(stored).text, { modelSha256, dim: model.dim, scoreId: model.scoreId, modelId: model.id });
     if (!decoded.ok) throw new Error(`The pack “${stored.metadata.name}” on this device is damaged and was not used. ${decoded.rejection.message}`);
     return decoded.pack;
   }
@@ -136,11 +151,16 @@ export class PackController implements ReactiveController {
       throw new Error(`The bundled pack “${entry.name}” (${entry.file}) is not the file its index lists (sha256 ${sha256.slice(0, 12)}..., expected ${entry.sha256.slice(0, 12)}...): ` +
         'it was changed or cut off on the way, so it was not used. Reload the page; if it persists, the site was deployed with a stale packs/index.json.');
     }
-    const decoded = tryDecodePackBytes(bytes, { modelSha256: await this.deps.modelSha256(), dim: FACERES_DIM, scoreId: SCORE_ID });
+    const model = this.activeModel();
+    const decoded = tryDecodePackBytes(bytes, { modelSha256: await this.deps.modelSha256(), dim: model.dim, scoreId: model.scoreId, modelId: model.id });
     if (!decoded.ok) throw new Error(`The bundled pack “${entry.name}” (${entry.file}) was refused. ${decoded.rejection.message}`);
     // Kept for offline use from the HTTP cache, not downloaded again.
     void keepLoadedFiles().then(() => this.refreshKept());
     return decoded.pack;
+  }
+
+  private activeModel(): RecognitionModel {
+    return this.deps.model?.() ?? getModel(DEFAULT_MODEL_ID);
   }
 
   private fail(id: string, message: string): void {

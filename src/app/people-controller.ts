@@ -5,6 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Template } from '../matching/templates';
+import type { RecognitionModel } from '../models/registry';
 import { describeError } from '../shared/errors';
 import type { Store } from '../store';
 import type { Box } from '../vision/types';
@@ -15,6 +16,8 @@ import type { Enrolment } from './enrolment';
 export interface PeopleDeps {
   store: () => Store | null;
   modelSha256: () => string | undefined;
+  /** The model the captures were embedded with: the person is enrolled for that model only. */
+  model: () => RecognitionModel;
   captureThumbnail: (box: Box) => Promise<Blob | null>;
   onTemplates: (templates: Template[]) => void;
   onEnrolMessage: (message: string) => void;
@@ -39,7 +42,7 @@ export class PeopleController implements ReactiveController {
     if (!store || !modelSha256 || this.isSaving) return;
     this.isSaving = true;
     this.deps.onEnrolMessage(`Saving ${enrolment.request.name}…`);
-    const outcome = await finishEnrolment({ enrolment, store, modelSha256, captureThumbnail: this.deps.captureThumbnail });
+    const outcome = await finishEnrolment({ enrolment, store, modelSha256, model: this.deps.model(), captureThumbnail: this.deps.captureThumbnail });
     this.isSaving = false;
     if (outcome.templates) this.deps.onTemplates(outcome.templates);
     this.deps.onEnrolMessage(outcome.message);

@@ -3,6 +3,7 @@
  * ones; tests hand fg-app fakes through its `visionFactory`, `storeFactory` and `camera` properties.
  */
 import { readModelIdentity } from '../import/model';
+import { DEFAULT_MODEL_ID, getModel, type ModelId } from '../models/registry';
 import { createMemoryStore, NOT_KEPT_NOTICE, openStore, StoreError, type ClosedElsewhereReason, type Store } from '../store';
 import { parseBackendRequest } from '../vision/backend';
 import { createSupervisedWorker, MODEL_BASE_PATH, startVision, WASM_PATH } from '../vision/client';
@@ -11,7 +12,7 @@ import { VisionError, type EngineInfo, type VisionClient } from '../vision/types
 import { describeError } from '../shared/errors';
 import { keepLoadedFiles } from '../sw/keep-loaded';
 
-/** A running vision engine, and the sha256 of the faceres weights its embeddings come from. */
+/** A running vision engine, and the sha256 of the recognition model's weights its embeddings come from. */
 export interface VisionService {
   client: VisionClient;
   info: EngineInfo;
@@ -19,8 +20,11 @@ export interface VisionService {
   modelSha256: string;
 }
 
-/** Starts the vision engine; rejects with a `VisionError` the UI shows as it is. */
-export type VisionFactory = () => Promise<VisionService>;
+/**
+ * Starts the vision engine with a recognition model (faceres when absent); rejects with a
+ * `VisionError` the UI shows as it is.
+ */
+export type VisionFactory = (modelId?: ModelId) => Promise<VisionService>;
 
 /** What the app wants to hear from the store it opens. */
 export interface StoreHooks {
@@ -31,11 +35,14 @@ export interface StoreHooks {
 /** Opens storage; `notice` says what the user should know (e.g. that nothing will be kept). */
 export type StoreFactory = (hooks?: StoreHooks) => Promise<{ store: Store; notice?: string }>;
 
-/** Starts human in a worker with the backend asked for in `?backend=`, and reads the model's sha256. */
-export const startBrowserVision: VisionFactory = async () => {
+/**
+ * Starts human in a worker with the backend asked for in `?backend=` and the recognition model
+ * `modelId` (the dlib worker starts only for dlib), and reads that model's sha256.
+ */
+export const startBrowserVision: VisionFactory = async (modelId = DEFAULT_MODEL_ID) => {
   const backend = parseBackendRequest(new URLSearchParams(location.search).get('backend'));
-  const loadOptions = { backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH };
-  const [vision, modelSha256] = await Promise.all([startVision(loadOptions), readModelSha256(MODEL_BASE_PATH)]);
+  const loadOptions = { backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH, modelId };
+  const [vision, modelSha256] = await Promise.all([startVision(loadOptions), readModelSha256(MODEL_BASE_PATH, fetch, modelId)]);
   // A worker left idle (camera off, no import) is shut down and started again on the next frame.
   // Every worker it starts is supervised too: replaced after a crash (SupervisedVisionClient).
   const client = vision.info.thread === 'worker' ? new IdleShutdownVisionClient(vision.client, loadOptions, createSupervisedWorker) : vision.client;
@@ -44,10 +51,10 @@ export const startBrowserVision: VisionFactory = async () => {
   return { ...vision, client, modelSha256 };
 };
 
-/** The faceres sha256 (`readModelIdentity`); a failure rejects with a `VisionError` the UI shows as it is. */
-export async function readModelSha256(modelBasePath: string, fetcher: typeof fetch = fetch): Promise<string> {
+/** A model's weights sha256 (`readModelIdentity`); a failure rejects with a `VisionError` the UI shows as it is. */
+export async function readModelSha256(modelBasePath: string, fetcher: typeof fetch = fetch, modelId: ModelId = DEFAULT_MODEL_ID): Promise<string> {
   try {
-    return (await readModelIdentity(modelBasePath, undefined, { fetcher })).sha256;
+    return (await readModelIdentity(modelBasePath, undefined, { fetcher, model: getModel(modelId) })).sha256;
   } catch (error) {
     throw new VisionError('models-failed', describeError(error));
   }

@@ -13,8 +13,9 @@ import type { CameraDevice, EnrolRequest, LiveTimings } from '../shared/live-typ
 import { DEFAULT_SETTINGS } from '../store/settings';
 import type { GapPairOptions } from '../views/gap-model';
 import { DEFAULT_THRESHOLD_SIMILARITY } from './threshold';
+import { DEFAULT_MODEL_ID, getModel, type ModelId } from '../models/registry';
 
-/** The vision engine: loading, ready (with the faceres sha256 templates are tied to), or failed. */
+/** The vision engine: loading, ready (with the model's sha256 templates are tied to), or failed. */
 export type VisionState =
   | { status: 'loading' }
   | { status: 'ready'; info: EngineInfo; modelSha256: string }
@@ -64,7 +65,12 @@ export interface AppState {
   fps: number;
   timings: LiveTimings | null;
   templates: Template[];
+  /** The recognition model the live loop runs (src/models/registry.ts). */
+  modelId: ModelId;
+  /** The active model's match threshold, on its own score. */
   threshold: number;
+  /** The threshold the user set per model id; a model without one starts at its `defaultThreshold`. */
+  thresholds: Record<string, number>;
   activePackId: string | null;
   /** Label fields the bias views group by, e.g. ['race'] or ['race', 'gender']. */
   groupBy: string[];
@@ -82,7 +88,8 @@ export interface AppState {
 export type AppAction =
   | { type: 'vision-ready'; info: EngineInfo; modelSha256: string }
   | { type: 'vision-failed'; message: string }
-  | { type: 'store-ready'; isPersistent: boolean; templates: Template[]; threshold: number; activePackId: string | null; groupBy: string[]; presenter: boolean; gapOptions: GapPairOptions }
+  | { type: 'store-ready'; isPersistent: boolean; templates: Template[]; modelId: ModelId; thresholds: Record<string, number>; activePackId: string | null; groupBy: string[]; presenter: boolean; gapOptions: GapPairOptions }
+  | { type: 'model-changed'; modelId: ModelId }
   | { type: 'camera-changed'; camera: CameraState }
   | { type: 'cameras-listed'; cameras: CameraDevice[] }
   | { type: 'frame'; frame: LiveFrame<SearchResult>; now: number }
@@ -111,7 +118,9 @@ export function createInitialState(): AppState {
     fps: 0,
     timings: null,
     templates: [],
+    modelId: DEFAULT_MODEL_ID,
     threshold: DEFAULT_THRESHOLD_SIMILARITY,
+    thresholds: {},
     activePackId: null,
     groupBy: ['race'],
     presenter: false,
@@ -134,7 +143,9 @@ export function reduceAppState(state: AppState, action: AppAction): AppState {
         ...state,
         store: { status: 'ready', isPersistent: action.isPersistent },
         templates: action.templates,
-        threshold: action.threshold,
+        modelId: action.modelId,
+        thresholds: action.thresholds,
+        threshold: readModelThreshold(action.thresholds, action.modelId),
         activePackId: action.activePackId,
         groupBy: action.groupBy,
         presenter: action.presenter,
@@ -150,7 +161,14 @@ export function reduceAppState(state: AppState, action: AppAction): AppState {
       // A search against the old templates could name someone just deleted or renamed.
       return { ...state, templates: action.templates, search: null };
     case 'threshold-changed':
-      return { ...state, threshold: action.threshold };
+      return { ...state, threshold: action.threshold, thresholds: { ...state.thresholds, [state.modelId]: action.threshold } };
+    case 'model-changed':
+      // Scores of the old model mean nothing on the new one's scale: drop them and its enrolment.
+      if (action.modelId === state.modelId) return state;
+      return {
+        ...clearLive(state), vision: { status: 'loading' }, modelId: action.modelId, enrolment: null,
+        threshold: readModelThreshold(state.thresholds, action.modelId),
+      };
     case 'group-by-changed':
       return { ...state, groupBy: action.groupBy };
     case 'presenter-changed':
@@ -166,6 +184,11 @@ export function reduceAppState(state: AppState, action: AppAction): AppState {
     case 'notice-dismissed':
       return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
   }
+}
+
+/** The threshold kept for `modelId`, else that model's starting threshold (src/models/registry.ts). */
+export function readModelThreshold(thresholds: Readonly<Record<string, number>>, modelId: ModelId): number {
+  return thresholds[modelId] ?? getModel(modelId).defaultThreshold;
 }
 
 /** Whether the enrolment in progress has all its captures (fg-app then saves it). */

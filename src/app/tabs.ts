@@ -5,6 +5,7 @@ export const TABS = [
   { id: 'live', label: 'Live' },
   { id: 'groups', label: 'You vs the groups' },
   { id: 'gap', label: 'The gap' },
+  { id: 'models', label: 'Compare models' },
   { id: 'room', label: 'Room' },
   { id: 'import', label: 'Import' },
   { id: 'privacy', label: 'Privacy' },

@@ -8,6 +8,7 @@ import { formatCount, formatRate, formatRateInterval, pluralise } from '../views
 import { buildGapIndex, hasUnverifiedLabels, type GapIndex, type GapPairOptions } from '../views/gap-model';
 import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets } from '../views/presets';
+import { getModelOrDefault } from '../models/registry';
 import { scorePackPairs, type ScoredSampleSet } from '../views/sample-set';
 import type { RateColumn, RateRow } from './fg-rate-table';
 import { describeError } from '../shared/errors';
@@ -114,7 +115,7 @@ export class FgGapView extends LitElement {
       </header>
       <div class="controls">
         <fg-threshold-slider .value=${this.threshold} ?presenter=${this.presenter}
-          .presets=${listGapPresets(gap)}></fg-threshold-slider>
+          .presets=${listGapPresets(gap, getModelOrDefault(this.pack?.model.id))}></fg-threshold-slider>
         <fg-group-picker .labels=${selectVariedLabels(pack.labels, pack.samples)} .value=${this.groupBy}></fg-group-picker>
         <div class="toggles">
           <label><input type="checkbox" .checked=${this.impostorGrouping === 'probe'} @change=${this._onGroupingToggle} />

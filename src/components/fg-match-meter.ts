@@ -54,6 +54,8 @@ export class FgMatchMeter extends LitElement {
   @property({ type: Number }) score: number | null = null;
   /** Scores at or above this match. */
   @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
+  /** The active model's starting threshold, which the threshold notice compares with. */
+  @property({ type: Number }) defaultThreshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Whether anyone is enrolled, to tell "unknown" from "nobody to compare with". */
   @property({ type: Boolean }) hasTemplates = false;
 
@@ -94,8 +96,8 @@ export class FgMatchMeter extends LitElement {
       <div class="scale" aria-hidden="true"><span>0 (unlike)</span><span>threshold ${this.threshold.toFixed(2)}</span><span>1 (alike)</span></div>
       <p class="explain">The number is a similarity score from 0 to 1, not a probability: 1.00 does not mean
         “100% sure”. At or above the threshold (${this.threshold.toFixed(2)}) counts as a match.</p>
-      ${Math.abs(this.threshold - DEFAULT_THRESHOLD_SIMILARITY) > 1e-9 ? html`<p class="notice" data-notice="threshold">The threshold is
-        ${this.threshold.toFixed(2)}, not the default ${DEFAULT_THRESHOLD_SIMILARITY.toFixed(2)}: it was changed in a bias view and
+      ${Math.abs(this.threshold - this.defaultThreshold) > 1e-9 ? html`<p class="notice" data-notice="threshold">The threshold is
+        ${this.threshold.toFixed(2)}, not the default ${this.defaultThreshold.toFixed(2)}: it was changed in a bias view and
         applies here too. Pick “default” beside a threshold slider to go back.</p>` : nothing}
       <p class="sr-only" aria-live="polite">${this._announcement}</p>
     `;

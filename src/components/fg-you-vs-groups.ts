@@ -6,6 +6,7 @@ import { formatCount, formatGroupName, formatScore, pluralise } from '../views/f
 import { buildGapIndex } from '../views/gap-model';
 import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets, listThresholdPresets, type ThresholdPreset } from '../views/presets';
+import { getModelOrDefault } from '../models/registry';
 import { scorePackPairs } from '../views/sample-set';
 import { countYouMatches, scoreYouAgainstPack, type YouGroupRow, type YouGroupScores } from '../views/you-model';
 import type { RateColumn } from './fg-rate-table';
@@ -171,7 +172,7 @@ export class FgYouVsGroups extends LitElement {
     scorePackPairs(pack, undefined, abort.signal).then((set) => {
       if (abort.signal.aborted || this.pack !== pack) return;
       const gap = buildGapIndex(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false });
-      this._presets = listGapPresets(gap);
+      this._presets = listGapPresets(gap, getModelOrDefault(this.pack?.model.id));
     }).catch(() => { /* the presets stay disabled; the gap view reports the scoring error */ });
   }
 }

@@ -2,6 +2,7 @@
  * Every way a pack file can be refused, as typed values with a sentence a user can act on.
  * A refused pack is refused whole: partial packs would skew per-group numbers without saying so.
  */
+import { describeModelMismatch } from '../models/registry';
 
 /** What the app keeps when it refuses a pack; appended to every rejection message. */
 const NOTHING_IMPORTED = 'Nothing from this file was imported; your faces and other packs are unchanged.';
@@ -80,6 +81,12 @@ export const reject = {
     return {
       code: 'other-model', found, expected, foundPackage,
       message: `This pack was made with a different face model (${shorten(foundPackage)}, weights ${found.slice(0, 12)}..., yours ${expected.slice(0, 12)}...): its scores cannot be compared with yours. ${NOTHING_IMPORTED} Rebuild the pack with this FaceGap.`,
+    };
+  },
+  otherModelId(found: string, expected: string, foundPackage: string): PackRejection {
+    return {
+      code: 'other-model', found, expected, foundPackage,
+      message: `${describeModelMismatch(found, expected, 'This pack')} ${NOTHING_IMPORTED}`,
     };
   },
   otherScore(found: string, expected: string): PackRejection {

@@ -111,6 +111,8 @@ export interface PackExpectation {
   dim: number;
   /** Score identifier the app computes (SCORE_ID). */
   scoreId: string;
+  /** The active model's id (src/models/registry.ts): a pack naming another model is refused naming both. */
+  modelId?: string;
 }
 
 /**

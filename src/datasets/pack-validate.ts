@@ -157,6 +157,10 @@ export function validatePackJson(
   if (root.version !== version) throw new PackError(reject.otherVersion(root.version, version));
 
   const model = readObject(root, 'model', 'model');
+  // Before the length check, so a pack of another model is refused by the names of both models.
+  if (expected.modelId && typeof model.id === 'string' && model.id !== expected.modelId) {
+    throw new PackError(reject.otherModelId(model.id, expected.modelId, typeof model.package === 'string' ? model.package : ''));
+  }
   const dim = readNumber(model, 'dim', 'model.dim');
   if (dim !== expected.dim) throw new PackError(reject.otherDimension(dim, expected.dim));
   const sha256 = readString(model, 'sha256', 'model.sha256').toLowerCase();

@@ -12,6 +12,7 @@ import type { PackModel } from '../datasets/pack-types';
 import type { ImportJob, Store } from '../store/types';
 import type { VisionClient } from '../vision/types';
 import { assemblePack, describePreprocessing, type PackDescription } from './assemble';
+import { getModelOrDefault } from '../models/registry';
 import { hashText } from './bundled';
 import { createStoreLedger } from './ledger';
 import { runImport } from './pipeline';
@@ -169,7 +170,7 @@ export class ImportSession extends EventTarget {
     try {
       job = preview.resumeJob && preview.resumeJob.details?.fingerprint === fingerprint
         ? preview.resumeJob
-        : await store.importJobs.create({ source: this.state.source, totalFiles: this.items.length, details: { fingerprint, name: about.name } });
+        : await store.importJobs.create({ source: this.state.source, totalFiles: this.items.length, details: { fingerprint, name: about.name, model: this.deps.model.id } });
     } catch (error) {
       this.update({ phase: 'stopped', message: describeError(error) });
       return;
@@ -193,7 +194,7 @@ export class ImportSession extends EventTarget {
     const pack = assemblePack(result.records, {
       ...about,
       description: `Imported from ${this.state.source} (${preview.detection.reason})`,
-    }, model, describePreprocessing(settings));
+    }, model, describePreprocessing(settings), getModelOrDefault(model.id).scoreId);
     const packId = `imported-${job.id}`;
     try {
       await store.packs.put(toStoredPackInput(packId, pack));
@@ -228,7 +229,8 @@ export class ImportSession extends EventTarget {
     const counts = countLabelValues(this.items);
     const isPadProposed = detection.format === 'utkface';
     const fingerprint = await this.fingerprint(isPadProposed);
-    const resumeJob = this.state.unfinished.find((job) => job.details?.fingerprint === fingerprint) ?? null;
+    // Only an import made with the active model continues: two models' embeddings never share a pack.
+    const resumeJob = this.state.unfinished.find((job) => job.details?.fingerprint === fingerprint && (job.details?.model ?? 'faceres') === this.deps.model.id) ?? null;
     this.update({
       preview: { detection, itemCount: this.items.length, rows: this.items.slice(0, PREVIEW_ROWS), counts, problems: parsed.problems, csvHeader, mapping, isPadProposed, resumeJob },
     });

@@ -28,6 +28,8 @@ export interface SearchResult {
 export interface SearchOptions {
   /** When given, templates made with another model are skipped instead of compared. */
   modelSha256?: string;
+  /** The active model's score id (faceres's `SCORE_ID` when absent); templates of another score are skipped. */
+  scoreId?: string;
   /** How captures combine into one score; `best-of-captures` unless told. */
   scoring?: CaptureScoring;
 }
@@ -51,7 +53,7 @@ export function findBestMatch(embedding: Embedding, templates: readonly Template
   const skippedTemplateIds: string[] = [];
   const scores: TemplateScore[] = [];
   for (const template of templates) {
-    if (options.modelSha256 !== undefined && !isTemplateComparable(template, options.modelSha256)) {
+    if (options.modelSha256 !== undefined && !isTemplateComparable(template, options.modelSha256, options.scoreId)) {
       skippedTemplateIds.push(template.id);
       continue;
     }

@@ -4,7 +4,8 @@
  * Pure: no DOM, no storage. The store keeps these records as they are (embeddings as
  * `Float32Array`s, which IndexedDB clones bit for bit); a template never holds face pixels.
  */
-import { computeSimilarity, SCORE_ID, type Embedding } from './similarity';
+import { getScoreFunction } from './scores';
+import { SCORE_ID, type Embedding } from './similarity';
 
 /** Length of one faceres embedding (human 3.3.6). */
 export const EMBEDDING_LENGTH = 1024;
@@ -28,12 +29,17 @@ export interface Template {
   updatedAt: number;
   /** Optional self-described labels (`race`, `gender`, `age_band`); absent fields were not given. */
   labels: Record<string, string>;
-  /** One embedding per capture, each `EMBEDDING_LENGTH` long. */
+  /** One embedding per capture, each as long as the model's embeddings (`EMBEDDING_LENGTH` for faceres). */
   embeddings: Float32Array[];
   /** SHA-256 of the model file that produced the embeddings; templates of another model do not compare. */
   modelSha256: string;
-  /** The score formula the template was made for (`SCORE_ID`). */
+  /** The score formula the template was made for (the model's score id; `SCORE_ID` for faceres). */
   scoreId: string;
+  /**
+   * The recognition model that made the embeddings (src/models/registry.ts). Absent on people
+   * enrolled before the model picker existed: those were all made with faceres.
+   */
+  modelId?: string;
   /** Key of a stored thumbnail, present only when the user opted in to thumbnails. */
   thumbnailId?: string;
 }
@@ -52,17 +58,19 @@ export interface TemplateInput {
   name: string;
   embeddings: readonly Embedding[];
   modelSha256: string;
+  /** The model, its embedding length and score; faceres (1024 floats, `SCORE_ID`) when absent. */
+  model?: { id: string; dim: number; scoreId: string };
   labels?: Record<string, string | undefined>;
   id?: string;
   now?: number;
 }
 
-/** Checks that a capture is a usable embedding: `EMBEDDING_LENGTH` finite numbers. */
-export function validateCapture(embedding: Embedding): CaptureCheck {
-  if (embedding.length !== EMBEDDING_LENGTH) {
+/** Checks that a capture is a usable embedding: `dim` (faceres: `EMBEDDING_LENGTH`) finite numbers. */
+export function validateCapture(embedding: Embedding, dim = EMBEDDING_LENGTH): CaptureCheck {
+  if (embedding.length !== dim) {
     return {
       ok: false,
-      problem: `This capture has ${embedding.length} numbers instead of ${EMBEDDING_LENGTH}: it came from another model. Capture again.`,
+      problem: `This capture has ${embedding.length} numbers instead of ${dim}: it came from another model. Capture again.`,
     };
   }
   for (let i = 0; i < embedding.length; i++) {
@@ -103,8 +111,9 @@ export function createTemplate(input: TemplateInput): TemplateResult {
   if (input.embeddings.length === 0) {
     return { ok: false, problem: 'No capture was taken, so there is nothing to remember. Capture again.' };
   }
+  const model = input.model ?? { id: 'faceres', dim: EMBEDDING_LENGTH, scoreId: SCORE_ID };
   for (const [index, embedding] of input.embeddings.entries()) {
-    const check = validateCapture(embedding);
+    const check = validateCapture(embedding, model.dim);
     if (!check.ok) return { ok: false, problem: `Capture ${index + 1}: ${check.problem}` };
   }
   const now = input.now ?? Date.now();
@@ -118,7 +127,8 @@ export function createTemplate(input: TemplateInput): TemplateResult {
       labels: normalizeLabels(input.labels),
       embeddings: input.embeddings.map((embedding) => Float32Array.from(embedding)),
       modelSha256: input.modelSha256,
-      scoreId: SCORE_ID,
+      scoreId: model.scoreId,
+      modelId: model.id,
     },
   };
 }
@@ -130,23 +140,33 @@ export function createTemplate(input: TemplateInput): TemplateResult {
  * few poses is recognised when the probe resembles any of them, which is how human's faceid demo
  * and most 1:N systems with several references per person decide. `mean-of-captures` is steadier
  * against one unlucky capture but penalises a pose seen in only one capture; it is offered so
- * the two can be compared. Both use `computeSimilarity` (`SCORE_ID`) unchanged.
+ * the two can be compared. Both use the template's own score (`scoreId`; `SCORE_ID`, human's
+ * similarity, for faceres) unchanged.
  *
  * Throws a `RangeError` for a template without captures (`createTemplate` never makes one) or
  * an embedding of another length.
  */
 export function scoreAgainstTemplate(
   embedding: Embedding,
-  template: Pick<Template, 'embeddings'>,
+  template: Pick<Template, 'embeddings'> & { scoreId?: string },
   scoring: CaptureScoring = 'best-of-captures',
 ): number {
   if (template.embeddings.length === 0) throw new RangeError('The template has no captures to compare with.');
-  const scores = template.embeddings.map((capture) => computeSimilarity(embedding, capture));
+  const score = getScoreFunction(template.scoreId ?? SCORE_ID);
+  const scores = template.embeddings.map((capture) => score(embedding, capture));
   if (scoring === 'mean-of-captures') return scores.reduce((sum, score) => sum + score, 0) / scores.length;
   return Math.max(...scores);
 }
 
-/** Whether a template's embeddings can be compared with embeddings from this model and score. */
-export function isTemplateComparable(template: Pick<Template, 'modelSha256' | 'scoreId'>, modelSha256: string): boolean {
-  return template.modelSha256 === modelSha256 && template.scoreId === SCORE_ID;
+/**
+ * Whether a template's embeddings can be compared with embeddings from this model (its weights'
+ * sha256) and score (faceres's `SCORE_ID` unless told).
+ */
+export function isTemplateComparable(template: Pick<Template, 'modelSha256' | 'scoreId'>, modelSha256: string, scoreId: string = SCORE_ID): boolean {
+  return template.modelSha256 === modelSha256 && template.scoreId === scoreId;
+}
+
+/** The model a template was made with: its `modelId`, or faceres for people enrolled before models were a choice. */
+export function readTemplateModelId(template: Pick<Template, 'modelId'>): string {
+  return template.modelId ?? 'faceres';
 }

@@ -119,6 +119,19 @@ export function compareModels(packs: readonly ComparePack[], options: CompareOpt
   return { fmr_target: options.fmrTarget, group_by: [...options.groupBy], impostor_grouping: grouping, groups, models };
 }
 
+/**
+ * One report from reports of one pack each (`compareModels([pack], options)` with the same
+ * options), models in order, groups their union: equal to `compareModels(packs, options)`, since
+ * each model's figures depend on its own pack only. Lets a caller yield between models. Refuses
+ * packs that do not hold the same faces, as `compareModels` does.
+ */
+export function mergeComparisons(parts: readonly ModelComparisonReport[], packs: readonly ComparePack[]): ModelComparisonReport {
+  if (parts.length === 0 || parts.length !== packs.length) throw new RangeError('Give one report per pack to merge.');
+  assertSameFaces(packs);
+  const groups = [...new Set(parts.flatMap((part) => part.groups))].sort();
+  return { ...parts[0], groups, models: parts.flatMap((part) => part.models) };
+}
+
 function compareOne(pack: ComparePack, options: CompareOptions, grouping: ImpostorGrouping): ModelComparison {
   const kept = pack.samples.filter((s) => options.groupBy.every((name) => (s.labels[name] ?? '').trim() !== ''));
   const groupOf = (labels: Readonly<Record<string, string>>) => options.groupBy.map((name) => (labels[name] ?? '').trim()).join('/');

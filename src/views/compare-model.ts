@@ -6,6 +6,7 @@
 import type { ModelComparison, ModelComparisonReport } from '../metrics/compare';
 import type { RateEstimate } from '../metrics/types';
 import { getModel, isModelId } from '../models/registry';
+import { formatRatioNumber } from './format';
 import { SMALL_GROUP_PEOPLE } from './gap-model';
 import { buildSummarySentence, type SummarySentence } from './sentence';
 
@@ -30,6 +31,8 @@ export interface CompareModelRow {
   readonly eer: number | null;
   readonly groups: readonly CompareGroupRow[];
   readonly sentence: SummarySentence;
+  /** Bootstrap 95% interval of the largest FMR ratio between groups; null when not computed. */
+  readonly ratioInterval: readonly [number, number] | null;
   /** "With dlib ResNet-34, at its own threshold for FMR 0.001, ..." */
   readonly text: string;
 }
@@ -65,7 +68,8 @@ function buildModelRow(model: ModelComparison, report: ModelComparisonReport): C
   });
   const lead = sentence.text.replace(/^At this threshold,? /, '');
   const text = `With ${label}, at its own threshold for an overall FMR of ${report.fmr_target}: ${lead.charAt(0).toLowerCase()}${lead.slice(1)}`;
-  return { modelId: model.model_id, label, scoreId: model.score_id, threshold: model.threshold, eer: model.eer?.eer ?? null, groups, sentence, text };
+  const ratioInterval = toRatioInterval(model.fmr_max_min_ratio_ci);
+  return { modelId: model.model_id, label, scoreId: model.score_id, threshold: model.threshold, eer: model.eer?.eer ?? null, groups, sentence, text, ratioInterval };
 }
 
 /** The JSON interval ('Infinity' as a string) as numbers; null when it was not computed or is undefined. */
@@ -73,4 +77,35 @@ function toRatioInterval(ci: ModelComparison['fmr_max_min_ratio_ci']): [number, 
   if (!ci || ci[0] === null || ci[1] === null) return null;
   const number = (value: number | 'Infinity') => (value === 'Infinity' ? Infinity : value);
   return [number(ci[0]), number(ci[1])];
+}
+
+/**
+ * One sentence across models, said only as far as the bootstrap intervals of each model's largest
+ * FMR ratio between groups allow, and only for models whose own sentence states a ratio (enough
+ * errors and people per group): a model whose interval lies wholly above another's has the
+ * larger gap; every interval above 1 means every model shows a gap. Null for fewer than two models.
+ */
+export function buildAcrossModelsSentence(rows: readonly CompareModelRow[]): string | null {
+  if (rows.length < 2) return null;
+  const measured = rows.filter((row): row is CompareModelRow & { ratioInterval: readonly [number, number] } => row.ratioInterval !== null && row.sentence.kind === 'ratio');
+  if (measured.length === 0) return 'No model has enough false matches here to put a ratio on the gap, so these faces cannot say which model is fairer: try a larger pack or a higher FMR target.';
+  if (measured.length === 1) {
+    return `Only ${measured[0].label} has enough false matches here to put a ratio on its gap; the other models do not, so these faces cannot say which model is fairer: try a larger pack or a higher FMR target.`;
+  }
+  const interval = (ci: readonly [number, number]) => `${formatRatioNumber(ci[0])}-${ci[1] === Infinity ? 'unbounded' : formatRatioNumber(ci[1])}x`;
+  const parts: string[] = [];
+  if (measured.every((row) => row.ratioInterval[0] > 1)) {
+    parts.push(`Every model shows a gap between groups on these faces (each interval of the largest ratio lies above 1x): it is not one model's quirk.`);
+  }
+  for (const a of measured) {
+    for (const b of measured) {
+      if (a !== b && a.ratioInterval[0] > b.ratioInterval[1]) {
+        parts.push(`${a.label}'s gap (${interval(a.ratioInterval)}) is larger than ${b.label}'s (${interval(b.ratioInterval)}): the intervals do not overlap.`);
+      }
+    }
+  }
+  if (parts.length === (measured.every((row) => row.ratioInterval[0] > 1) ? 1 : 0)) {
+    parts.push('The intervals of the models\' gaps overlap, so these faces do not show one model as fairer than another.');
+  }
+  return parts.join(' ');
 }

@@ -38,19 +38,33 @@ export interface PresetSource {
   readonly genuinePairs: number;
 }
 
+/** The model whose scale the presets are on: its name, starting threshold and score id. */
+export interface PresetModel {
+  label: string;
+  defaultThreshold: number;
+  scoreId: string;
+}
+
+/** faceres on human's similarity, the presets' model unless told. */
+const FACERES_PRESETS: PresetModel = { label: 'faceres', defaultThreshold: DEFAULT_THRESHOLD_SIMILARITY, scoreId: 'human-similarity-v1' };
+
 /**
  * The presets: FaceGap's default, the library's 0.5, the global FMR 1e-3 threshold and the
  * equal-error threshold. The last two are refused (value null, the reason in the description)
  * when the set has too few pairs to place them.
  */
-export function listThresholdPresets(source: PresetSource | null): ThresholdPreset[] {
+export function listThresholdPresets(source: PresetSource | null, model: PresetModel = FACERES_PRESETS): ThresholdPreset[] {
   const impostors = source?.impostorPairs ?? 0;
   const genuines = source?.genuinePairs ?? 0;
   const atFmr = source && impostors >= MIN_PAIRS_FOR_FMR_PRESET ? source.atFmr : null;
   const eer = source && genuines >= MIN_GENUINE_PAIRS_FOR_EER ? source.eer : null;
+  // human's documented 0.5 is on faceres's score only; another model's scale has no such value.
+  const isHumanScore = model.scoreId === FACERES_PRESETS.scoreId;
+  const humanDefault: ThresholdPreset[] = isHumanScore ? [{ id: 'human-default', label: `library\u2019s own (${HUMAN_DEFAULT_THRESHOLD.toFixed(2)})`, value: HUMAN_DEFAULT_THRESHOLD, description: 'The threshold the face library documents; it lets more strangers through.' }] : [];
   return [
-    { id: 'default', label: `default (${DEFAULT_THRESHOLD_SIMILARITY.toFixed(2)})`, value: DEFAULT_THRESHOLD_SIMILARITY, description: 'FaceGap\u2019s starting threshold (see the README).' },
-    { id: 'human-default', label: `library\u2019s own (${HUMAN_DEFAULT_THRESHOLD.toFixed(2)})`, value: HUMAN_DEFAULT_THRESHOLD, description: 'The threshold the face library documents; it lets more strangers through.' },
+    { id: 'default', label: `default (${model.defaultThreshold.toFixed(2)})`, value: model.defaultThreshold,
+      description: isHumanScore ? 'FaceGap\u2019s starting threshold (see the README).' : `FaceGap\u2019s starting threshold for ${model.label} (docs/models.md).` },
+    ...humanDefault,
     {
       id: 'fmr-1e-3', label: atFmr === null ? '1 in 1,000 false matches' : `1 in 1,000 false matches (${formatScore(atFmr)})`, value: atFmr,
       description: atFmr !== null
@@ -71,10 +85,10 @@ export function listThresholdPresets(source: PresetSource | null): ThresholdPres
 }
 
 /** The presets of a grouped set (its overall pairs), or the empty-state presets for null. */
-export function listGapPresets(gap: GapIndex | null): ThresholdPreset[] {
-  if (!gap) return listThresholdPresets(null);
+export function listGapPresets(gap: GapIndex | null, model: PresetModel = FACERES_PRESETS): ThresholdPreset[] {
+  if (!gap) return listThresholdPresets(null, model);
   return listThresholdPresets({
     atFmr: gap.thresholdAtTargetFmr, eer: gap.eer?.threshold ?? null,
     impostorPairs: gap.index.overall.impostor.length, genuinePairs: gap.index.overall.genuine.length,
-  });
+  }, model);
 }

@@ -5,6 +5,8 @@
  */
 import { packEmbeddings, scoreAllPairs, scoreAllPairsAsync, type AllPairsResult } from '../metrics/all-pairs';
 import { scoreAllPairsInWorker, SharedScoring } from '../metrics/all-pairs-client';
+import { scoreCosinePairsAsync } from '../metrics/cosine-pairs';
+import { COSINE_SCORE_ID } from '../matching/scores';
 import type { ReferencePack } from '../datasets/pack-types';
 
 /** One face of a set: what the views need besides its embedding. */
@@ -42,6 +44,8 @@ export function findPersonId(sample: ViewSample): string {
 export function scorePackPairs(pack: ReferencePack, onProgress?: PairProgress, signal?: AbortSignal): Promise<ScoredSampleSet> {
   return packScores.run(pack, async (jobSignal, jobProgress) => {
     const { packed, dim } = packEmbeddings(pack.samples.map((s) => s.embedding));
+    // A cosine pack (faceres-deep, dlib) is scored with its own score, never with faceres's.
+    if (pack.score === COSINE_SCORE_ID) return { samples: pack.samples, scored: await scoreCosinePairsAsync(packed, dim, { onProgress: jobProgress, signal: jobSignal }) };
     const scored = pack.samples.length < 2
       ? scoreAllPairs(packed, Math.max(dim, 1))
       : await scoreInBackground(packed, dim, jobProgress, jobSignal);

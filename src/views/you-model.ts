@@ -3,7 +3,7 @@
  * A person of a group is "taken for you" when any of their faces scores >= the threshold
  * (the decision rule of shared/spec/bias-metrics.md).
  */
-import { computeSimilarity } from '../matching/similarity';
+import { getScoreFunction } from '../matching/scores';
 import type { ReferencePack } from '../datasets/pack-types';
 import { compareCodePoints } from '../metrics/score-index';
 import { findGroupLabel } from './grouping';
@@ -34,14 +34,18 @@ export interface YouGroupRow {
   readonly closest: YouScore | null;
 }
 
-/** Scores your embedding against every face (600 dot products), grouped; groups in code-point order. */
+/**
+ * Scores your embedding against every face (600 dot products) with the pack's own score (its
+ * model's), grouped; groups in code-point order. Faces of another embedding length are skipped.
+ */
 export function scoreYouAgainstPack(embedding: Float32Array, pack: ReferencePack, groupBy: readonly string[]): YouGroupScores[] {
+  const score = getScoreFunction(pack.score);
   const byGroup = new Map<string, YouScore[]>();
   for (const sample of pack.samples) {
     if (sample.embedding.length !== embedding.length) continue;
     const group = findGroupLabel(sample.labels, groupBy);
     const list = byGroup.get(group) ?? [];
-    list.push({ sampleId: sample.id, person: findPersonId(sample), score: computeSimilarity(embedding, sample.embedding) });
+    list.push({ sampleId: sample.id, person: findPersonId(sample), score: score(embedding, sample.embedding) });
     byGroup.set(group, list);
   }
   return [...byGroup.keys()].sort(compareCodePoints).map((group) => {

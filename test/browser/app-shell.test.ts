@@ -84,7 +84,7 @@ describe('fg-app with a fake engine, a canvas camera and a memory store', () => 
     inner<HTMLButtonElement>(panel, 'button[type=submit]').click();
     await waitUntil(() => app.dataset.enrol === 'capturing', 'capturing');
     await waitUntil(() => app.dataset.people === '1', 'Ada enrolled', { timeout: 15000 });
-    expect(panel.shadowRoot!.textContent).to.match(/Enrolled Ada from 5 captures: only its embeddings were kept/);
+    expect(panel.shadowRoot!.textContent).to.match(/Enrolled Ada from 5 captures with faceres: only its embeddings were kept/);
     await waitUntil(() => meter.dataset.state === 'matched', 'Ada matched', { timeout: 5000 });
     expect(meter.shadowRoot!.textContent).to.contain('Looks like Ada');
     expect(meter.dataset.score).to.equal('1.000');

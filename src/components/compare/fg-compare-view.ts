@@ -1,11 +1,25 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ModelComparisonReport } from '../../metrics/compare';
-import { buildCompareRows, type CompareModelRow } from '../../views/compare-model';
+import { buildAcrossModelsSentence, buildCompareRows, type CompareModelRow } from '../../views/compare-model';
 import { formatRate, formatRateInterval } from '../../views/format';
 import { toCsv } from '../export/csv';
 import '../export/fg-export-menu';
 import './fg-compare-chart';
+
+/** The shared false-match-rate targets offered. */
+export const COMPARE_FMR_TARGETS = [1e-2, 1e-3, 1e-4] as const;
+
+/** Fired when the user picks another shared FMR target (never when `fmrTarget` is set). */
+export class FmrTargetChangeEvent extends Event {
+  static readonly eventName = 'fmr-target-change' as const;
+  constructor(
+    /** The new target, e.g. 0.001. */
+    readonly fmrTarget: number,
+  ) {
+    super(FmrTargetChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
 
 /** What each model costs on this device, when measured. */
 export interface ModelCost {
@@ -19,6 +33,8 @@ export interface ModelCost {
  * "Compare models": the same faces, the same groups and colours, one row per model, each model
  * at its own threshold for one shared FMR target (NIST's way), with one plain sentence per model.
  * Shows what `npm run metrics -- --compare` prints for the same packs. Exports SVG, PNG and CSV.
+ *
+ * @fires fmr-target-change - {@link FmrTargetChangeEvent}
  */
 @customElement('fg-compare-view')
 export class FgCompareView extends LitElement {
@@ -31,8 +47,12 @@ export class FgCompareView extends LitElement {
     th, td { padding: 0.25em 0.6em; border-bottom: 1px solid var(--fg-border, #c9ced6); text-align: right; }
     th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
     .note { color: var(--fg-muted, #555b66); font-size: 0.9em; }
-    .toolbar { display: flex; justify-content: flex-end; }
-    :host([presenter]) .sentences li { font-size: 1.6em; }
+    .toolbar { display: flex; justify-content: space-between; align-items: center; gap: 1em; flex-wrap: wrap; }
+    .across { font-weight: 600; }
+    /* One screen at 1280x720 and at 1920x1080: the type follows the projector's width. */
+    :host([presenter]) { background: #101214; color: #f4f5f7; --fg-text: #f4f5f7; --fg-muted: #d5d9df; --fg-border: #7d848e; font-size: clamp(15px, calc(1vw + 2px), 22px); padding: 0.5em; }
+    :host([presenter]) h2 { display: none; }
+    :host([presenter]) .sentences li { font-size: 1.25em; }
     :host([presenter]) table, :host([presenter]) .toolbar, :host([presenter]) .note { display: none; }
   `;
 
@@ -40,23 +60,34 @@ export class FgCompareView extends LitElement {
   @property({ attribute: false }) report: ModelComparisonReport | null = null;
   /** Cost of each model by id: ms per face on this device and weights size. */
   @property({ attribute: false }) costs: Readonly<Record<string, ModelCost>> = {};
+  /** The shared FMR target the report was made for (the select shows it). */
+  @property({ type: Number }) fmrTarget = 1e-3;
   /** Presenter layout: the chart and the sentences, large; the table is left out. */
   @property({ type: Boolean, reflect: true }) presenter = false;
 
   private _rows: CompareModelRow[] = [];
+  private _across: string | null = null;
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('report')) this._rows = this.report ? buildCompareRows(this.report) : [];
+    if (!changed.has('report')) return;
+    this._rows = this.report ? buildCompareRows(this.report) : [];
+    this._across = buildAcrossModelsSentence(this._rows);
   }
 
   override render() {
     const report = this.report;
-    if (!report) return html`<p class="note" role="status">Comparing the models on the same faces…</p>`;
+    if (!report) return html`<h2>Compare models</h2><p class="note" role="status">Comparing the models on the same faces…</p>`;
     return html`
       <h2>Compare models</h2>
-      <ul class="sentences">${this._rows.map((row) => html`<li data-model=${row.modelId}>${row.text}</li>`)}</ul>
+      <ul class="sentences">${this._rows.map((row) => html`<li data-model=${row.modelId}>${row.text}</li>`)}
+        ${this._across ? html`<li class="across" data-across>${this._across}</li>` : nothing}</ul>
       <fg-compare-chart .rows=${this._rows} .fmrTarget=${report.fmr_target} ?presenter=${this.presenter}></fg-compare-chart>
-      <div class="toolbar"><fg-export-menu title="Compare models" .getCsv=${() => this._toCsv()}></fg-export-menu></div>
+      <div class="toolbar">
+        <label>Shared target: overall false-match rate
+          <select @change=${this._onTarget}>${COMPARE_FMR_TARGETS.map((target) => html`<option .value=${String(target)} ?selected=${target === this.fmrTarget}>${target}</option>`)}</select>
+        </label>
+        <fg-export-menu title="Compare models" .getCsv=${() => this._toCsv()}></fg-export-menu>
+      </div>
       <table>
         <caption class="note">Each model at its own threshold for an overall false-match rate of ${report.fmr_target}. Intervals: Wilson 95% and subject-level bootstrap 95%.</caption>
         <thead><tr><th scope="col">model</th><th scope="col">group</th><th scope="col">FMR</th><th scope="col">Wilson 95%</th><th scope="col">bootstrap 95%</th><th scope="col">FNMR</th><th scope="col">no face</th></tr></thead>
@@ -71,6 +102,10 @@ export class FgCompareView extends LitElement {
       <p class="note">No-face rates come from the same detector for every model (only the recognition model differs), so they are equal by design.
         ${this._describeCosts()}</p>
     `;
+  }
+
+  private _onTarget(event: Event): void {
+    this.dispatchEvent(new FmrTargetChangeEvent(Number((event.target as HTMLSelectElement).value)));
   }
 
   private _describeCosts() {
@@ -98,5 +133,8 @@ export class FgCompareView extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'fg-compare-view': FgCompareView;
+  }
+  interface HTMLElementEventMap {
+    'fmr-target-change': FmrTargetChangeEvent;
   }
 }

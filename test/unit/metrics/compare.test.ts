@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCosineSimilarity } from '../../../src/matching/scores';
-import { compareModels, scorePairs, type ComparePack } from '../../../src/metrics/compare';
+import { compareModels, mergeComparisons, scorePairs, type ComparePack } from '../../../src/metrics/compare';
 import { formatComparisonTable } from '../../../src/metrics/compare-table';
 import { buildPairTableFromSamples } from '../../../src/metrics/pair-table';
 import { packEmbeddings, scoreAllPairs } from '../../../src/metrics/all-pairs';
@@ -57,6 +57,14 @@ describe('compare models', () => {
   it('gives the same intervals for the same seed', () => {
     const again = compareModels([faceres, other], { groupBy: ['race'], fmrTarget: 1e-2, replicates: 50 });
     expect(again).toEqual(report);
+  });
+
+  it('gives, merged from one report per model, exactly the report of all models at once', () => {
+    const options = { groupBy: ['race'], fmrTarget: 1e-2, replicates: 50 };
+    const parts = [faceres, other].map((pack) => compareModels([pack], options));
+    expect(mergeComparisons(parts, [faceres, other])).toEqual(report);
+    const fewer = { ...other, samples: other.samples.slice(1) };
+    expect(() => mergeComparisons(parts, [faceres, fewer])).toThrow(/do not hold the same photos/);
   });
 
   it('refuses packs that do not hold the same photos, naming both packs and models', () => {

@@ -1,0 +1,134 @@
+/**
+ * The Compare models tab's data: the bundled pack set that is active, embedded by every offered
+ * model (packs/index.json lists one file per set and model), each file checked against its
+ * sha256, then compared with `compareModels` exactly as `metrics --compare` does (same replicates,
+ * same seed), so the tab and the CLI print the same numbers. Work starts when the tab is shown.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { bundledPackUrl, findBundledEntry, hashBytes, type BundledPackEntry } from '../import/bundled';
+import type { PackController } from './pack-controller';
+import { compareModels, decodeComparePack, DEFAULT_COMPARE_REPLICATES, DEFAULT_COMPARE_SEED, mergeComparisons, type ComparePack, type ModelComparisonReport } from '../metrics/compare';
+import type { ImpostorGrouping } from '../metrics/types';
+import { MODELS } from '../models/registry';
+import { describeError } from '../shared/errors';
+
+/** NIST's usual operating point, and the CLI's default. */
+export const DEFAULT_FMR_TARGET = 1e-3;
+
+/** What the comparison is of. */
+export interface CompareRequest {
+  /** The active pack's id (bundled entry id or set name, or an imported pack's id). */
+  packId: string | null;
+  groupBy: readonly string[];
+  impostorGrouping: ImpostorGrouping;
+  fmrTarget: number;
+}
+
+/** Where the comparison stands. */
+export type CompareStatus =
+  | { status: 'idle' }
+  | { status: 'computing'; what: string }
+  | { status: 'ready'; report: ModelComparisonReport; set: string }
+  | { status: 'unavailable'; message: string };
+
+/** What the controller needs from the app. */
+export interface CompareDeps {
+  /** The packs: the bundled list (packs/index.json) and the active one, whose set is compared. */
+  packs: () => PackController;
+  /** The grouping to compare by; null while the tab is not shown (nothing is computed then). */
+  request: () => Pick<CompareRequest, 'groupBy' | 'impostorGrouping'> | null;
+}
+
+/** Loads and compares each model's pack of the active set; one run per distinct request. */
+export class CompareController implements ReactiveController {
+  state: CompareStatus = { status: 'idle' };
+  /** The chosen shared FMR target. */
+  fmrTarget = DEFAULT_FMR_TARGET;
+  private key = '';
+  private run = 0;
+  private readonly packs = new Map<string, Promise<ComparePack>>();
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly deps: CompareDeps) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The user chose another shared FMR target: the comparison is made again at each model's new threshold. */
+  setFmrTarget(fmrTarget: number): void {
+    this.fmrTarget = fmrTarget;
+    this.host.requestUpdate();
+  }
+
+  /** Before each update of the app: starts a comparison when the tab is shown and its inputs changed. */
+  hostUpdate(): void {
+    const shown = this.deps.request();
+    const packs = this.deps.packs();
+    if (!shown || packs.bundled.length === 0) return;
+    const request = { ...shown, packId: packs.state.status === 'idle' ? null : packs.state.id, fmrTarget: this.fmrTarget };
+    const key = JSON.stringify(request);
+    if (key === this.key) return;
+    this.key = key;
+    void this.compare(request);
+  }
+
+  private async compare(request: CompareRequest): Promise<void> {
+    const run = ++this.run;
+    const named = request.packId ? findBundledEntry(this.deps.packs().bundled, request.packId) : undefined;
+    if (!named) {
+      this.settle(run, { status: 'unavailable', message: 'Compare models needs the same photos embedded by every model, which the bundled packs have. ' +
+        'The active pack was imported with one model only: choose a bundled pack on "The gap" tab to compare models.' });
+      return;
+    }
+    const entries = MODELS.map((model) => this.deps.packs().bundled.find((entry) => entry.pack === named.pack && entry.model === model.id));
+    const missing = MODELS.filter((_, i) => !entries[i]).map((model) => model.label);
+    if (missing.length > 0) {
+      this.settle(run, { status: 'unavailable', message: `The bundled pack “${named.name}” has no embeddings of ${missing.join(', ')}, so the models cannot be compared on it. Choose another pack.` });
+      return;
+    }
+    this.settle(run, { status: 'computing', what: `Comparing ${MODELS.length} models on “${named.name}”…` });
+    try {
+      const packs = await Promise.all((entries as BundledPackEntry[]).map((entry) => this.load(entry)));
+      // One model at a time, yielding between them, so the page stays responsive; each model's
+      // figures depend on its own pack only, so this equals one compareModels call over all of them.
+      const options = { groupBy: request.groupBy, fmrTarget: request.fmrTarget, impostorGrouping: request.impostorGrouping,
+        replicates: DEFAULT_COMPARE_REPLICATES, seed: DEFAULT_COMPARE_SEED };
+      const parts: ModelComparisonReport[] = [];
+      for (const pack of packs) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (run !== this.run) return;
+        parts.push(compareModels([pack], options));
+      }
+      this.settle(run, { status: 'ready', report: mergeComparisons(parts, packs), set: named.pack });
+    } catch (error) {
+      this.settle(run, { status: 'unavailable', message: `The models could not be compared: ${describeError(error)} The other tabs are unchanged.` });
+    }
+  }
+
+  private load(entry: BundledPackEntry): Promise<ComparePack> {
+    let pack = this.packs.get(entry.id);
+    if (!pack) {
+      pack = readBundledComparePack(entry);
+      this.packs.set(entry.id, pack);
+      pack.catch(() => this.packs.delete(entry.id));
+    }
+    return pack;
+  }
+
+  private settle(run: number, state: CompareStatus): void {
+    if (run !== this.run) return;
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}
+
+/** A bundled pack file, checked against its index sha256, decoded for its own model and score. */
+async function readBundledComparePack(entry: BundledPackEntry): Promise<ComparePack> {
+  const response = await fetch(bundledPackUrl(entry));
+  if (!response.ok) throw new Error(`the bundled pack “${entry.name}” (${entry.file}) could not be loaded (HTTP ${response.status}).`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if ((await hashBytes(bytes)) !== entry.sha256.toLowerCase()) {
+    throw new Error(`the bundled pack file ${entry.file} is not the one its index lists (changed or cut off on the way), so it was not used.`);
+  }
+  return decodeComparePack(bytes);
+}

@@ -1,4 +1,7 @@
-/** Pieces of fg-app kept apart to keep it short: reading the stored state at start. */
+/** Pieces of fg-app kept apart to keep it short: reading the stored state at start, the page header. */
+import { html } from 'lit';
+import '../components/fg-message';
+import type { Notice } from './state';
 import type { Template } from '../matching/templates';
 import { DEFAULT_SETTINGS, type Store } from '../store';
 import type { GapPairOptions } from '../views/gap-model';
@@ -27,4 +30,16 @@ export async function loadStoredState(store: Store): Promise<StoredState> {
     const { impostorGrouping, excludeUnverified } = DEFAULT_SETTINGS;
     return { values: { templates: [], modelId: DEFAULT_MODEL_ID, thresholds: {}, activePackId: null, groupBy: ['race'], presenter: false, gapOptions: { impostorGrouping, excludeUnverified } }, problem };
   }
+}
+
+/** The page's title, its one-line pitch and the notices, each dismissible. */
+export function renderHeader(notices: readonly Notice[], onDismiss: (id: string) => void) {
+  return html`
+    <header>
+      <h1>FaceGap</h1>
+      <p class="pitch">Face recognition running entirely in your browser, and how its confidence differs across groups. Nothing you show it leaves this page.</p>
+    </header>
+    <div class="notices">
+      ${notices.map((n) => html`<fg-message tone=${n.tone} dismissible @message-dismiss=${() => onDismiss(n.id)}>${n.text}</fg-message>`)}
+    </div>`;
 }

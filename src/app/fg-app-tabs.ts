@@ -16,7 +16,7 @@ import type { OfflineStatus } from '../privacy/offline';
 import type { PackController } from './pack-controller';
 import type { PrivacyView } from './privacy-controller';
 import type { AppState, MatchView } from './state';
-import type { TabId } from './tabs';
+import { TABS, type TabId } from './tabs';
 
 /** What the panels read and whom they tell. */
 export interface TabContext {
@@ -110,4 +110,28 @@ function renderPackStatus(ctx: TabContext) {
   if (status.status === 'loading') return html`<p class="pack-status" role="status">Opening the reference pack…</p>`;
   if (status.status === 'failed') return html`<fg-message tone="error" heading="The reference pack could not be opened">${status.message}</fg-message>`;
   return nothing;
+}
+
+/** What the tab list needs from fg-app. */
+export interface TabListContext {
+  current: TabId;
+  onSelect(id: TabId): void;
+  onKey(event: KeyboardEvent): void;
+  renderPanel(id: TabId): unknown;
+}
+
+/**
+ * The tab list and its panels (WAI-ARIA tabs). Live stays rendered while hidden, so its camera
+ * view keeps its stream; the other panels render only when shown.
+ */
+export function renderTabs(ctx: TabListContext) {
+  return html`
+    <div role="tablist" aria-label="FaceGap views" @keydown=${ctx.onKey}>
+      ${TABS.map((tab) => html`<button role="tab" id="tab-${tab.id}" aria-controls="panel-${tab.id}" aria-selected=${tab.id === ctx.current ? 'true' : 'false'}
+        tabindex=${tab.id === ctx.current ? 0 : -1} @click=${() => ctx.onSelect(tab.id)}>${tab.label}</button>`)}
+    </div>
+    ${TABS.map((tab) => html`<section role="tabpanel" id="panel-${tab.id}" aria-labelledby="tab-${tab.id}" ?hidden=${tab.id !== ctx.current}>
+      ${tab.id === 'live' || tab.id === ctx.current ? ctx.renderPanel(tab.id) : nothing}
+    </section>`)}
+  `;
 }

@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import '../components/fg-message';
 import { findBestMatch } from '../matching/search';
 import { createMemoryStore, NOT_KEPT_NOTICE, type Settings, type Store } from '../store';
 import { browserCamera, isCameraPermissionGranted, type CameraService } from './camera';
@@ -11,9 +10,9 @@ import { CompareController } from './compare-controller';
 import { getModel } from '../models/registry';
 import { appStyles } from './fg-app-styles';
 import { createInitialState, isEnrolmentReady, reduceAppState, selectMatchView, type AppAction, type AppState, type MatchView } from './state';
-import { findTabForKey, TABS, type TabId } from './tabs';
-import { loadStoredState } from './fg-app-parts';
-import { renderTabPanel, type TabContext } from './fg-app-tabs';
+import { findTabForKey, type TabId } from './tabs';
+import { loadStoredState, renderHeader } from './fg-app-parts';
+import { renderTabPanel, renderTabs, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
 import { LibraryController } from './library-controller';
 import { ClassroomController } from './classroom-controller';
@@ -161,13 +160,7 @@ export class FgApp extends LitElement {
     if (this._classroom.isHandout) return renderHandout(this._classroomContext());
     return html`
       ${renderLesson(this._classroomContext())}
-      <header>
-        <h1>FaceGap</h1>
-        <p class="pitch">Face recognition running entirely in your browser, and how its confidence differs across groups. Nothing you show it leaves this page.</p>
-      </header>
-      <div class="notices">
-        ${this._state.notices.map((n) => html`<fg-message tone=${n.tone} dismissible @message-dismiss=${() => this._dispatch({ type: 'notice-dismissed', id: n.id })}>${n.text}</fg-message>`)}
-      </div>
+      ${renderHeader(this._state.notices, (id) => this._dispatch({ type: 'notice-dismissed', id }))}
       <button class="presenter-toggle" aria-pressed=${this._state.presenter ? 'true' : 'false'} @click=${this._onPresenter}>
         ${this._state.presenter ? 'Leave presenter view' : 'Presenter view'}</button>
       ${this._state.presenter && this._tab === 'room' ? renderClassroomBar(this._classroomContext()) : nothing}${this._renderTabs()}
@@ -175,15 +168,10 @@ export class FgApp extends LitElement {
   }
 
   private _renderTabs() {
-    return html`
-      <div role="tablist" aria-label="FaceGap views" @keydown=${this._onTabKey}>
-        ${TABS.map((tab) => html`<button role="tab" id="tab-${tab.id}" aria-controls="panel-${tab.id}" aria-selected=${tab.id === this._tab ? 'true' : 'false'}
-          tabindex=${tab.id === this._tab ? 0 : -1} @click=${() => this._selectTab(tab.id)}>${tab.label}</button>`)}
-      </div>
-      ${TABS.map((tab) => html`<section role="tabpanel" id="panel-${tab.id}" aria-labelledby="tab-${tab.id}" ?hidden=${tab.id !== this._tab}>
-        ${tab.id === 'live' ? renderLivePanel(this._liveContext()) : tab.id === this._tab ? renderTabPanel(tab.id, this._tabContext()) : nothing}
-      </section>`)}
-    `;
+    return renderTabs({
+      current: this._tab, onSelect: (id) => this._selectTab(id), onKey: (event) => this._onTabKey(event),
+      renderPanel: (id) => id === 'live' ? renderLivePanel(this._liveContext()) : renderTabPanel(id, this._tabContext()),
+    });
   }
 
   private _liveContext(): LiveContext {

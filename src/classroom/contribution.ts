@@ -5,7 +5,7 @@
  * Pure: no DOM.
  */
 import type { ReferencePack } from '../datasets/pack-types';
-import { computeSimilarity } from '../matching/similarity';
+import { getScoreFunction } from '../matching/scores';
 import type { Template } from '../matching/templates';
 import { findGroupLabel } from '../views/grouping';
 import { CLOSEST_SCORES_PER_GROUP, MAX_ROOM_GROUPS, type RoomPayload, type StrangerScores } from './payload';
@@ -35,6 +35,8 @@ export interface ContributionInput {
  */
 export function buildRoomPayload(input: ContributionInput): RoomPayload {
   const { person, pack } = input;
+  // The person's own score (faceres's formula, or cosine for the other models), never another's.
+  const computeSimilarity = getScoreFunction(person.scoreId);
   const genuine: number[] = [];
   for (let i = 0; i < person.embeddings.length; i++) {
     for (let j = i + 1; j < person.embeddings.length; j++) genuine.push(computeSimilarity(person.embeddings[i], person.embeddings[j]));

@@ -76,9 +76,10 @@ export class FgScoreStrip extends LitElement {
       ${row.scores.map((score) => {
         const jitter = (random() - 0.5) * (ROW_HEIGHT - 18);
         const isMatch = score >= this.threshold;
-        return isMatch
-          ? svg`<circle cx=${x(score)} cy=${cy + jitter} r="6.5" fill=${IMPOSTOR_COLOUR} stroke="#000" stroke-width="1.2"></circle>`
-          : svg`<circle cx=${x(score)} cy=${cy + jitter} r="4" fill="none" stroke="#6b7280" stroke-width="1.2" opacity="0.8"></circle>`;
+        // One template for both looks: a threshold move changes attributes, never replaces the
+        // circles (replacing them left thousands of detached nodes behind in the soak bench).
+        return svg`<circle cx=${x(score)} cy=${cy + jitter} r=${isMatch ? 6.5 : 4} fill=${isMatch ? IMPOSTOR_COLOUR : 'none'}
+          stroke=${isMatch ? '#000' : '#6b7280'} stroke-width="1.2" opacity=${isMatch ? 1 : 0.8}></circle>`;
       })}`;
   }
 }

@@ -5,6 +5,7 @@ import { CLOSEST_SCORES_PER_GROUP, decodeRoomPayload, encodeRoomPayload, MAX_ROO
 import { computeRoomStatistics } from '../../../src/classroom/room-stats';
 import type { ReferencePack } from '../../../src/datasets/pack-types';
 import type { Template } from '../../../src/matching/templates';
+import { getScoreFunction } from '../../../src/matching/scores';
 
 const MODEL = 'ab'.repeat(32);
 /** A deterministic unit-ish vector: enough to give scores in 0..1 without a model. */
@@ -39,6 +40,16 @@ const SCHEMA: Record<string, (v: unknown) => boolean> = {
 };
 
 describe('room payload', () => {
+  it('scores with the person\'s own score: a cosine model\'s enrolment is not scored with faceres\'s formula', () => {
+    const cosinePerson = { ...person(3), embeddings: [vector(3), vector(7)], scoreId: 'cosine-v1' };
+    const payload = buildRoomPayload({ person: cosinePerson, pack: pack(2, 5), groupBy: ['race'], threshold: 0.9, modelSha256: MODEL, attendeeId: 'att3xyz' });
+    const cosine = getScoreFunction('cosine-v1')(cosinePerson.embeddings[0], cosinePerson.embeddings[1]);
+    const faceres = getScoreFunction('human-similarity-v1')(cosinePerson.embeddings[0], cosinePerson.embeddings[1]);
+    expect(Math.abs(cosine - faceres)).toBeGreaterThan(0.01);
+    expect(payload.genuine[0]).toBeCloseTo(cosine, 6);
+    expect(payload.scoreId).toBe('cosine-v1');
+  });
+
   it('holds no embedding and no picture: every decoded field fits a closed schema', () => {
     const decoded = decodeRoomPayload(encodeRoomPayload(payloadOf(1, 'Ada')));
     for (const [key, value] of Object.entries(decoded)) {

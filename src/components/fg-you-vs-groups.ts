@@ -131,7 +131,10 @@ export class FgYouVsGroups extends LitElement {
       <div class="you">
         <span class="best">${this.bestMatch ? html`Your best match among enrolled people: ${this.bestMatch.name}, ${formatScore(this.bestMatch.score)}` : 'Nobody enrolled yet to match you against.'}</span>
       </div>
-      <ul class="words">${this._rows.map((r) => html`<li data-group=${r.group} data-taken=${r.falseMatches}>${this._describeRow(r)}</li>`)}</ul>
+      ${this.presenter
+        // A room reads the table below; one sentence says the total, so the view fits one screen.
+        ? html`<p class="words">${this._describeAll()}</p>`
+        : html`<ul class="words">${this._rows.map((r) => html`<li data-group=${r.group} data-taken=${r.falseMatches}>${this._describeRow(r)}</li>`)}</ul>`}
       <fg-score-strip caption=${`Your score against each face, by ${describeGrouping(this.groupBy)}`} .threshold=${this.threshold} ?presenter=${this.presenter}
         .rows=${this._scores.map((g) => ({ group: g.group, scores: g.scores.map((s) => s.score), note: pluralise(g.people, 'person', 'people') }))}></fg-score-strip>
       <fg-rate-table caption="Who would be taken for you" .columns=${COLUMNS} .rows=${this._rows.map((r) => ({
@@ -141,6 +144,16 @@ export class FgYouVsGroups extends LitElement {
           closest: { text: formatScore(r.closest?.score), value: r.closest?.score ?? null },
         },
       }))}></fg-rate-table>`;
+  }
+
+  /** The whole table in one sentence: how many strangers would be taken for you, and in which groups. */
+  private _describeAll(): string {
+    const people = this._rows.reduce((n, r) => n + r.people, 0);
+    const taken = this._rows.filter((r) => r.falseMatches > 0);
+    const count = taken.reduce((n, r) => n + r.falseMatches, 0);
+    if (count === 0) return `At ${formatScore(this.threshold)}, none of ${formatCount(people)} strangers would be taken for you.`;
+    const where = taken.map((r) => `${formatCount(r.falseMatches)} labelled ${formatGroupName(r.group)}`).join(', ');
+    return `At ${formatScore(this.threshold)}, ${formatCount(count)} of ${formatCount(people)} strangers would be taken for you: ${where}.`;
   }
 
   private _describeRow(row: YouGroupRow): string {

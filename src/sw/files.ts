@@ -29,11 +29,14 @@ export const USED_FILES_CACHE = 'facegap-used-files-v1';
 export const KEEP_LOADED = 'KEEP_LOADED';
 
 /**
- * Large files fetched at install even when this visit did not use them. A page the service worker
- * serves is cross-origin isolated (src/sw/isolation-headers.ts), so offline tfjs picks the threaded
- * SIMD wasm, while a first visit on a host without those headers loaded the single-threaded one.
+ * Large files fetched at install when the HTTP cache cannot hand them over. A page the service
+ * worker serves is cross-origin isolated (src/sw/isolation-headers.ts), so offline tfjs picks the
+ * threaded SIMD wasm, while a first visit on a host without those headers loaded the single-threaded
+ * one. The page's entry script (assets/index-*.js) opens the app at all: it was loaded before the
+ * service worker existed, so on a plain host it comes from the HTTP cache, and a host that sends
+ * `Vary: Origin` costs it a second download rather than an app that does not open offline.
  */
-const NEEDED_OFFLINE = /(^|\/)models\/wasm\/tfjs-backend-wasm-threaded-simd\.wasm$/;
+const NEEDED_OFFLINE = /(^|\/)(models\/wasm\/tfjs-backend-wasm-threaded-simd\.wasm|assets\/index-[\w-]+\.js)$/;
 
 /** Whether the service worker fetches `file` at install if the HTTP cache does not hold it. */
 export function isNeededOffline(file: BuildFile): boolean {

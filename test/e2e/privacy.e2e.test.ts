@@ -50,6 +50,16 @@ async function waitForOfflineCopy(page: Page): Promise<{ registeredByApp: boolea
       if (registration.active?.state === 'activated' && entries > 0) break;
       await new Promise((done) => setTimeout(done, 250));
     }
+    // Large files are kept as the page reports them (src/sw/keep-loaded.ts): wait until the page's
+    // entry script is kept and the kept set stops growing for 2 s.
+    let kept = -1;
+    let stableSince = Date.now();
+    while (Date.now() < deadline) {
+      const keys = (await caches.has('facegap-used-files-v1')) ? await (await caches.open('facegap-used-files-v1')).keys() : [];
+      if (keys.length !== kept) { kept = keys.length; stableSince = Date.now(); }
+      if (keys.some((request) => /\/assets\/index-[\w-]+\.js/.test(request.url)) && Date.now() - stableSince > 2000) break;
+      await new Promise((done) => setTimeout(done, 250));
+    }
     return { registeredByApp, entries };
   }, PRECACHE_TIMEOUT_MS);
 }

@@ -33,5 +33,7 @@ describe('which build files the service worker copies at install', () => {
     expect(isNeededOffline({ url: 'models/wasm/tfjs-backend-wasm-threaded-simd.wasm', revision: '1' })).toBe(true);
     expect(isNeededOffline({ url: 'models/wasm/tfjs-backend-wasm-simd.wasm', revision: '1' })).toBe(false);
     expect(isNeededOffline({ url: 'models/faceres.bin', revision: '1' })).toBe(false);
+    expect(isNeededOffline({ url: 'assets/index-D5QMGC4D.js', revision: null }), 'the page\'s entry script').toBe(true);
+    expect(isNeededOffline({ url: 'assets/main-thread-client-DBlghDqa.js', revision: null })).toBe(false);
   });
 });

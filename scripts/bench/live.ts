@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { ENROL_TIMEOUT_MS, enrol, readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from '../../test/e2e/helpers/app';
 import { launchChromium, makeProfileDir } from '../../test/e2e/helpers/chromium';
+import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
 import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
 import type { BareFrame, BareLoopReport } from '../../bench/bare-loop';
 import { APP_PROBE_SOURCE, liveRecorderSource, type AppProbeFrame, type LiveRecording } from './app-probe';
@@ -175,6 +176,7 @@ async function measureFaces(faces: 1 | 3, origin: string, profile: string, folde
   const photos = PHOTOS.map((path) => readFileSync(resolve(REPO_ROOT, path)));
   const painter = await launchChromium();
   const video = await writeLiveVideo(painter, photos, faces, folder).finally(() => painter.close());
+  await enrolOnce(origin, profile);
   const browser = await launchChromium({ fakeVideo: video, userDataDir: profile });
   try {
     const loadBefore = loadavg()[0];
@@ -197,6 +199,27 @@ async function measureFaces(faces: 1 | 3, origin: string, profile: string, folde
       ratio: bareLoop.fps > 0 ? round(appLoop.fps / bareLoop.fps) : null,
       loops: [appLoop, bareLoop],
     };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Enrols Person A once in the bench's profile, from a camera that turns her head a little
+ * (test/fixtures/camera-person-a-moves): enrolment takes only captures that differ, and the bench's
+ * own video only slides the face sideways. Later pages of the same profile find her enrolled.
+ */
+async function enrolOnce(origin: string, profile: string): Promise<void> {
+  const browser = await launchChromium({ fakeVideo: makeFakeVideo([resolve(REPO_ROOT, PHOTOS[0])], 30), userDataDir: profile });
+  try {
+    const page = await browser.newPage();
+    await page.goto(new URL(`/?backend=${BACKEND}`, origin).href);
+    const ready = await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
+    if (ready.people === '1') return;
+    await startCameraIfNeeded(page);
+    await waitForApp(page, 'a face to enrol', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
+    await enrol(page, 'Person A');
+    await waitForApp(page, 'the enrolment', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
   } finally {
     await browser.close();
   }

@@ -136,7 +136,7 @@ export class FgYouVsGroups extends LitElement {
         ? html`<p class="words">${this._describeAll()}</p>`
         : html`<ul class="words">${this._rows.map((r) => html`<li data-group=${r.group} data-taken=${r.falseMatches}>${this._describeRow(r)}</li>`)}</ul>`}
       <fg-score-strip caption=${`Your score against each face, by ${describeGrouping(this.groupBy)}`} .threshold=${this.threshold} ?presenter=${this.presenter}
-        .rows=${this._scores.map((g) => ({ group: g.group, scores: g.scores.map((s) => s.score), note: pluralise(g.people, 'person', 'people') }))}></fg-score-strip>
+        .rows=${this._scores.map((g) => ({ group: formatGroupName(g.group), scores: g.scores.map((s) => s.score), note: pluralise(g.people, 'person', 'people') }))}></fg-score-strip>
       <fg-rate-table caption="Who would be taken for you" .columns=${COLUMNS} .rows=${this._rows.map((r) => ({
         group: r.group,
         cells: {

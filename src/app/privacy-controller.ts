@@ -21,6 +21,8 @@ export interface PrivacyView {
   /** A sentence about the last failed read or export; empty when none. */
   problem: string;
   isBusy: boolean;
+  /** What is stored is being read: the storage panel is about to change size. */
+  isReading: boolean;
 }
 
 /** What the privacy controller needs from the app. */
@@ -66,7 +68,7 @@ export const TERMINATED_NOTICE = 'The browser closed FaceGap’s storage (it may
 export class PrivacyController implements ReactiveController {
   /** What fg-privacy-panel shows. */
   view: PrivacyView = {
-    summary: null, violations: [], inventory: null, packs: [], caches: [], serviceWorker: null, wipeReport: null, problem: '', isBusy: false,
+    summary: null, violations: [], inventory: null, packs: [], caches: [], serviceWorker: null, wipeReport: null, problem: '', isBusy: false, isReading: true,
   };
 
   private channel: WipeChannel | null = null;
@@ -91,14 +93,10 @@ export class PrivacyController implements ReactiveController {
   /** Reads the audit, the storage inventory, caches and service worker again (the Privacy tab was opened). */
   async refresh(): Promise<void> {
     this.watchAudit();
-    const store = this.deps.store();
-    try {
-      const [inventory, packs] = store ? await Promise.all([store.inventoryStorage(), store.packs.list()]) : [null, []];
-      this.update({ inventory, packs, problem: '' });
-    } catch (error) {
-      this.update({ problem: `What is stored could not be read (${describeError(error)}). Nothing was changed; reopen this tab to try again.` });
-    }
-    await this.readCaches();
+    this.update({ isReading: true });
+    // One update with everything, so the panel changes size once, not under a pointer about to click.
+    const [stored, offline] = await Promise.all([this.readStore(), this.readCaches()]);
+    this.update({ ...stored, ...offline, isReading: false });
   }
 
   /** The vision worker's own requests (models, wasm) join the page's in the network audit. */
@@ -166,10 +164,19 @@ export class PrivacyController implements ReactiveController {
     }
   }
 
-  private async readCaches(): Promise<void> {
-    const caches = await inventoryCaches().catch(() => []);
-    const serviceWorker = await readServiceWorkerStatus().catch(() => null);
-    this.update({ caches, serviceWorker });
+  private async readStore(): Promise<Partial<PrivacyView>> {
+    const store = this.deps.store();
+    try {
+      const [inventory, packs] = store ? await Promise.all([store.inventoryStorage(), store.packs.list()]) : [null, []];
+      return { inventory, packs, problem: '' };
+    } catch (error) {
+      return { problem: `What is stored could not be read (${describeError(error)}). Nothing was changed; reopen this tab to try again.` };
+    }
+  }
+
+  private async readCaches(): Promise<Pick<PrivacyView, 'caches' | 'serviceWorker'>> {
+    const [caches, serviceWorker] = await Promise.all([inventoryCaches().catch(() => []), readServiceWorkerStatus().catch(() => null)]);
+    return { caches, serviceWorker };
   }
 
   private watchAudit(): void {

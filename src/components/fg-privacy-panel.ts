@@ -48,6 +48,8 @@ export class FgPrivacyPanel extends LitElement {
   @property() problem = '';
   /** A wipe or export is running. */
   @property({ type: Boolean }) busy = false;
+  /** What is stored is being read. */
+  @property({ type: Boolean }) reading = false;
 
   override render() {
     return html`
@@ -77,6 +79,7 @@ export class FgPrivacyPanel extends LitElement {
           .wipeReport=${this.wipeReport}
           .problem=${this.problem}
           ?busy=${this.busy}
+          ?reading=${this.reading}
         ></fg-storage-panel>
       </section>
     `;

@@ -78,8 +78,14 @@ export class FgStoragePanel extends LitElement {
   @property() problem = '';
   /** True while a wipe or export runs: buttons are disabled. */
   @property({ type: Boolean }) busy = false;
+  /** What is stored is being read: shown as aria-busy, so assistive tech and tests wait for it. */
+  @property({ type: Boolean }) reading = false;
 
   @state() private _isConfirming = false;
+
+  override updated(): void {
+    this.setAttribute('aria-busy', String(this.reading));
+  }
 
   override render() {
     const inventory = this.inventory;

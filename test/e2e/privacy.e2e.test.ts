@@ -29,6 +29,19 @@ async function openPrivacyTab(page: Page): Promise<boolean> {
   return page.evaluate(() => Boolean(document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-privacy-panel')?.shadowRoot?.querySelector('fg-network-panel')));
 }
 
+/**
+ * Clicks "Forget everything" and confirms, in the open Privacy tab. It waits for the storage panel
+ * to finish reading first: the panel grows when it has read, and a pointer aimed before that misses
+ * (puppeteer scrolls the button into view once, then waits for it to be in view).
+ */
+async function forgetEverything(page: Page): Promise<void> {
+  const storage = 'fg-app >>> fg-privacy-panel >>> fg-storage-panel';
+  await page.locator(`${storage}[aria-busy="false"]`).wait();
+  await page.locator(`${storage} >>> button.forget`).click();
+  await page.locator(`${storage} >>> button.confirm-forget`).click();
+  await page.locator(`${storage} >>> .wipe-report`).wait();
+}
+
 /** Waits for the service worker to be active and its precache filled; registers it if the app did not. */
 async function waitForOfflineCopy(page: Page): Promise<{ registeredByApp: boolean; entries: number }> {
   return page.evaluate(async (timeoutMs) => {
@@ -194,9 +207,7 @@ describe('"Forget everything" on the production build', () => {
     expect(before.registrations).toBeGreaterThan(0);
 
     expect(await openPrivacyTab(page), 'the privacy tab renders its panels').toBe(true);
-    await page.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> button.forget').click();
-    await page.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> button.confirm-forget').click();
-    await page.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> .wipe-report').wait();
+    await forgetEverything(page);
     await waitForApp(page, 'nobody enrolled', (s) => s.people === '0', 10_000);
     const left = await readWhatIsKept(page);
     // Soft: one report names every part that was left behind.
@@ -214,9 +225,7 @@ describe('"Forget everything" on the production build', () => {
     await tabB.goto(server.url, { waitUntil: 'load' });
     await waitForApp(tabB, 'the stored person in the second tab', (s) => s.people === '1', VISION_READY_TIMEOUT_MS);
     await tabB.locator('fg-app >>> button#tab-privacy').click();
-    await tabB.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> button.forget').click();
-    await tabB.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> button.confirm-forget').click();
-    await tabB.locator('fg-app >>> fg-privacy-panel >>> fg-storage-panel >>> .wipe-report').wait();
+    await forgetEverything(tabB);
     const wiper = await waitForApp(tabB, 'the wipe in the second tab', (s) => s.people === '0', 30_000);
     // Tab A let go of the database at once, so nothing waits for it to close.
     expect(wiper.notices.join(' ')).not.toMatch(/still open in another tab/);

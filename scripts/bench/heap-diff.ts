@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
-import { ENROL_TIMEOUT_MS, enrol, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from '../../test/e2e/helpers/app';
+import { enrolFromCamera } from '../../test/e2e/helpers/app';
 import { launchChromium } from '../../test/e2e/helpers/chromium';
 import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
 import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
@@ -41,11 +41,7 @@ try {
   const page: Page = await browser.newPage();
   const session = await page.createCDPSession();
   await page.goto(new URL('/?backend=wasm', server.url).href);
-  await waitForApp(page, 'models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
-  await startCameraIfNeeded(page);
-  await waitForApp(page, 'face', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
-  await enrol(page, 'Person A');
-  await waitForApp(page, 'enrol', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+  await enrolFromCamera(page, 'Person A');
   const act = async (ms: number) => {
     const end = Date.now() + ms;
     let i = 0;

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type { Browser, CDPSession, ElementHandle, Page } from 'puppeteer-core';
-import { ENROL_TIMEOUT_MS, enrol, readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from '../../test/e2e/helpers/app';
+import { enrol, ENROL_TIMEOUT_MS, enrolFromCamera, readAppSnapshot, startCameraIfNeeded, waitForApp } from '../../test/e2e/helpers/app';
 import { launchChromium } from '../../test/e2e/helpers/chromium';
 import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
 import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
@@ -167,11 +167,7 @@ async function main(): Promise<void> {
     const pageSession = await page.createCDPSession();
     await page.goto(new URL('/?backend=wasm', server.url).href);
     const startedAt = Date.now();
-    await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
-    await startCameraIfNeeded(page);
-    await waitForApp(page, 'a face in the camera', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
-    await enrol(page, 'Person A');
-    await waitForApp(page, 'the enrolment', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+    await enrolFromCamera(page, 'Person A');
     await waitForApp(page, 'a match', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
     actions.push('enrolled Person A from the camera');
     console.log(`soak: ${MINUTES} min, a sample every ${SAMPLE_SECONDS} s, an action every ${ACTION_SECONDS} s; enrolled after ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);

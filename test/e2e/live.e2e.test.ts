@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENROL_TIMEOUT_MS, enrol, readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from './helpers/app';
+import { ENROL_TIMEOUT_MS, enrolFromCamera, VISION_READY_TIMEOUT_MS, waitForApp } from './helpers/app';
 import { TABS } from '../../src/app/tabs';
 import { launchChromium } from './helpers/chromium';
 import { makeFakeVideo } from './helpers/fake-video';
@@ -53,12 +53,7 @@ describe('live view on the production build (vite preview, fake camera, real mod
 
   it('finds a face, enrols it and matches it, survives a vision worker crash, with nothing leaving the origin', async () => {
     const { page, activity } = await open('/');
-    await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
-    await startCameraIfNeeded(page);
-    await waitForApp(page, 'a face in the camera', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
-
-    await enrol(page, 'Person A');
-    await waitForApp(page, 'the enrolment to be saved', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+    await enrolFromCamera(page, 'Person A');
     const matched = await waitForApp(page, 'a match', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
 
     expect(matched.threshold).not.toBeNull();

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENROL_TIMEOUT_MS, enrol, readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from './helpers/app';
+import { ENROL_TIMEOUT_MS, enrolFromCamera, readAppSnapshot, VISION_READY_TIMEOUT_MS, waitForApp } from './helpers/app';
 import { launchChromium } from './helpers/chromium';
 import { makeFakeVideo } from './helpers/fake-video';
 import { REPO_ROOT, startPreviewServer, type PreviewServer } from './helpers/preview-server';
@@ -152,10 +152,7 @@ describe('privacy on the production build (vite preview, CSP and service worker)
     expect(await page.evaluate(() => ({ isolated: crossOriginIsolated, controlled: Boolean(navigator.serviceWorker.controller) }))).toEqual({ isolated: true, controlled: true });
     if (ready.engine?.backend === 'wasm') expect(ready.engine.wasmMultithread).toBe(true);
 
-    await startCameraIfNeeded(page);
-    await waitForApp(page, 'a face in the camera, offline', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
-    await enrol(page, 'Person A');
-    await waitForApp(page, 'the enrolment to be saved, offline', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+    await enrolFromCamera(page, 'Person A');
     await waitForApp(page, 'a match, offline', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
   });
 });
@@ -173,11 +170,7 @@ function readWhatIsKept(page: Page): Promise<{ databases: string[]; caches: stri
 async function openAndEnrol(browser: Browser, url: string, name: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
-  await startCameraIfNeeded(page);
-  await waitForApp(page, 'a face in the camera', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
-  await enrol(page, name);
-  await waitForApp(page, `${name} to be saved`, (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+  await enrolFromCamera(page, name);
   return page;
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENROL_TIMEOUT_MS, enrol, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from './helpers/app';
+import { enrol, ENROL_TIMEOUT_MS, enrolFromCamera, waitForApp } from './helpers/app';
 import { launchChromium } from './helpers/chromium';
 import { captureDownloads, type DownloadCatcher } from './helpers/downloads';
 import { makeFakeVideo } from './helpers/fake-video';
@@ -70,11 +70,7 @@ describe('one full session on the production build: camera, enrol, packs, both v
 
   it('loads, starts the camera and enrols', async () => {
     await page.goto(server.url, { waitUntil: 'load' });
-    await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
-    await startCameraIfNeeded(page);
-    await waitForApp(page, 'a face in the camera', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
-    await enrol(page, 'Person A', { gender: 'female' });
-    await waitForApp(page, 'the enrolment to be saved', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+    await enrolFromCamera(page, 'Person A', { labels: { gender: 'female' } });
     await waitForApp(page, 'a match', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
   });
 

@@ -85,3 +85,22 @@ export async function enrol(page: Page, name: string, labels: Record<string, str
   }
   await page.locator('fg-app >>> fg-enrol-panel >>> button[type="submit"]').click();
 }
+
+/** What `enrolFromCamera` may vary: self-described labels, and how many people there are once saved. */
+export interface EnrolOptions {
+  labels?: Record<string, string>;
+  /** The people count once this enrolment is saved (1 on a fresh profile). */
+  peopleAfter?: number;
+}
+
+/**
+ * The usual way in, on an opened page: the models ready, the camera on, a face in view, then `name`
+ * enrolled and saved. Resolves with the app as it is once saved.
+ */
+export async function enrolFromCamera(page: Page, name: string, { labels = {}, peopleAfter = 1 }: EnrolOptions = {}): Promise<AppSnapshot> {
+  await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
+  await startCameraIfNeeded(page);
+  await waitForApp(page, 'a face in the camera', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
+  await enrol(page, name, labels);
+  return waitForApp(page, `${name} to be saved`, (s) => s.people === String(peopleAfter) && s.enrol === 'idle', ENROL_TIMEOUT_MS);
+}

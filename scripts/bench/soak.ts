@@ -113,8 +113,7 @@ async function moveThreshold(page: Page, value: number): Promise<void> {
 }
 
 async function importFolder(page: Page): Promise<void> {
-  await openTab(page, 'gap');
-  await page.locator('fg-app >>> details.import > summary').click();
+  await openTab(page, 'import');
   const input = await page.waitForSelector('fg-app >>> fg-import-panel >>> input[type="file"][multiple]');
   await input!.uploadFile(...IMPORT_PHOTOS);
   await page.locator('fg-app >>> fg-import-panel >>> #preview-heading').wait();
@@ -124,7 +123,8 @@ async function importFolder(page: Page): Promise<void> {
     return [...(panel?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Import' && !b.disabled) ?? null;
   }, { timeout: 30_000 });
   await (button as unknown as ElementHandle<HTMLButtonElement>).click();
-  await page.waitForFunction(() => (document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-gap-view')?.shadowRoot?.querySelector('h2')?.textContent ?? '').includes('Soak folder'),
+  // The Import tab says when the pack is saved (as the session e2e test waits for it).
+  await page.waitForFunction(() => /Saved "/.test(document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-import-panel')?.shadowRoot?.textContent ?? ''),
     { timeout: 120_000, polling: 500 });
 }
 

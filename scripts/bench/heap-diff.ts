@@ -51,6 +51,7 @@ try {
         await openTab(page, 'groups');
         const range = await page.waitForSelector('fg-app >>> fg-you-vs-groups >>> fg-threshold-slider >>> input#range', { timeout: 10_000 });
         await range!.evaluate((input, next) => { input.value = String(next); input.dispatchEvent(new Event('input', { bubbles: true, composed: true })); }, [0.45, 0.6, 0.52, 0.7, 0.5][i++ % 5]);
+        await range!.dispose(); // an undisposed handle keeps the replaced views alive
         await openTab(page, 'live');
       }
       await new Promise((d) => setTimeout(d, 3000));

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { COSINE_SCORE_ID, HUMAN_SIMILARITY_SCORE_ID } from '../matching/scores';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 
 /** The verdict shown. */
@@ -11,8 +12,38 @@ const HEADLINES: Record<MeterState, string> = {
   matched: 'Matched',
 };
 
+/** How the meter words one score id: its range, and what it is. */
+export interface ScoreScale {
+  readonly min: number;
+  readonly max: number;
+  /** What the number is, in a few words ("human's similarity score"). */
+  readonly name: string;
+  /** One sentence on how to read it beside the threshold. */
+  readonly reading: string;
+}
+
+/** The words of each score id the models declare (src/matching/scores.ts, src/models/registry.ts). */
+export const SCORE_SCALES: Readonly<Record<string, ScoreScale>> = {
+  [HUMAN_SIMILARITY_SCORE_ID]: {
+    min: 0, max: 1, name: 'human’s similarity score',
+    // Measured on packs/utkface-600.json (179,700 pairs of different people): 95th percentile 0.437.
+    reading: 'On 600 UTKFace photos, 95% of pairs of different people score below 0.44.',
+  },
+  [COSINE_SCORE_ID]: {
+    min: -1, max: 1, name: 'cosine similarity of the two faces’ embeddings',
+    // Measured on packs/utkface-600.*.json: 5th percentile of different people 0.22 (faceres-deep), 0.81 (dlib).
+    reading: 'Different people score well above 0 with these models, so only the model’s own threshold says what counts as alike.',
+  },
+};
+
+/** The scale of a score id this build does not know: the words stay honest, the bar assumes 0..1. */
+function describeUnknownScale(scoreId: string): ScoreScale {
+  return { min: 0, max: 1, name: `the score “${scoreId}”`, reading: 'This FaceGap does not know this score’s range.' };
+}
+
 /**
- * The best match's name and similarity on a 0..1 meter with the threshold marked. The three
+ * The best match's name and similarity on a meter spanning the active score's range (0..1 for
+ * human's similarity, -1..1 for cosine) with the threshold marked. The three
  * states differ in words and shape (icon, bar pattern), not only in colour. Screen readers hear
  * the verdict when the state or the matched person changes, never the score of every frame.
  * `data-state` and `data-score` mirror the verdict for end-to-end tests.
@@ -50,8 +81,10 @@ export class FgMatchMeter extends LitElement {
   @property() state: MeterState = 'no-face';
   /** Best-scoring enrolled person (shown as the nearest when unknown); null when none. */
   @property() name: string | null = null;
-  /** Similarity to `name`, 0..1; null when nothing was scored. */
+  /** Similarity to `name`, on the scale of `scoreId`; null when nothing was scored. */
   @property({ type: Number }) score: number | null = null;
+  /** The active model's score id: it sets the meter's range and words. */
+  @property() scoreId: string = HUMAN_SIMILARITY_SCORE_ID;
   /** Scores at or above this match. */
   @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** The active model's starting threshold, which the threshold notice compares with. */
@@ -75,7 +108,9 @@ export class FgMatchMeter extends LitElement {
   }
 
   override render() {
-    const score = this.score ?? 0;
+    const scale = SCORE_SCALES[this.scoreId] ?? describeUnknownScale(this.scoreId);
+    const score = this.score ?? scale.min;
+    const [min, max] = [formatEnd(scale.min), formatEnd(scale.max)];
     return html`
       <div class="head">
         <p class="verdict"><span class="badge" aria-hidden="true">${this._isInvitation() ? '+' : ICONS[this.state]}</span>${this._isInvitation() ? 'Enrol to begin' : HEADLINES[this.state]}</p>
@@ -86,16 +121,17 @@ export class FgMatchMeter extends LitElement {
       <div
         role="meter"
         aria-label="Similarity to the best match"
-        aria-valuemin="0"
-        aria-valuemax="1"
+        aria-valuemin=${scale.min}
+        aria-valuemax=${scale.max}
         aria-valuenow=${score.toFixed(2)}
         aria-valuetext=${this.score === null ? 'no score' : `${score.toFixed(2)}, threshold ${this.threshold.toFixed(2)}`}
       >
-        ${renderTrack(this.score, this.threshold)}
+        ${renderTrack(this.score, this.threshold, scale)}
       </div>
-      <div class="scale" aria-hidden="true"><span>0 (unlike)</span><span>threshold ${this.threshold.toFixed(2)}</span><span>1 (alike)</span></div>
-      <p class="explain">The number is a similarity score from 0 to 1, not a probability: 1.00 does not mean
-        “100% sure”. At or above the threshold (${this.threshold.toFixed(2)}) counts as a match.</p>
+      <div class="scale" aria-hidden="true"><span>${min} (unlike)</span><span>threshold ${this.threshold.toFixed(2)}</span><span>${max} (alike)</span></div>
+      <p class="explain" data-score-id=${this.scoreId}>The number is ${scale.name} (<code>${this.scoreId}</code>): a similarity score from
+        ${min} to ${max}, not a probability: ${scale.max.toFixed(2)} does not mean “100% sure”. At or above the threshold
+        (${this.threshold.toFixed(2)}) counts as a match. ${scale.reading}</p>
       ${Math.abs(this.threshold - this.defaultThreshold) > 1e-9 ? html`<p class="notice" data-notice="threshold">The threshold is
         ${this.threshold.toFixed(2)}, not the default ${this.defaultThreshold.toFixed(2)}: it was changed in a bias view and
         applies here too. Pick “default” beside a threshold slider to go back.</p>` : nothing}
@@ -121,20 +157,26 @@ export class FgMatchMeter extends LitElement {
 
 const ICONS: Record<MeterState, string> = { 'no-face': '–', unknown: '?', matched: '✓' };
 
-/** The bar as SVG geometry: the page's CSP forbids inline style attributes. */
-function renderTrack(score: number | null, threshold: number) {
-  const mark = clamp(threshold) * 100;
+/** The bar as SVG geometry on the scale's range: the page's CSP forbids inline style attributes. */
+function renderTrack(score: number | null, threshold: number, scale: ScoreScale) {
+  const mark = placeOnScale(threshold, scale) * 100;
   return html`<svg class="track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
     ${svg`<defs><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
       <line class="hatch-line" x1="0" y1="0" x2="0" y2="4" vector-effect="non-scaling-stroke"></line></pattern></defs>
     <rect class="bg" x="0" y="0" width="100" height="10" rx="1" vector-effect="non-scaling-stroke"></rect>
-    ${score === null ? nothing : svg`<rect class="fill" x="0" y="0" width=${clamp(score) * 100} height="10"></rect>`}
+    ${score === null ? nothing : svg`<rect class="fill" x="0" y="0" width=${placeOnScale(score, scale) * 100} height="10"></rect>`}
     <line class="mark" x1=${mark} x2=${mark} y1="-3" y2="13" vector-effect="non-scaling-stroke"></line>`}
   </svg>`;
 }
 
-function clamp(value: number): number {
-  return Math.min(1, Math.max(0, value));
+/** Where `value` sits on the scale, 0 at its minimum and 1 at its maximum, clamped. */
+function placeOnScale(value: number, scale: ScoreScale): number {
+  return Math.min(1, Math.max(0, (value - scale.min) / (scale.max - scale.min)));
+}
+
+/** An end of a scale as people write it: "0", "1", "−1" (a true minus sign). */
+function formatEnd(value: number): string {
+  return value < 0 ? `−${-value}` : String(value);
 }
 
 declare global {

@@ -20,17 +20,20 @@ export interface ScoreScale {
   readonly name: string;
   /** One sentence on how to read it beside the threshold. */
   readonly reading: string;
+  /** Decimals shown: enough that a score shown equal to the threshold is not on the other side of it by much. */
+  readonly decimals: number;
 }
 
 /** The words of each score id the models declare (src/matching/scores.ts, src/models/registry.ts). */
 export const SCORE_SCALES: Readonly<Record<string, ScoreScale>> = {
   [HUMAN_SIMILARITY_SCORE_ID]: {
-    min: 0, max: 1, name: 'human’s similarity score',
+    min: 0, max: 1, decimals: 2, name: 'human’s similarity score',
     // Measured on packs/utkface-600.json (179,700 pairs of different people): 95th percentile 0.437.
     reading: 'On 600 UTKFace photos, 95% of pairs of different people score below 0.44.',
   },
   [COSINE_SCORE_ID]: {
-    min: -1, max: 1, name: 'cosine similarity of the two faces’ embeddings',
+    // Three decimals: dlib's different people span 0.81 to 0.93 and its threshold is 0.945.
+    min: -1, max: 1, decimals: 3, name: 'cosine similarity of the two faces’ embeddings',
     // Measured on packs/utkface-600.*.json: 5th percentile of different people 0.22 (faceres-deep), 0.81 (dlib).
     reading: 'Different people score well above 0 with these models, so only the model’s own threshold says what counts as alike.',
   },
@@ -38,7 +41,7 @@ export const SCORE_SCALES: Readonly<Record<string, ScoreScale>> = {
 
 /** The scale of a score id this build does not know: the words stay honest, the bar assumes 0..1. */
 function describeUnknownScale(scoreId: string): ScoreScale {
-  return { min: 0, max: 1, name: `the score “${scoreId}”`, reading: 'This FaceGap does not know this score’s range.' };
+  return { min: 0, max: 1, decimals: 3, name: `the score “${scoreId}”`, reading: 'This FaceGap does not know this score’s range.' };
 }
 
 /**
@@ -108,13 +111,14 @@ export class FgMatchMeter extends LitElement {
   }
 
   override render() {
-    const scale = SCORE_SCALES[this.scoreId] ?? describeUnknownScale(this.scoreId);
+    const scale = this._scale();
+    const fixed = (value: number) => value.toFixed(scale.decimals);
     const score = this.score ?? scale.min;
     const [min, max] = [formatEnd(scale.min), formatEnd(scale.max)];
     return html`
       <div class="head">
         <p class="verdict"><span class="badge" aria-hidden="true">${this._isInvitation() ? '+' : ICONS[this.state]}</span>${this._isInvitation() ? 'Enrol to begin' : HEADLINES[this.state]}</p>
-        ${this.score === null ? nothing : html`<span class="score" aria-hidden="true">${this.score.toFixed(2)}</span>
+        ${this.score === null ? nothing : html`<span class="score" aria-hidden="true">${fixed(this.score)}</span>
           <span class="score-label">similarity score</span>`}
       </div>
       <p class="who">${this._describe()}</p>
@@ -123,17 +127,17 @@ export class FgMatchMeter extends LitElement {
         aria-label="Similarity to the best match"
         aria-valuemin=${scale.min}
         aria-valuemax=${scale.max}
-        aria-valuenow=${score.toFixed(2)}
-        aria-valuetext=${this.score === null ? 'no score' : `${score.toFixed(2)}, threshold ${this.threshold.toFixed(2)}`}
+        aria-valuenow=${fixed(score)}
+        aria-valuetext=${this.score === null ? 'no score' : `${fixed(score)}, threshold ${fixed(this.threshold)}`}
       >
         ${renderTrack(this.score, this.threshold, scale)}
       </div>
-      <div class="scale" aria-hidden="true"><span>${min} (unlike)</span><span>threshold ${this.threshold.toFixed(2)}</span><span>${max} (alike)</span></div>
+      <div class="scale" aria-hidden="true"><span>${min} (unlike)</span><span>threshold ${fixed(this.threshold)}</span><span>${max} (alike)</span></div>
       <p class="explain" data-score-id=${this.scoreId}>The number is ${scale.name} (<code>${this.scoreId}</code>): a similarity score from
         ${min} to ${max}, not a probability: ${scale.max.toFixed(2)} does not mean “100% sure”. At or above the threshold
-        (${this.threshold.toFixed(2)}) counts as a match. ${scale.reading}</p>
+        (${fixed(this.threshold)}) counts as a match. ${scale.reading}</p>
       ${Math.abs(this.threshold - this.defaultThreshold) > 1e-9 ? html`<p class="notice" data-notice="threshold">The threshold is
-        ${this.threshold.toFixed(2)}, not the default ${this.defaultThreshold.toFixed(2)}: it was changed in a bias view and
+        ${fixed(this.threshold)}, not the default ${fixed(this.defaultThreshold)}: it was changed in a bias view and
         applies here too. Pick “default” beside a threshold slider to go back.</p>` : nothing}
       <p class="sr-only" aria-live="polite">${this._announcement}</p>
     `;
@@ -144,13 +148,18 @@ export class FgMatchMeter extends LitElement {
     return this.state === 'unknown' && !this.hasTemplates;
   }
 
+  private _scale(): ScoreScale {
+    return SCORE_SCALES[this.scoreId] ?? describeUnknownScale(this.scoreId);
+  }
+
   private _describe(): string {
+    const fixed = (value: number) => value.toFixed(this._scale().decimals);
     if (this.state === 'no-face') return 'Nobody in front of the camera.';
-    if (this.state === 'matched') return `Looks like ${this.name}: the score is at or above the threshold ${this.threshold.toFixed(2)}.`;
+    if (this.state === 'matched') return `Looks like ${this.name}: the score is at or above the threshold ${fixed(this.threshold)}.`;
     if (!this.hasTemplates) return 'Nobody is enrolled yet. Press “Enrol me” below and the meter will show how like you each face is.';
     if (this.name === null) return 'Checking…';
-    const score = this.score === null ? '' : ` at ${this.score.toFixed(2)}`;
-    return `Not recognised: the nearest is ${this.name}${score}, below the threshold ${this.threshold.toFixed(2)}. `
+    const score = this.score === null ? '' : ` at ${fixed(this.score)}`;
+    return `Not recognised: the nearest is ${this.name}${score}, below the threshold ${fixed(this.threshold)}. `
       + 'This can be a miss: the same person in other light or at another angle can score lower.';
   }
 }

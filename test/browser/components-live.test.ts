@@ -46,11 +46,12 @@ describe('fg-match-meter', () => {
   }
 
   const scales = [
-    { scoreId: 'human-similarity-v1', threshold: 0.6, score: 0.3, min: '0', ends: ['0 (unlike)', '1 (alike)'],
+    { scoreId: 'human-similarity-v1', threshold: 0.6, shown: '0.60', score: 0.3, min: '0', ends: ['0 (unlike)', '1 (alike)'],
       range: /human’s similarity score \(human-similarity-v1\): a similarity score from 0 to 1, not a probability/, fill: 30, mark: 60 },
-    { scoreId: 'cosine-v1', threshold: 0.72, score: 0, min: '-1', ends: ['−1 (unlike)', '1 (alike)'],
-      range: /cosine similarity of the two faces’ embeddings \(cosine-v1\): a similarity score from −1 to 1, not a probability/, fill: 50, mark: 86 },
-    { scoreId: 'euclid-v9', threshold: 0.5, score: 0.25, min: '0', ends: ['0 (unlike)', '1 (alike)'],
+    // dlib's threshold: three decimals, since its different people already score 0.81 to 0.93.
+    { scoreId: 'cosine-v1', threshold: 0.945, shown: '0.945', score: 0, min: '-1', ends: ['−1 (unlike)', '1 (alike)'],
+      range: /cosine similarity of the two faces’ embeddings \(cosine-v1\): a similarity score from −1 to 1, not a probability/, fill: 50, mark: 97.25 },
+    { scoreId: 'euclid-v9', threshold: 0.5, shown: '0.500', score: 0.25, min: '0', ends: ['0 (unlike)', '1 (alike)'],
       range: /the score “euclid-v9” \(euclid-v9\): a similarity score from 0 to 1, not a probability.*does not know this score’s range/, fill: 25, mark: 50 },
   ] as const;
   for (const c of scales) {
@@ -59,10 +60,11 @@ describe('fg-match-meter', () => {
         threshold=${c.threshold} defaultThreshold=${c.threshold} hasTemplates></fg-match-meter>`);
       await expect(el).to.be.accessible();
       expect(words($(el, '.explain'))).to.match(c.range);
-      expect(words($(el, '.explain'))).to.contain(`At or above the threshold (${c.threshold.toFixed(2)}) counts as a match.`);
+      expect(words($(el, '.explain'))).to.contain(`At or above the threshold (${c.shown}) counts as a match.`);
+      expect(words($(el, '.who'))).to.contain(`below the threshold ${c.shown}`);
       const meter = $(el, '[role=meter]');
       expect([meter.getAttribute('aria-valuemin'), meter.getAttribute('aria-valuemax')]).to.deep.equal([c.min, '1']);
-      expect(Array.from(el.shadowRoot!.querySelectorAll('.scale span'), words)).to.deep.equal([c.ends[0], `threshold ${c.threshold.toFixed(2)}`, c.ends[1]]);
+      expect(Array.from(el.shadowRoot!.querySelectorAll('.scale span'), words)).to.deep.equal([c.ends[0], `threshold ${c.shown}`, c.ends[1]]);
       // The bar and the threshold mark sit on the score's own range (a cosine of 0 is half-way).
       expect(Number($(el, 'rect.fill').getAttribute('width'))).to.be.closeTo(c.fill, 1e-9);
       expect(Number($(el, 'line.mark').getAttribute('x1'))).to.be.closeTo(c.mark, 1e-9);

@@ -1,16 +1,19 @@
 /**
  * The Compare models tab's data: the bundled pack set that is active, embedded by every offered
  * model (packs/index.json lists one file per set and model), each file checked against its
- * sha256, then compared with `compareModels` exactly as `metrics --compare` does (same replicates,
- * same seed), so the tab and the CLI print the same numbers. Work starts when the tab is shown.
+ * sha256, then compared as `metrics --compare` does (same functions, replicates and seed), so the
+ * tab and the CLI print the same numbers. Pairs are scored in the all-pairs worker with each pack's
+ * own score id and resampled in the bootstrap worker (`compareModelsInBackground`), so the page
+ * stays responsive. Work starts when the tab is shown; a new request cancels the one under way.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { bundledPackUrl, findBundledEntry, hashBytes, type BundledPackEntry } from '../import/bundled';
 import type { PackController } from './pack-controller';
-import { compareModels, decodeComparePack, DEFAULT_COMPARE_REPLICATES, DEFAULT_COMPARE_SEED, mergeComparisons, type ComparePack, type ModelComparisonReport } from '../metrics/compare';
+import { decodeComparePack, DEFAULT_COMPARE_REPLICATES, DEFAULT_COMPARE_SEED, type ComparePack, type ModelComparisonReport } from '../metrics/compare';
+import { compareModelsInBackground } from '../metrics/compare-client';
 import type { ImpostorGrouping } from '../metrics/types';
 import { MODELS } from '../models/registry';
-import { describeError } from '../shared/errors';
+import { describeError, isAbortError } from '../shared/errors';
 
 /** NIST's usual operating point, and the CLI's default. */
 export const DEFAULT_FMR_TARGET = 1e-3;
@@ -46,6 +49,7 @@ export class CompareController implements ReactiveController {
   fmrTarget = DEFAULT_FMR_TARGET;
   private key = '';
   private run = 0;
+  private abort: AbortController | null = null;
   private readonly packs = new Map<string, Promise<ComparePack>>();
 
   constructor(private readonly host: ReactiveControllerHost, private readonly deps: CompareDeps) {
@@ -53,6 +57,13 @@ export class CompareController implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  /** The app left the page: the comparison under way stops and its workers are shut down. */
+  hostDisconnected(): void {
+    this.abort?.abort(new DOMException('The page closed the comparison.', 'AbortError'));
+    this.abort = null;
+    this.key = '';
+  }
 
   /** The user chose another shared FMR target: the comparison is made again at each model's new threshold. */
   setFmrTarget(fmrTarget: number): void {
@@ -74,6 +85,9 @@ export class CompareController implements ReactiveController {
 
   private async compare(request: CompareRequest): Promise<void> {
     const run = ++this.run;
+    this.abort?.abort(new DOMException('Another comparison was asked for.', 'AbortError'));
+    const abort = new AbortController();
+    this.abort = abort;
     const named = request.packId ? findBundledEntry(this.deps.packs().bundled, request.packId) : undefined;
     if (!named) {
       this.settle(run, { status: 'unavailable', message: 'Compare models needs the same photos embedded by every model, which the bundled packs have. ' +
@@ -89,18 +103,15 @@ export class CompareController implements ReactiveController {
     this.settle(run, { status: 'computing', what: `Comparing ${MODELS.length} models on “${named.name}”…` });
     try {
       const packs = await Promise.all((entries as BundledPackEntry[]).map((entry) => this.load(entry)));
-      // One model at a time, yielding between them, so the page stays responsive; each model's
-      // figures depend on its own pack only, so this equals one compareModels call over all of them.
       const options = { groupBy: request.groupBy, fmrTarget: request.fmrTarget, impostorGrouping: request.impostorGrouping,
         replicates: DEFAULT_COMPARE_REPLICATES, seed: DEFAULT_COMPARE_SEED };
-      const parts: ModelComparisonReport[] = [];
-      for (const pack of packs) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        if (run !== this.run) return;
-        parts.push(compareModels([pack], options));
-      }
-      this.settle(run, { status: 'ready', report: mergeComparisons(parts, packs), set: named.pack });
+      const report = await compareModelsInBackground(packs, options, {
+        signal: abort.signal,
+        onModel: (i, pack) => this.settle(run, { status: 'computing', what: `Comparing ${MODELS.length} models on “${named.name}”: ${modelLabel(pack.modelId)} (${i + 1} of ${packs.length})…` }),
+      });
+      this.settle(run, { status: 'ready', report, set: named.pack });
     } catch (error) {
+      if (isAbortError(error) && abort.signal.aborted) return;
       this.settle(run, { status: 'unavailable', message: `The models could not be compared: ${describeError(error)} The other tabs are unchanged.` });
     }
   }
@@ -120,6 +131,11 @@ export class CompareController implements ReactiveController {
     this.state = state;
     this.host.requestUpdate();
   }
+}
+
+/** The model's label for people (its id if the registry does not know it). */
+function modelLabel(modelId: string): string {
+  return MODELS.find((model) => model.id === modelId)?.label ?? modelId;
 }
 
 /** A bundled pack file, checked against its index sha256, decoded for its own model and score. */

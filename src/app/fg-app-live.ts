@@ -57,7 +57,7 @@ export function renderLivePanel(ctx: LiveContext) {
         @camera-select=${(e: HTMLElementEventMap['camera-select']) => ctx.onCameraStart(e.deviceId)}></fg-camera-view>
     </div>
     <div class="side-column">
-      <fg-match-meter state=${match.state} .name=${match.name} .score=${match.score} threshold=${s.threshold} defaultThreshold=${getModel(s.modelId).defaultThreshold}
+      <fg-match-meter state=${match.state} .name=${match.name} .score=${match.score} scoreId=${getModel(s.modelId).scoreId} threshold=${s.threshold} defaultThreshold=${getModel(s.modelId).defaultThreshold}
         ?hasTemplates=${s.templates.length > 0}></fg-match-meter>
       <fg-enrol-panel ?canEnrol=${visionReady && camera.status === 'on' && !ctx.isSaving}
         unavailableReason=${visionReady ? 'Start the camera to enrol.' : 'Enrolment needs the face models, which are not running.'}
@@ -66,7 +66,7 @@ export function renderLivePanel(ctx: LiveContext) {
         @enrol-start=${(e: HTMLElementEventMap['enrol-start']) => ctx.onEnrolStart(e.request)}
         @enrol-cancel=${ctx.onEnrolCancel}></fg-enrol-panel>
       ${renderModelPicker(ctx)}
-      <fg-people-list .people=${s.templates} @person-rename=${ctx.onRename} @person-delete=${ctx.onDelete} @forget-everything=${ctx.onForget}></fg-people-list>
+      <fg-people-list .people=${s.templates} modelId=${s.modelId} @person-rename=${ctx.onRename} @person-delete=${ctx.onDelete} @forget-everything=${ctx.onForget}></fg-people-list>
       <fg-engine-status status=${s.vision.status} .info=${s.vision.status === 'ready' ? s.vision.info : null}
         error=${s.vision.status === 'failed' ? s.vision.message : ''}></fg-engine-status>
     </div>

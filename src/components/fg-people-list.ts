@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Template } from '../matching/templates';
-import { MAX_NAME_LENGTH, normalizeName } from '../matching/templates';
+import { MAX_NAME_LENGTH, normalizeName, readTemplateModelId } from '../matching/templates';
+import { DEFAULT_MODEL_ID, MODELS } from '../models/registry';
 
 /** The user renamed a person. */
 export class PersonRenameEvent extends Event {
@@ -29,7 +30,9 @@ export class ForgetEverythingEvent extends Event {
 
 /**
  * The people enrolled on this device: rename, delete, and "Forget everything" behind a
- * confirmation step.
+ * confirmation step. Each person shows the model they were enrolled with; a person enrolled with
+ * another model than the active one is said plainly not to be matched until enrolled again with it
+ * (embeddings of two models are never compared).
  *
  * @fires person-rename - a new name was saved
  * @fires person-delete - Delete pressed
@@ -44,6 +47,7 @@ export class FgPeopleList extends LitElement {
     li { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; padding: 0.5rem; border: 1px solid var(--fg-border); border-radius: 0.5rem; }
     .name { font-weight: 600; flex: 1; min-width: 8rem; }
     .meta { color: var(--fg-muted); font-size: 0.85rem; flex-basis: 100%; }
+    .other-model { flex-basis: 100%; margin: 0; font-size: 0.9rem; color: var(--fg-warn, #a15c00); }
     input, button { font: inherit; padding: 0.3rem 0.6rem; }
     .confirm { border: 2px solid var(--fg-oi-vermillion); border-radius: 0.5rem; padding: 0.75rem; }
     .empty { color: var(--fg-muted); }
@@ -51,6 +55,8 @@ export class FgPeopleList extends LitElement {
 
   /** Everyone enrolled, by name. */
   @property({ attribute: false }) people: Template[] = [];
+  /** The model the live loop runs: people enrolled with another one are not matched. */
+  @property() modelId: string = DEFAULT_MODEL_ID;
 
   /** Id of the person being renamed, if any. */
   @state() private _editingId: string | null = null;
@@ -85,11 +91,16 @@ export class FgPeopleList extends LitElement {
       </li>`;
     }
     const labels = Object.values(person.labels).join(', ');
-    return html`<li>
+    const personModel = readTemplateModelId(person);
+    const isOtherModel = personModel !== this.modelId;
+    return html`<li data-person=${person.id} data-model=${personModel} ?data-other-model=${isOtherModel}>
       <span class="name">${person.name}</span>
       <button type="button" aria-label="Rename ${person.name}" @click=${() => this._onEdit(person.id)}>Rename</button>
       <button type="button" aria-label="Delete ${person.name}" @click=${() => this._onDelete(person.id)}>Delete</button>
-      <span class="meta">${person.embeddings.length} captures${labels ? ` · ${labels}` : ''}${person.thumbnailId ? ' · thumbnail kept' : ''}</span>
+      <span class="meta">${person.embeddings.length} captures · enrolled with ${labelModel(personModel)}${labels ? ` · ${labels}` : ''}${person.thumbnailId ? ' · thumbnail kept' : ''}</span>
+      ${isOtherModel ? html`<p class="other-model">Not matched while ${labelModel(this.modelId)} runs: ${person.name} has no enrolment
+        for it, and faces from two models cannot be compared. Enrol ${person.name} again with ${labelModel(this.modelId)}, or switch
+        back to ${labelModel(personModel)} under “Recognition model”.</p>` : nothing}
     </li>`;
   }
 
@@ -139,6 +150,11 @@ export class FgPeopleList extends LitElement {
     this._isConfirmingForget = false;
     this.dispatchEvent(new ForgetEverythingEvent());
   }
+}
+
+/** A model's name as the picker shows it; an id this FaceGap no longer offers is named as it is. */
+function labelModel(modelId: string): string {
+  return MODELS.find((model) => model.id === modelId)?.label ?? `${modelId} (a model this FaceGap does not offer)`;
 }
 
 declare global {

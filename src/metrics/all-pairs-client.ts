@@ -9,6 +9,8 @@ import { callWorkerOnce } from '../shared/worker-call';
 
 /** Options of {@link scoreAllPairsInWorker}. */
 export interface WorkerScoreOptions {
+  /** The score id of the embeddings' model (a pack's `score`, src/matching/scores.ts). */
+  readonly scoreId: string;
   /** Aborting terminates the worker at once and rejects with the signal's reason. */
   readonly signal?: AbortSignal;
   /** Pairs done and pairs in total, at most every 100 ms. */
@@ -16,15 +18,15 @@ export interface WorkerScoreOptions {
 }
 
 /**
- * Scores every pair i < j of the packed N x dim embeddings in a module worker. The embeddings
- * are copied before transfer, so the caller's array stays usable. Always settles: result, error,
- * or abort (the worker is terminated in every case).
+ * Scores every pair i < j of the packed N x dim embeddings with `options.scoreId` in a module
+ * worker. The embeddings are copied before transfer, so the caller's array stays usable. Always
+ * settles: result, error, or abort (the worker is terminated in every case).
  */
-export function scoreAllPairsInWorker(embeddings: Float32Array, dim: number, options: WorkerScoreOptions = {}): Promise<AllPairsResult> {
-  const { signal, onProgress } = options;
+export function scoreAllPairsInWorker(embeddings: Float32Array, dim: number, options: WorkerScoreOptions): Promise<AllPairsResult> {
+  const { scoreId, signal, onProgress } = options;
   // Copied only once the call goes ahead: an aborted signal refuses before any work.
   const copy = signal?.aborted ? embeddings : embeddings.slice();
-  const start: StartMessage = { type: 'start', embeddings: copy, dim };
+  const start: StartMessage = { type: 'start', embeddings: copy, dim, scoreId };
   return callWorkerOnce<AllPairsResponse, AllPairsResult>({
     createWorker: () => new Worker(new URL('./all-pairs.worker.ts', import.meta.url), { type: 'module' }),
     request: start,

@@ -10,6 +10,8 @@ export interface StartMessage {
   /** Row-major N x dim; its buffer is transferred to the worker. */
   readonly embeddings: Float32Array;
   readonly dim: number;
+  /** The score id of the embeddings' model (src/matching/scores.ts). */
+  readonly scoreId: string;
 }
 
 /** Main thread to worker: stop at the next band of rows. */

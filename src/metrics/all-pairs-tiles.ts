@@ -1,9 +1,10 @@
 /**
- * Tile scorers behind the all-pairs scorer (src/metrics/all-pairs.ts): each scores rows
- * [i0, i1) against columns [j0, j1) and writes the pairs with j > i. One uses the WebAssembly SIMD
- * kernel, the other plain JavaScript where WebAssembly SIMD is unavailable or dim % 4 != 0.
+ * Tile scorers behind the all-pairs scorer (src/metrics/all-pairs.ts): each computes the dot
+ * products of rows [i0, i1) against columns [j0, j1) and writes the pairs with j > i, scored by the
+ * score id's `DotScorer` (src/metrics/all-pairs-scores.ts). One uses the WebAssembly SIMD kernel,
+ * the other plain JavaScript where WebAssembly SIMD is unavailable or dim % 4 != 0.
  */
-import { similarityFromSquaredDistance } from '../matching/similarity';
+import type { DotScorer } from './all-pairs-scores';
 import { createDotKernel, KERNEL_ROWS } from './dot-kernel-wasm';
 
 /** Where scored pairs go, in row order of (i, j), i < j. */
@@ -29,21 +30,10 @@ export function findPairPosition(i: number, j: number, count: number): number {
   return i * count - (i * (i + 1)) / 2 + (j - i - 1);
 }
 
-/** Squared norm of each row, in float64. */
-export function computeSquaredNorms(packed: Float32Array, dim: number, count: number): Float64Array {
-  const norms = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    let sum = 0;
-    for (let k = i * dim, end = k + dim; k < end; k++) sum += packed[k] * packed[k];
-    norms[i] = sum;
-  }
-  return norms;
-}
-
 /** Stores one pair's score from its dot product. */
-function writePair(sink: PairSink, norms: Float64Array, i: number, j: number, dot: number): void {
+function writePair(sink: PairSink, score: DotScorer, i: number, j: number, dot: number): void {
   const position = findPairPosition(i, j, sink.count);
-  sink.scores[position] = similarityFromSquaredDistance(norms[i] + norms[j] - 2 * dot);
+  sink.scores[position] = score(i, j, dot);
   sink.indexA[position] = i;
   sink.indexB[position] = j;
 }
@@ -52,7 +42,7 @@ function writePair(sink: PairSink, norms: Float64Array, i: number, j: number, do
  * Plain JavaScript tiles with a 2 x 2 register block (4 loads per 4 multiply-adds, a quarter of
  * the pair-by-pair loads). About twice the pair-by-pair loop: JavaScript has no SIMD.
  */
-export function createJsTileScorer(packed: Float32Array, dim: number, norms: Float64Array, sink: PairSink): TileScorer {
+export function createJsTileScorer(packed: Float32Array, dim: number, score: DotScorer, sink: PairSink): TileScorer {
   return (i0, i1, j0, j1) => {
     for (let i = i0; i < i1; i += 2) {
       const hasI2 = i + 1 < i1;
@@ -73,10 +63,10 @@ export function createJsTileScorer(packed: Float32Array, dim: number, norms: Flo
           d10 += x1 * y0;
           d11 += x1 * y1;
         }
-        writePair(sink, norms, i, j, d00);
-        if (hasJ2) writePair(sink, norms, i, j + 1, d01);
-        if (hasI2 && j > i + 1) writePair(sink, norms, i + 1, j, d10);
-        if (hasI2 && hasJ2) writePair(sink, norms, i + 1, j + 1, d11);
+        writePair(sink, score, i, j, d00);
+        if (hasJ2) writePair(sink, score, i, j + 1, d01);
+        if (hasI2 && j > i + 1) writePair(sink, score, i + 1, j, d10);
+        if (hasI2 && hasJ2) writePair(sink, score, i + 1, j + 1, d11);
       }
     }
   };
@@ -88,7 +78,7 @@ export function createJsTileScorer(packed: Float32Array, dim: number, norms: Flo
  * multiple of 4. Returns null when the kernel cannot run (no SIMD, dim % 4 != 0, CSP).
  */
 export function createWasmTileScorer(
-  packed: Float32Array, dim: number, norms: Float64Array, sink: PairSink, maxTileRows: number,
+  packed: Float32Array, dim: number, score: DotScorer, sink: PairSink, maxTileRows: number,
 ): TileScorer | null {
   if (dim % 4 !== 0 || maxTileRows % KERNEL_ROWS !== 0) return null;
   const kernel = createDotKernel();
@@ -118,7 +108,7 @@ export function createWasmTileScorer(
       const i = i0 + r;
       for (let j = Math.max(j0, i + 1); j < j1; j++) {
         const at = (r * nb + (j - j0)) * 2;
-        writePair(sink, norms, i, j, lanes[at] + lanes[at + 1]);
+        writePair(sink, score, i, j, lanes[at] + lanes[at + 1]);
       }
     }
   };

@@ -1,10 +1,13 @@
 /**
- * Scores every pair i < j of N embeddings with the `human-similarity-v1` score
- * (src/matching/similarity.ts), through ||a||^2 + ||b||^2 - 2 a.b over a packed N x dim matrix
- * in cache-sized tiles, instead of N^2/2 separate distance loops. Pure: runs in node and workers.
+ * Scores every pair i < j of N embeddings with the score id the caller names (`human-similarity-v1`
+ * or `cosine-v1`, src/matching/scores.ts): dot products a.b over a packed N x dim matrix in
+ * cache-sized tiles, each turned into its score with norms computed once per row
+ * (src/metrics/all-pairs-scores.ts), instead of N^2/2 separate loops. Pure: runs in node and workers.
  */
+import { HUMAN_SIMILARITY_SCORE_ID } from '../matching/scores';
 import type { Embedding } from '../matching/similarity';
-import { computeSquaredNorms, createJsTileScorer, createWasmTileScorer, findPairPosition, type PairSink, type TileScorer } from './all-pairs-tiles';
+import { createDotScorer } from './all-pairs-scores';
+import { createJsTileScorer, createWasmTileScorer, findPairPosition, type PairSink, type TileScorer } from './all-pairs-tiles';
 
 /** Rows per tile (a multiple of 4): 64 x 1024 float32 is 256 KiB per side, L2-sized. */
 export const DEFAULT_TILE_ROWS = 64;
@@ -30,6 +33,11 @@ export interface ScoreAllPairsOptions {
   readonly tileRows?: number;
   /** Which kernel: `auto` (WebAssembly SIMD when it can run, else JS), or force `js`. */
   readonly kernel?: 'auto' | 'js';
+  /**
+   * The score id of the embeddings' model (a pack's `score`); default `human-similarity-v1`, the
+   * faceres score. An id this build cannot compute is refused before any work.
+   */
+  readonly scoreId?: string;
 }
 
 /** Number of pairs i < j among `count` items: count (count - 1) / 2. */
@@ -64,9 +72,9 @@ function countRows(packed: Float32Array, dim: number): number {
 /** Picks the tile kernel: WebAssembly SIMD unless told `js` or it cannot run. */
 function chooseTileScorer(packed: Float32Array, dim: number, options: ScoreAllPairsOptions, out: PairSink): { scoreTile: TileScorer; kernel: TileKernel } {
   const tileRows = options.tileRows ?? DEFAULT_TILE_ROWS;
-  const norms = computeSquaredNorms(packed, dim, out.count);
-  const wasm = options.kernel !== 'js' ? createWasmTileScorer(packed, dim, norms, out, tileRows) : null;
-  return wasm ? { scoreTile: wasm, kernel: 'wasm-simd' } : { scoreTile: createJsTileScorer(packed, dim, norms, out), kernel: 'js' };
+  const score = createDotScorer(options.scoreId ?? HUMAN_SIMILARITY_SCORE_ID, packed, dim, out.count);
+  const wasm = options.kernel !== 'js' ? createWasmTileScorer(packed, dim, score, out, tileRows) : null;
+  return wasm ? { scoreTile: wasm, kernel: 'wasm-simd' } : { scoreTile: createJsTileScorer(packed, dim, score, out), kernel: 'js' };
 }
 
 /**
@@ -92,8 +100,9 @@ function allocateResult(count: number): PairSink {
 
 /**
  * Scores all pairs synchronously. Float64 accumulation (both kernels) and float64 storage: scores
- * match the pair-by-pair `computeSimilarity` to about 1e-13, so every decision at a threshold
- * agrees with it for pairs further than that from the threshold. Checks `signal` between bands.
+ * match the pair-by-pair score function (`getScoreFunction(scoreId)`) to about 1e-13, so every
+ * decision at a threshold agrees with it for pairs further than that from the threshold. Checks
+ * `signal` between bands.
  */
 export function scoreAllPairs(packed: Float32Array, dim: number, options: ScoreAllPairsOptions = {}): AllPairsResult {
   const out = allocateResult(countRows(packed, dim));

@@ -1,6 +1,7 @@
 /**
  * Module worker around the pure all-pairs scorer (src/metrics/all-pairs.ts), so 12.5M scores do
- * not freeze the page. Protocol: src/metrics/all-pairs-protocol.ts. One job at a time.
+ * not freeze the page, whatever the pack's score id. Protocol: src/metrics/all-pairs-protocol.ts.
+ * One job at a time.
  */
 // First: refuses off-origin requests before any other module of this worker runs (no CSP on a header-less host).
 import '../privacy/install-origin-guard';
@@ -17,13 +18,14 @@ function post(message: AllPairsResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, { transfer });
 }
 
-async function runJob(embeddings: Float32Array, dim: number): Promise<void> {
+async function runJob(embeddings: Float32Array, dim: number, scoreId: string): Promise<void> {
   controller?.abort();
   const job = new AbortController();
   controller = job;
   let lastProgress = 0;
   try {
     const result = await scoreAllPairsAsync(embeddings, dim, {
+      scoreId,
       signal: job.signal,
       onProgress: (donePairs, totalPairs) => {
         const now = Date.now();
@@ -46,5 +48,5 @@ async function runJob(embeddings: Float32Array, dim: number): Promise<void> {
 self.addEventListener('message', (event: MessageEvent<AllPairsRequest>) => {
   const request = event.data;
   if (request.type === 'cancel') controller?.abort(new Error('All-pairs scoring was cancelled.'));
-  else if (request.type === 'start') void runJob(request.embeddings, request.dim);
+  else if (request.type === 'start') void runJob(request.embeddings, request.dim, request.scoreId);
 });

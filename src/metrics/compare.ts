@@ -7,16 +7,16 @@
  * both call {@link compareModels}, so they agree to the last digit.
  */
 import { readPackModel, tryDecodePackBytes } from '../datasets/pack';
-import { getScoreFunction, SCORE_IDS } from '../matching/scores';
-import { SCORE_ID } from '../matching/similarity';
+import { SCORE_IDS } from '../matching/scores';
 import { packEmbeddings, scoreAllPairs } from './all-pairs';
-import { bootstrapGroupRates, type BootstrapRatio } from './bootstrap';
+import { bootstrapGroupRates, type BootstrapResult } from './bootstrap';
+import { countNoFace, countPeople, toJsonInterval } from './compare-counts';
 import { buildPairTableFromSamples, type IndexedScores } from './pair-table';
 import { createMulberry32 } from './random';
 import { reportAtThreshold, type ReportAtThreshold, type ReportEer } from './report';
-import { indexScores } from './score-index';
+import { indexScores, type ScoreIndex } from './score-index';
 import { computeEqualErrorRate, findThresholdAtFmr } from './thresholds';
-import type { ImpostorGrouping } from './types';
+import type { ImpostorGrouping, PairTable } from './types';
 
 /** A face of a pack, as the comparison needs it. */
 export interface CompareSample {
@@ -114,7 +114,7 @@ export function compareModels(packs: readonly ComparePack[], options: CompareOpt
   if (packs.length === 0) throw new RangeError('Give at least one pack to compare.');
   assertSameFaces(packs);
   const grouping = options.impostorGrouping ?? 'within';
-  const models = packs.map((pack) => compareOne(pack, options, grouping));
+  const models = packs.map((pack) => compareOne(pack, options));
   const groups = [...new Set(models.flatMap((m) => (m.report ? Object.keys(m.report.by_group) : [])))].sort();
   return { fmr_target: options.fmrTarget, group_by: [...options.groupBy], impostor_grouping: grouping, groups, models };
 }
@@ -132,27 +132,57 @@ export function mergeComparisons(parts: readonly ModelComparisonReport[], packs:
   return { ...parts[0], groups, models: parts.flatMap((part) => part.models) };
 }
 
-function compareOne(pack: ComparePack, options: CompareOptions, grouping: ImpostorGrouping): ModelComparison {
-  const kept = pack.samples.filter((s) => options.groupBy.every((name) => (s.labels[name] ?? '').trim() !== ''));
-  const groupOf = (labels: Readonly<Record<string, string>>) => options.groupBy.map((name) => (labels[name] ?? '').trim()).join('/');
-  const table = buildPairTableFromSamples(scorePairs(kept, pack.scoreId), kept.map((s) => ({ group: groupOf(s.labels), subject: s.subject })));
-  const index = indexScores(table, grouping);
+/** The faces of `pack` that carry every `groupBy` label: the ones compared, in pack order. */
+export function listComparedSamples(pack: ComparePack, groupBy: readonly string[]): CompareSample[] {
+  return pack.samples.filter((s) => groupBy.every((name) => (s.labels[name] ?? '').trim() !== ''));
+}
+
+/** One model's figures before the bootstrap: the pair table, its index and its own threshold. */
+export interface PreparedModel {
+  readonly pack: ComparePack;
+  readonly kept: readonly CompareSample[];
+  readonly table: PairTable;
+  readonly index: ScoreIndex;
+  /** Threshold at the shared FMR target; null without impostor pairs. */
+  readonly threshold: number | null;
+  /** Bootstrap replicates asked for (0: none). */
+  readonly replicates: number;
+}
+
+/**
+ * First step of one model's comparison, from every pair's score of `listComparedSamples(pack,
+ * options.groupBy)` (in the all-pairs row order, scored with the pack's own score id).
+ */
+export function prepareModel(pack: ComparePack, scored: IndexedScores, options: CompareOptions): PreparedModel {
+  const kept = listComparedSamples(pack, options.groupBy);
+  const groupOf = groupNamer(options.groupBy);
+  const table = buildPairTableFromSamples(scored, kept.map((s) => ({ group: groupOf(s.labels), subject: s.subject })));
+  const index = indexScores(table, options.impostorGrouping ?? 'within');
   const threshold = findThresholdAtFmr(index.overall.impostor, options.fmrTarget);
-  const replicates = options.replicates ?? DEFAULT_COMPARE_REPLICATES;
+  const replicates = threshold === null ? 0 : options.replicates ?? DEFAULT_COMPARE_REPLICATES;
+  return { pack, kept, table, index, threshold, replicates };
+}
+
+/**
+ * Last step: the model's report from its prepared figures and the subject bootstrap at its
+ * threshold (`bootstrapGroupRates` with mulberry32 seeded `options.seed`, or null when
+ * `prepared.replicates` is 0), as a comparison of this one model (merge with `mergeComparisons`).
+ */
+export function finishModel(prepared: PreparedModel, bootstrapped: BootstrapResult | null, options: CompareOptions): ModelComparisonReport {
+  const { pack, kept, index, threshold } = prepared;
+  const grouping = options.impostorGrouping ?? 'within';
+  const groupOf = groupNamer(options.groupBy);
   let bootstrap: ModelComparison['bootstrap'] = null;
   let ratioCi: ModelComparison['fmr_max_min_ratio_ci'] = null;
-  if (threshold !== null && replicates > 0) {
-    const result = bootstrapGroupRates(table, {
-      thresholds: [threshold], random: createMulberry32(options.seed ?? DEFAULT_COMPARE_SEED), replicates, impostorGrouping: grouping,
-    });
+  if (bootstrapped) {
     bootstrap = {};
-    for (const group of result.groups) {
+    for (const group of bootstrapped.groups) {
       const at = group.byThreshold[0];
       bootstrap[group.group] = { fmr: [at.fmr.low, at.fmr.high], fnmr: [at.fnmr.low, at.fnmr.high] };
     }
-    ratioCi = toJsonInterval(result.ratios[0].fmrMaxMinRatio);
+    ratioCi = toJsonInterval(bootstrapped.ratios[0].fmrMaxMinRatio);
   }
-  return {
+  const model: ModelComparison = {
     model_id: pack.modelId,
     score_id: pack.scoreId,
     pack: pack.name,
@@ -165,35 +195,37 @@ function compareOne(pack: ComparePack, options: CompareOptions, grouping: Impost
     people: countPeople(kept, groupOf),
     no_face: countNoFace(kept.map((s) => groupOf(s.labels)), pack.failures.map((f) => f.labels).filter((l) => options.groupBy.every((n) => (l[n] ?? '').trim() !== '')).map(groupOf)),
   };
+  const groups = model.report ? Object.keys(model.report.by_group).sort() : [];
+  return { fmr_target: options.fmrTarget, group_by: [...options.groupBy], impostor_grouping: grouping, groups, models: [model] };
+}
+
+function compareOne(pack: ComparePack, options: CompareOptions): ModelComparison {
+  const prepared = prepareModel(pack, scorePairs(listComparedSamples(pack, options.groupBy), pack.scoreId), options);
+  const bootstrapped = prepared.replicates > 0
+    ? bootstrapGroupRates(prepared.table, {
+      thresholds: [prepared.threshold!], random: createMulberry32(options.seed ?? DEFAULT_COMPARE_SEED),
+      replicates: prepared.replicates, impostorGrouping: options.impostorGrouping ?? 'within',
+    })
+    : null;
+  return finishModel(prepared, bootstrapped, options).models[0];
+}
+
+function groupNamer(groupBy: readonly string[]): (labels: Readonly<Record<string, string>>) => string {
+  return (labels) => groupBy.map((name) => (labels[name] ?? '').trim()).join('/');
 }
 
 /**
- * Every pair's score with the pack's own score. human-similarity-v1 goes through the same blocked
- * scorer as `metrics --pack`, so both print the same numbers; other scores pair by pair.
+ * Every pair's score with the pack's own score id, through the blocked all-pairs scorer
+ * (src/metrics/all-pairs.ts) that the app's worker runs too, so `metrics --pack`, `metrics
+ * --compare` and the views score each pair alike. Throws for a score id this build does not know.
  */
 export function scorePairs(samples: readonly CompareSample[], scoreId: string): IndexedScores {
-  if (scoreId === SCORE_ID) {
-    const { packed, dim } = packEmbeddings(samples.map((s) => s.embedding));
-    return scoreAllPairs(packed, dim);
-  }
-  const score = getScoreFunction(scoreId);
-  const n = samples.length;
-  const count = (n * (n - 1)) / 2;
-  const scores = new Float64Array(count);
-  const indexA = new Uint32Array(count);
-  const indexB = new Uint32Array(count);
-  let k = 0;
-  for (let a = 0; a < n; a++) {
-    for (let b = a + 1; b < n; b++, k++) {
-      scores[k] = score(samples[a].embedding, samples[b].embedding);
-      indexA[k] = a;
-      indexB[k] = b;
-    }
-  }
-  return { scores, indexA, indexB };
+  const { packed, dim } = packEmbeddings(samples.map((s) => s.embedding));
+  return scoreAllPairs(packed, Math.max(dim, 1), { scoreId });
 }
 
-function assertSameFaces(packs: readonly ComparePack[]): void {
+/** Refuses (RangeError naming both packs) packs that do not hold the same photos. */
+export function assertSameFaces(packs: readonly ComparePack[]): void {
   const idsOf = (pack: ComparePack) => [...pack.samples.map((s) => s.id), ...pack.failures.map((f) => f.id)].sort().join('\n');
   const first = idsOf(packs[0]);
   for (const pack of packs.slice(1)) {
@@ -202,31 +234,4 @@ function assertSameFaces(packs: readonly ComparePack[]): void {
         'models can only be compared on the same faces. Build both packs from the same folder.');
     }
   }
-}
-
-function countPeople(samples: readonly CompareSample[], groupOf: (labels: Readonly<Record<string, string>>) => string): Record<string, number> {
-  const people = new Map<string, Set<string>>();
-  for (const sample of samples) {
-    const group = groupOf(sample.labels);
-    if (!people.has(group)) people.set(group, new Set());
-    people.get(group)!.add(sample.subject === null ? `\u0000${sample.id}` : sample.subject);
-  }
-  return Object.fromEntries([...people].map(([group, set]) => [group, set.size]));
-}
-
-function countNoFace(faceGroups: readonly string[], failureGroups: readonly string[]): ModelComparison['no_face'] {
-  const out: ModelComparison['no_face'] = {};
-  for (const group of [...faceGroups, ...failureGroups]) out[group] ??= { photos: 0, no_face: 0, rate: null };
-  for (const group of faceGroups) out[group].photos++;
-  for (const group of failureGroups) {
-    out[group].photos++;
-    out[group].no_face++;
-  }
-  for (const entry of Object.values(out)) entry.rate = entry.photos > 0 ? entry.no_face / entry.photos : null;
-  return out;
-}
-
-function toJsonInterval(ratio: BootstrapRatio): [number | 'Infinity' | null, number | 'Infinity' | null] {
-  const json = (value: number | null) => (value === Infinity ? 'Infinity' : value);
-  return [json(ratio.low), json(ratio.high)];
 }

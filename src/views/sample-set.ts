@@ -5,8 +5,6 @@
  */
 import { packEmbeddings, scoreAllPairs, scoreAllPairsAsync, type AllPairsResult } from '../metrics/all-pairs';
 import { scoreAllPairsInWorker, SharedScoring } from '../metrics/all-pairs-client';
-import { scoreCosinePairsAsync } from '../metrics/cosine-pairs';
-import { COSINE_SCORE_ID } from '../matching/scores';
 import type { ReferencePack } from '../datasets/pack-types';
 
 /** One face of a set: what the views need besides its embedding. */
@@ -44,28 +42,27 @@ export function findPersonId(sample: ViewSample): string {
 export function scorePackPairs(pack: ReferencePack, onProgress?: PairProgress, signal?: AbortSignal): Promise<ScoredSampleSet> {
   return packScores.run(pack, async (jobSignal, jobProgress) => {
     const { packed, dim } = packEmbeddings(pack.samples.map((s) => s.embedding));
-    // A cosine pack (faceres-deep, dlib) is scored with its own score, never with faceres's.
-    if (pack.score === COSINE_SCORE_ID) return { samples: pack.samples, scored: await scoreCosinePairsAsync(packed, dim, { onProgress: jobProgress, signal: jobSignal }) };
+    // Each pack is scored with its own model's score (a cosine pack never with faceres's).
     const scored = pack.samples.length < 2
-      ? scoreAllPairs(packed, Math.max(dim, 1))
-      : await scoreInBackground(packed, dim, jobProgress, jobSignal);
+      ? scoreAllPairs(packed, Math.max(dim, 1), { scoreId: pack.score })
+      : await scoreInBackground(packed, dim, pack.score, jobProgress, jobSignal);
     return { samples: pack.samples, scored };
   }, { signal, onProgress });
 }
 
 /**
- * Scores in the all-pairs worker where workers exist; in node, or when the worker cannot start,
- * on this thread with yields (same scores: both run src/metrics/all-pairs).
+ * Scores with `scoreId` in the all-pairs worker where workers exist; in node, or when the worker
+ * cannot start, on this thread with yields (same scores: both run src/metrics/all-pairs).
  */
-async function scoreInBackground(packed: Float32Array, dim: number, onProgress?: PairProgress, signal?: AbortSignal): Promise<AllPairsResult> {
+async function scoreInBackground(packed: Float32Array, dim: number, scoreId: string, onProgress?: PairProgress, signal?: AbortSignal): Promise<AllPairsResult> {
   if (typeof Worker !== 'undefined') {
     try {
-      return await scoreAllPairsInWorker(packed, dim, { onProgress, signal });
+      return await scoreAllPairsInWorker(packed, dim, { scoreId, onProgress, signal });
     } catch (error) {
       if (signal?.aborted) throw error;
     }
   }
-  return scoreAllPairsAsync(packed, dim, { onProgress, signal });
+  return scoreAllPairsAsync(packed, dim, { scoreId, onProgress, signal });
 }
 
 /** Scores a small set synchronously (a room's captures: a few hundred pairs at most). */

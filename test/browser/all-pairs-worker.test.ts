@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { countPairs, packEmbeddings, scoreAllPairs } from '../../src/metrics/all-pairs';
 import { scoreAllPairsInWorker } from '../../src/metrics/all-pairs-client';
 import { createDotKernel } from '../../src/metrics/dot-kernel-wasm';
+import { computeCosineSimilarity } from '../../src/matching/scores';
 import { makeClusteredEmbeddings } from '../unit/metrics/seeded-embeddings';
 
 /** Seeded N x dim embeddings, packed row-major as the scorers take them. */
@@ -43,7 +44,7 @@ describe('all-pairs worker', () => {
 
   it('gives the scores of scoreAllPairs within 1e-6, reports progress, runs the wasm SIMD kernel, then terminates', async () => {
     const progress: [number, number][] = [];
-    const inWorker = await scoreAllPairsInWorker(packed, DIM, { onProgress: (done, total) => progress.push([done, total]) });
+    const inWorker = await scoreAllPairsInWorker(packed, DIM, { scoreId: 'human-similarity-v1', onProgress: (done, total) => progress.push([done, total]) });
     const here = scoreAllPairs(packed, DIM);
     const total = countPairs(COUNT);
     expect(inWorker.count).to.equal(COUNT);
@@ -81,11 +82,36 @@ describe('all-pairs worker', () => {
     expect(packed.length, 'the caller keeps its embeddings (a copy is transferred)').to.equal(COUNT * DIM);
   });
 
+  it('scores cosine-v1 in the worker: every pair a plain float64 cosine to 1e-6, with the wasm kernel', async () => {
+    const cosine = await scoreAllPairsInWorker(packed, DIM, { scoreId: 'cosine-v1' });
+    expect(cosine.kernel).to.equal('wasm-simd');
+    const total = countPairs(COUNT);
+    expect(cosine.scores.length).to.equal(total);
+    let maxDifference = 0;
+    for (let k = 0; k < total; k++) {
+      const a = packed.subarray(cosine.indexA[k] * DIM, (cosine.indexA[k] + 1) * DIM);
+      const b = packed.subarray(cosine.indexB[k] * DIM, (cosine.indexB[k] + 1) * DIM);
+      maxDifference = Math.max(maxDifference, Math.abs(cosine.scores[k] - computeCosineSimilarity(a, b)));
+    }
+    expect(maxDifference).to.be.at.most(SCORE_TOLERANCE);
+    // Cosine and human's similarity are different scales: the worker really switched score.
+    const human = scoreAllPairs(packed, DIM);
+    expect(Math.max(...Array.from(cosine.scores, (s, k) => Math.abs(s - human.scores[k])))).to.be.greaterThan(0.05);
+    expect(record.terminated).to.deep.equal(record.workers);
+  });
+
+  it('refuses a score id it does not know, naming it, and terminates', async () => {
+    const error = await scoreAllPairsInWorker(packed.subarray(0, 8 * DIM), DIM, { scoreId: 'euclid-v9' }).then(() => null, (e: unknown) => e);
+    expect(String(error)).to.match(/euclid-v9/);
+    expect(record.terminated).to.deep.equal(record.workers);
+  });
+
   it('rejects with AbortError on abort, terminates the worker, and hears nothing from it after', async () => {
     const big = makePackedEmbeddings(2000, DIM, 7); // 2.0M pairs: seconds of work, aborted at its first progress
     const controller = new AbortController();
     let progressCalls = 0;
     const run = scoreAllPairsInWorker(big, DIM, {
+      scoreId: 'human-similarity-v1',
       signal: controller.signal,
       onProgress: () => {
         progressCalls++;
@@ -106,7 +132,7 @@ describe('all-pairs worker', () => {
 
   it('rejects at once for a signal already aborted, without starting a worker', async () => {
     const reason = new DOMException('stopped before it began', 'AbortError');
-    const error = await scoreAllPairsInWorker(packed, DIM, { signal: AbortSignal.abort(reason) }).then(() => null, (e: unknown) => e);
+    const error = await scoreAllPairsInWorker(packed, DIM, { scoreId: 'human-similarity-v1', signal: AbortSignal.abort(reason) }).then(() => null, (e: unknown) => e);
     expect(error).to.equal(reason);
     expect(record.workers.length).to.equal(0);
   });

@@ -20,6 +20,8 @@ function nextEvent<K extends keyof HTMLElementEventMap>(el: Element, name: K): P
   return new Promise((resolve) => el.addEventListener(name, (event) => resolve(event as HTMLElementEventMap[K]), { once: true }));
 }
 
+/** An element's text with runs of white space as one space, as it reads. */
+const words = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T & Element>(selector)! as T;
 
 describe('fg-match-meter', () => {
@@ -38,8 +40,34 @@ describe('fg-match-meter', () => {
       expect($(el, '[role=meter]').getAttribute('aria-valuetext')).to.contain(c.score === null ? 'no score' : 'threshold 0.60');
       // The number is named, and said not to be a probability.
       if (c.score !== null) expect($(el, '.score-label').textContent).to.equal('similarity score');
-      expect($(el, '.explain').textContent).to.match(/similarity score from 0 to 1, not a probability/);
+      expect(words($(el, '.explain'))).to.match(/similarity score from 0 to 1, not a probability/);
       expect($(el, '[data-notice=threshold]')).to.equal(null);
+    });
+  }
+
+  const scales = [
+    { scoreId: 'human-similarity-v1', threshold: 0.6, shown: '0.60', score: 0.3, min: '0', ends: ['0 (unlike)', '1 (alike)'],
+      range: /human’s similarity score \(human-similarity-v1\): a similarity score from 0 to 1, not a probability/, fill: 30, mark: 60 },
+    // dlib's threshold: three decimals, since its different people already score 0.81 to 0.93.
+    { scoreId: 'cosine-v1', threshold: 0.945, shown: '0.945', score: 0, min: '-1', ends: ['−1 (unlike)', '1 (alike)'],
+      range: /cosine similarity of the two faces’ embeddings \(cosine-v1\): a similarity score from −1 to 1, not a probability/, fill: 50, mark: 97.25 },
+    { scoreId: 'euclid-v9', threshold: 0.5, shown: '0.500', score: 0.25, min: '0', ends: ['0 (unlike)', '1 (alike)'],
+      range: /the score “euclid-v9” \(euclid-v9\): a similarity score from 0 to 1, not a probability.*does not know this score’s range/, fill: 25, mark: 50 },
+  ] as const;
+  for (const c of scales) {
+    it(`words the score by its id: ${c.scoreId}, its range and threshold, not a probability`, async () => {
+      const el = await fixture<FgMatchMeter>(html`<fg-match-meter state="unknown" name="Ada" .score=${c.score} scoreId=${c.scoreId}
+        threshold=${c.threshold} defaultThreshold=${c.threshold} hasTemplates></fg-match-meter>`);
+      await expect(el).to.be.accessible();
+      expect(words($(el, '.explain'))).to.match(c.range);
+      expect(words($(el, '.explain'))).to.contain(`At or above the threshold (${c.shown}) counts as a match.`);
+      expect(words($(el, '.who'))).to.contain(`below the threshold ${c.shown}`);
+      const meter = $(el, '[role=meter]');
+      expect([meter.getAttribute('aria-valuemin'), meter.getAttribute('aria-valuemax')]).to.deep.equal([c.min, '1']);
+      expect(Array.from(el.shadowRoot!.querySelectorAll('.scale span'), words)).to.deep.equal([c.ends[0], `threshold ${c.shown}`, c.ends[1]]);
+      // The bar and the threshold mark sit on the score's own range (a cosine of 0 is half-way).
+      expect(Number($(el, 'rect.fill').getAttribute('width'))).to.be.closeTo(c.fill, 1e-9);
+      expect(Number($(el, 'line.mark').getAttribute('x1'))).to.be.closeTo(c.mark, 1e-9);
     });
   }
 
@@ -200,6 +228,28 @@ describe('fg-people-list', () => {
     await el.updateComplete;
     setTimeout(() => $<HTMLButtonElement>(el, 'button[aria-label="Delete Ada"]').click());
     expect((await nextEvent(el, 'person-delete')).personId).to.equal('p1');
+  });
+
+  it('shows the model each person was enrolled with, and says plainly who the active model cannot match', async () => {
+    const enrolled = [
+      { ...people[0], modelId: 'faceres' },
+      { ...people[0], id: 'p2', name: 'Bea', modelId: 'dlib' },
+      { ...people[0], id: 'p3', name: 'Cy' }, // enrolled before the model picker: faceres
+    ] as Template[];
+    const el = await fixture<FgPeopleList>(html`<fg-people-list .people=${enrolled} modelId="faceres"></fg-people-list>`);
+    await expect(el).to.be.accessible();
+    const row = (id: string) => $(el, `li[data-person="${id}"]`);
+    expect(words(row('p1'))).to.contain('1 captures · enrolled with faceres · White');
+    expect(words(row('p2'))).to.contain('enrolled with dlib ResNet-34');
+    expect(words(row('p3'))).to.contain('enrolled with faceres');
+    expect(el.shadowRoot!.querySelectorAll('[data-other-model]').length).to.equal(1);
+    expect(words(row('p2').querySelector('.other-model')!)).to.equal('Not matched while faceres runs: Bea has no enrolment for it, and faces ' +
+      'from two models cannot be compared. Enrol Bea again with faceres, or switch back to dlib ResNet-34 under “Recognition model”.');
+    el.modelId = 'dlib';
+    await el.updateComplete;
+    expect(Array.from(el.shadowRoot!.querySelectorAll('li[data-other-model]'), (li) => li.getAttribute('data-person'))).to.deep.equal(['p1', 'p3']);
+    expect(words(row('p1').querySelector('.other-model')!)).to.match(/^Not matched while dlib ResNet-34 runs: Ada has no enrolment for it/);
+    await expect(el).to.be.accessible();
   });
 
   it('asks before forgetting everything and focuses the confirmation', async () => {

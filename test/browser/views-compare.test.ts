@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/compare/fg-compare-view';
 import type { FgCompareView } from '../../src/components/compare/fg-compare-view';
 import { compareModels, decodeComparePack, type ComparePack, type ModelComparisonReport } from '../../src/metrics/compare';
+import { compareModelsInBackground } from '../../src/metrics/compare-client';
 
 /**
  * The CLI's output for the same packs, made with:
@@ -38,6 +39,35 @@ describe('fg-compare-view', () => {
       const expected = cli.models[i];
       expect(model.threshold).to.be.closeTo(expected.threshold!, 1e-9);
       expect(model.fmr_max_min_ratio_ci).to.deep.equal(expected.fmr_max_min_ratio_ci);
+    }
+  });
+
+  it('computes the same in its workers (as the Compare models tab does), to 1e-9, each model with its own score id', async () => {
+    const packs = await Promise.all(PACKS.map(loadPack));
+    const workers: string[] = [];
+    const Original = globalThis.Worker;
+    globalThis.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        workers.push(String(url).replace(/^.*\/|\?.*$/g, ''));
+      }
+    };
+    let background: ModelComparisonReport;
+    try {
+      background = await compareModelsInBackground(packs, { groupBy: ['race'], fmrTarget: 1e-3, replicates: 200, seed: 1 });
+    } finally {
+      globalThis.Worker = Original;
+    }
+    expect(workers).to.deep.equal(['all-pairs.worker.ts', 'bootstrap.worker.ts', 'all-pairs.worker.ts', 'bootstrap.worker.ts', 'all-pairs.worker.ts', 'bootstrap.worker.ts']);
+    expect(background.models.map((m) => m.score_id)).to.deep.equal(['human-similarity-v1', 'cosine-v1', 'cosine-v1']);
+    for (const [i, model] of background.models.entries()) {
+      const expected = cli.models[i];
+      expect(model.threshold).to.be.closeTo(expected.threshold!, 1e-9);
+      expect(model.fmr_max_min_ratio_ci).to.deep.equal(expected.fmr_max_min_ratio_ci);
+      for (const [group, rates] of Object.entries(expected.report!.by_group)) {
+        expect(model.report!.by_group[group].fmr, `${model.model_id} ${group}`).to.be.closeTo(rates.fmr!, 1e-9);
+        expect(model.bootstrap![group].fmr[1], `${model.model_id} ${group} bootstrap high`).to.be.closeTo(expected.bootstrap![group].fmr[1]!, 1e-9);
+      }
     }
   });
 

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,7 +70,29 @@ describe('recognition models on the production build (fake camera, real models)'
 
     // The model choice is remembered: a reload opens the last model picked.
     await page.reload({ waitUntil: 'load' });
-    await waitForModel(page, MODELS[MODELS.length - 1].id);
+    const last = MODELS[MODELS.length - 1];
+    await waitForModel(page, last.id);
+    // The people list names each person's model and says who the active one cannot match; the
+    // meter words the active model's score (cosine: -1 to 1).
+    await waitForApp(page, 'the people list after the reload', (s) => s.people === String(MODELS.length), VISION_READY_TIMEOUT_MS);
+    const live = await page.evaluate(() => {
+      const root = document.querySelector('fg-app')!.shadowRoot!;
+      const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const list = root.querySelector('fg-people-list')!.shadowRoot!;
+      return {
+        people: [...list.querySelectorAll('li[data-person]')].map((li) => ({ model: li.getAttribute('data-model'), isOther: li.hasAttribute('data-other-model'), text: text(li) })),
+        explain: text(root.querySelector('fg-match-meter')!.shadowRoot!.querySelector('.explain')),
+      };
+    });
+    for (const model of MODELS) {
+      const person = live.people.find((p) => p.text.startsWith(`Person A ${model.id}`));
+      expect(person, JSON.stringify(live.people)).toMatchObject({ model: model.id, isOther: model.id !== last.id });
+      expect(person!.text).toContain(`enrolled with ${model.label}`);
+      if (model.id !== last.id) expect(person!.text).toContain(`Not matched while ${last.label} runs`);
+    }
+    expect(live.explain).toContain(`(${last.scoreId}): a similarity score from ${last.scoreId === 'cosine-v1' ? '−1' : '0'} to 1, not a probability`);
+    mkdirSync(resolve(REPO_ROOT, 'test-results'), { recursive: true });
+    await (await page.$('fg-app >>> .side-column'))!.screenshot({ path: resolve(REPO_ROOT, 'test-results/models-live-side.png') });
 
     await page.locator('fg-app >>> button[role="tab"]::-p-text(Compare models)').click();
     await page.waitForFunction(() => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCosineSimilarity } from '../../../src/matching/scores';
 import { compareModels, mergeComparisons, scorePairs, type ComparePack } from '../../../src/metrics/compare';
+import { compareModelsInBackground } from '../../../src/metrics/compare-client';
 import { formatComparisonTable } from '../../../src/metrics/compare-table';
 import { buildPairTableFromSamples } from '../../../src/metrics/pair-table';
 import { packEmbeddings, scoreAllPairs } from '../../../src/metrics/all-pairs';
@@ -38,10 +39,23 @@ describe('compare models', () => {
     expect(report.models[0].eer).toEqual(expected.eer.overall);
   });
 
-  it('scores a cosine pack pair by pair with cosine similarity', () => {
+  it('scores a cosine pack with cosine similarity, through the all-pairs scorer', () => {
     const scored = scorePairs(other.samples.slice(0, 3), 'cosine-v1');
     expect(Array.from(scored.indexA)).toEqual([0, 0, 1]);
-    expect(scored.scores[2]).toBe(computeCosineSimilarity(other.samples[1].embedding, other.samples[2].embedding));
+    expect(scored.scores[2]).toBeCloseTo(computeCosineSimilarity(other.samples[1].embedding, other.samples[2].embedding), 12);
+    expect(() => scorePairs(other.samples.slice(0, 3), 'euclid-v9')).toThrow(/euclid-v9/);
+  });
+
+  it('gives, with scoring and bootstrap in the background, exactly the report of compareModels', async () => {
+    const models: string[] = [];
+    const background = await compareModelsInBackground([faceres, other], { groupBy: ['race'], fmrTarget: 1e-2, replicates: 50 }, {
+      onModel: (i, pack) => models.push(`${i} ${pack.modelId}`),
+    });
+    expect(background).toEqual(report);
+    expect(models).toEqual(['0 faceres', '1 dlib']);
+    const fewer = { ...other, samples: other.samples.slice(1) };
+    await expect(compareModelsInBackground([faceres, fewer], { groupBy: ['race'], fmrTarget: 1e-3 })).rejects.toThrow(/do not hold the same photos/);
+    await expect(compareModelsInBackground([faceres], { groupBy: ['race'], fmrTarget: 1e-3 }, { signal: AbortSignal.abort(new Error('stop')) })).rejects.toThrow('stop');
   });
 
   it('counts photos without a face per group, and gives bootstrap intervals around each rate', () => {

@@ -64,7 +64,8 @@ export function buildHumanConfig(backend: BackendName, modelBasePath: string, wa
         minConfidence: MIN_DETECTOR_CONFIDENCE,
         skipFrames: 0,
         skipTime: 0,
-        return: !isHumanModel,
+        // Only face-api's worker embeds human's crop; an aligned model warps the frame itself.
+        return: model.runner === 'face-api',
       },
       mesh: { enabled: true, modelPath: 'facemesh.json', keepInvalid: false },
       attention: { enabled: false },

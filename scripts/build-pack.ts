@@ -37,6 +37,7 @@ import type { PackBuildRequest, PackBuildResponse } from '../src/import/headless
 import { formatRemaining } from '../src/import/time-left';
 import type { ImportProgress } from '../src/import/types';
 import { NEUTRAL_FILL } from '../src/import/preprocess';
+import { getModel } from '../src/models/registry';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** A whole import runs inside one evaluate call: allow large sets on slow machines. */
@@ -148,10 +149,13 @@ function isJsonOutput(out: string): boolean {
   return out.toLowerCase().endsWith('.json');
 }
 
-/** The bytes to write: the JSON as it is, or v2 float16 with its score error measured over all pairs. */
-function encodeOutput(out: string, text: string): Uint8Array {
+/**
+ * The bytes to write: the JSON as it is, or v2 float16 with its score error measured over all pairs
+ * and its crossings checked at `threshold` (the model's own starting threshold, on its own score).
+ */
+function encodeOutput(out: string, text: string, threshold: number): Uint8Array {
   if (isJsonOutput(out)) return new TextEncoder().encode(text);
-  const encoded = encodePackV2(text);
+  const encoded = encodePackV2(text, 'float16', threshold);
   const crossings = encoded.crossedUp + encoded.crossedDown;
   console.log(`  v2 float16: score error over ${encoded.pairs} pairs at most ${encoded.maxError.toFixed(6)} (mean ${encoded.meanError.toExponential(2)}); ` +
     `${crossings} pair${crossings === 1 ? '' : 's'} crossing ${encoded.threshold} either way`);
@@ -216,7 +220,7 @@ async function main(): Promise<void> {
     const text = chunks.join('');
     const found = (JSON.parse(text) as { samples: unknown[] }).samples.length;
     if (found === 0) throw new BuildFailure(`no face was found in any of the ${parsed.items.length} photos in ${args.dir}, so there is no pack to write and ${relative(process.cwd(), args.out)} was not written. Check the photos show faces, or try --margin 0.25 for tight crops.`);
-    const written = encodeOutput(args.out, text);
+    const written = encodeOutput(args.out, text, getModel(args.model).defaultThreshold);
     writeFileSync(args.out, written);
     const e = response.engine;
     console.log(`engine: human ${e.humanVersion}, ${e.backend} in ${e.thread}${e.backend === 'wasm' ? `, simd ${e.wasmSimd}, threads ${e.wasmMultithread}` : ''}; ${(response.elapsedMs / 1000).toFixed(1)} s, ${(parsed.items.length / (response.elapsedMs / 1000)).toFixed(1)} photos/s`);

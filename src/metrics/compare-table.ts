@@ -1,5 +1,5 @@
 /** The model comparison as a readable table, for `metrics --compare --format table`. */
-import type { ModelComparisonReport } from './compare';
+import type { ModelComparison, ModelComparisonReport } from './compare';
 import { alignColumns } from './format-table';
 
 const RATE_DECIMALS = 4;
@@ -7,6 +7,24 @@ const RATE_DECIMALS = 4;
 function formatInterval(low: number | string | null, high: number | string | null): string {
   const part = (value: number | string | null) => (value === null ? '?' : typeof value === 'number' ? value.toFixed(RATE_DECIMALS) : value);
   return low === null && high === null ? '' : `[${part(low)}, ${part(high)}]`;
+}
+
+/**
+ * The max/min FMR ratio in words. An infinite ratio (some group had no false match) is not a
+ * finding: the spec asks the UI to name the groups with no errors and their pair counts instead.
+ */
+function describeRatio(model: ModelComparison, groups: readonly string[]): string {
+  const ratio = model.report!.summary.fmr_max_min_ratio;
+  if (ratio === null) return 'not measurable';
+  if (ratio === 'Infinity' || ratio === Infinity) {
+    const clean = groups
+      .map((group) => [group, model.report!.by_group[group]] as const)
+      .filter(([, r]) => r !== undefined && r.fmr === 0)
+      .map(([group, r]) => `${group} (${r!.impostor_pairs} pairs)`);
+    return `unbounded: no false match at all in ${clean.join(', ')}; see their Wilson upper bounds`;
+  }
+  const ci = model.fmr_max_min_ratio_ci;
+  return `${ratio.toFixed(2)}${ci ? ` ${formatInterval(...ci)} (bootstrap 95%)` : ''}`;
 }
 
 /** One block per model: its threshold, per-group FMR/FNMR with Wilson and bootstrap intervals, no-face rate. */
@@ -28,17 +46,15 @@ export function formatComparisonTable(report: ModelComparisonReport): string {
           String(r?.impostor_pairs ?? 0),
           r?.fmr === null || r === undefined ? 'n/a' : r.fmr.toFixed(RATE_DECIMALS),
           r?.fmr_ci95 ? formatInterval(...r.fmr_ci95) : '',
-          boot ? formatInterval(...boot.fmr) : '',
+          // Resampling a group with no errors gives 0-0, which reads as certainty: say why instead.
+          boot ? (boot.fmr[0] === 0 && boot.fmr[1] === 0 ? 'none to resample' : formatInterval(...boot.fmr)) : '',
           String(r?.genuine_pairs ?? 0),
           r?.fnmr === null || r === undefined ? 'n/a' : r.fnmr.toFixed(RATE_DECIMALS),
           noFace ? `${noFace.no_face}/${noFace.photos}` : '',
         ]);
       }
       out.push(...alignColumns(rows).map((line) => `  ${line}`));
-      const ratio = model.report.summary.fmr_max_min_ratio;
-      const ci = model.fmr_max_min_ratio_ci;
-      out.push(`  largest FMR ratio between groups (max/min): ${ratio === null ? 'not measurable' : typeof ratio === 'number' ? ratio.toFixed(2) : ratio}` +
-        `${ci ? ` ${formatInterval(...ci)} (bootstrap 95%)` : ''}`);
+      out.push(`  largest FMR ratio between groups (max/min): ${describeRatio(model, report.groups)}`);
     }
     out.push(`  EER: ${model.eer ? `${model.eer.eer.toFixed(RATE_DECIMALS)} at ${model.eer.threshold}` : 'not measurable (needs genuine and impostor pairs)'}`, '');
   }

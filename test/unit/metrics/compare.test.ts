@@ -93,4 +93,23 @@ describe('compare models', () => {
     expect(text).toMatch(/^dlib \(score cosine-v1/m);
     expect(text).toMatch(/equal by design/);
   });
+
+  it('never prints an infinite ratio or a 0-0 resampled interval as a finding: it names the groups with no false match', () => {
+    const first = report.models[0];
+    const groups = report.groups;
+    const clean = groups[0];
+    const byGroup = { ...first.report!.by_group, [clean]: { ...first.report!.by_group[clean], fmr: 0 } };
+    const edited = {
+      ...report,
+      models: [{
+        ...first,
+        report: { ...first.report!, by_group: byGroup, summary: { ...first.report!.summary, fmr_max_min_ratio: 'Infinity' as const } },
+        bootstrap: { ...first.bootstrap, [clean]: { fmr: [0, 0] as [number, number], fnmr: first.bootstrap![clean].fnmr } },
+      }],
+    };
+    const text = formatComparisonTable(edited);
+    expect(text).not.toMatch(/Infinity/);
+    expect(text).toContain(`unbounded: no false match at all in ${clean} (${byGroup[clean].impostor_pairs} pairs)`);
+    expect(text).toMatch(new RegExp(`^  ${clean}\\s.*none to resample`, 'm'));
+  });
 });

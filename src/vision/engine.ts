@@ -5,6 +5,7 @@ import { buildDetectCallConfig, buildHumanConfig } from './config';
 import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import { DlibEmbedder } from './models/dlib-embedder';
 import { embedCrops } from './models/crops';
+import { describeLargestFace } from './models/describe-largest';
 import type { ResourceRecord } from '../privacy/resource-entries';
 import type { DetectOptions, EngineInfo, FaceObservation, LoadOptions, Observation } from './types';
 import { VisionError } from './types';
@@ -88,7 +89,7 @@ export class VisionEngine {
     return this.info;
   }
 
-  /** Finds faces in one frame (largest first) and, if asked, embeds them. Closes the bitmap. */
+  /** Finds faces in one frame (largest first) and, if asked, embeds them (or only the largest). Closes the bitmap. */
   async detect(frame: ImageBitmap, options: Omit<DetectOptions, 'signal'>): Promise<Observation> {
     const human = this.human;
     if (!human) throw new VisionError('inference-failed', 'The face models are not loaded yet.');
@@ -98,12 +99,16 @@ export class VisionEngine {
     try {
       const isHumanModel = this.model.runner === 'human';
       const isTracked = options.track === true && this.last.faces > 0 && this.last.width === width && this.last.height === height;
-      const result = await human.detect(frame, buildDetectCallConfig({ embed: options.embed && isHumanModel, track: isTracked }));
+      // Only the largest face: human's own pass would embed every face, so it is off and the crop embedded here.
+      const isLargestOnly = options.embed && options.embedFaces === 'largest';
+      const isDescribedByHuman = options.embed && isHumanModel && !isLargestOnly;
+      const result = await human.detect(frame, buildDetectCallConfig({ embed: isDescribedByHuman, track: isTracked, crops: !isHumanModel || isLargestOnly }));
       if (result.error) throw new Error(result.error);
       this.last = { faces: result.face.length, width, height };
       const faces = result.face.map(toObservation);
-      let embed = options.embed && isHumanModel ? Number(human.performance.description ?? 0) : 0;
-      if (this.dlib) embed = await embedCrops(human, result.face, faces, options.embed ? this.dlib : null);
+      let embed = isDescribedByHuman ? Number(human.performance.description ?? 0) : 0;
+      if (this.dlib) embed = await embedCrops(human, result.face, faces, options.embed ? this.dlib : null, isLargestOnly);
+      else if (isLargestOnly) embed = await describeLargestFace(human, result.face, faces);
       const total = performance.now() - started;
       faces.sort((a, b) => area(b) - area(a));
       return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total }, isTracked };

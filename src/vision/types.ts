@@ -82,6 +82,11 @@ export interface DetectOptions {
   /** Compute embeddings (faceres) too; without it only the detector and mesh run. */
   embed: boolean;
   /**
+   * Which faces `embed` embeds: every face (the default), or only the largest one, the face the
+   * live view matches; the others then have no embedding, and the frame costs one embedding, not one a face.
+   */
+  embedFaces?: 'all' | 'largest';
+  /**
    * Follow the faces of the previous answer with the mesh alone (no detector pass): cheaper, but it
    * finds no new face. Ignored when the previous answer had no face (the detector runs then).
    */

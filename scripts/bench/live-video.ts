@@ -30,6 +30,14 @@ export function computeShiftPx(index: number): number {
   return (MOVE_SWING_PX / 2) * Math.sin((2 * Math.PI * index) / MOVE_PERIOD_FRAMES);
 }
 
+/**
+ * Where the faces' centres are (x, video pixels) at shift 0: the centres of the photos drawStill
+ * places (one filling the frame; three side by side, 40%, 55% and 40% wide).
+ */
+export function computeFaceAnchorsX(faces: 1 | 3): number[] {
+  return faces === 1 ? [VIDEO_WIDTH / 2] : [VIDEO_WIDTH * 0.2, VIDEO_WIDTH / 2, VIDEO_WIDTH * 0.8];
+}
+
 /** Whether frame `index` of the loop shows faces. */
 export function hasFaces(index: number): boolean {
   return index >= ENTRY_FRAMES;

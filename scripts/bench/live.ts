@@ -19,9 +19,9 @@ import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
 import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
 import type { BareFrame, BareLoopReport } from '../../bench/bare-loop';
 import { APP_PROBE_SOURCE, liveRecorderSource, type AppProbeFrame, type LiveRecording } from './app-probe';
-import { computeLiveFigures, type LiveFigures } from './live-analysis';
+import { computeLiveFigures, type LiveFigures, type VideoTruth } from './live-analysis';
 import { formatLiveMarkdown, formatLiveTable, type LiveReport, type LoopResult, updateBenchmarksSection } from './live-report';
-import { computeShiftPx, hasFaces, MARKER_BITS, MARKER_BLOCK_PX, writeLiveVideo } from './live-video';
+import { computeFaceAnchorsX, computeShiftPx, hasFaces, MARKER_BITS, MARKER_BLOCK_PX, writeLiveVideo } from './live-video';
 import { computeFps, summarizeSamples } from './stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 24);
@@ -35,7 +35,18 @@ const WARMUP_MS = 3_000;
 const PHOTOS = ['test/fixtures/camera-person-a.jpg', 'test/fixtures/camera-person-b.jpg'];
 const BENCH_CONFIG = resolve(REPO_ROOT, 'scripts/bench/vite.bench.config.ts');
 const RESULTS_FILE = resolve(REPO_ROOT, 'bench-results/live.json');
-const TRUTH = { hasFaces, shiftPx: computeShiftPx };
+/**
+ * BENCH_AB=1 also measures the app as it was before the live loop embedded the largest face only
+ * (every face embedded, the probe rewrites the requests), in the same alternating rounds.
+ */
+const IS_AB = process.env.BENCH_AB === '1';
+/** How the app is run: as shipped, or with its detect requests rewritten by the probe. */
+const APP_VARIANTS = { 'as shipped': null, 'every face embedded': { embedFaces: 'all' } } as const;
+type AppVariant = keyof typeof APP_VARIANTS;
+
+function describeVideo(faces: 1 | 3): VideoTruth {
+  return { hasFaces, shiftPx: computeShiftPx, anchorsX: computeFaceAnchorsX(faces) };
+}
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -54,9 +65,10 @@ interface LoopSamples<F> {
  * The app at `/?backend=...` in the browser's own (persistent) profile: models, camera, Person A
  * enrolled once (the first round), warm-up, then `seconds` of its own loop, recorded.
  */
-async function measureApp(browser: Browser, origin: string, seconds: number): Promise<LoopSamples<AppProbeFrame>> {
+async function measureApp(browser: Browser, origin: string, seconds: number, truth: VideoTruth, variant: AppVariant = 'as shipped'): Promise<LoopSamples<AppProbeFrame>> {
   const page = await browser.newPage();
   try {
+    await page.evaluateOnNewDocument(`window.__facegapProbeOverride = ${JSON.stringify(APP_VARIANTS[variant])};`);
     await page.evaluateOnNewDocument(APP_PROBE_SOURCE);
     await page.goto(new URL(`/?backend=${BACKEND}`, origin).href);
     const ready = await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
@@ -72,7 +84,7 @@ async function measureApp(browser: Browser, origin: string, seconds: number): Pr
     const readout = await readAppSnapshot(page);
     const measured = frames.filter((frame: AppProbeFrame) => frame.at >= from && frame.at <= to);
     if (measured.length === 0) throw new Error(`The app processed no frame in ${seconds} s: ${JSON.stringify(readout)}`);
-    const figures = computeLiveFigures(recording.shown, recording.drawn, measured, TRUTH);
+    const figures = computeLiveFigures(recording.shown, recording.drawn, measured, truth);
     return { engine: ready.engine, elapsedMs: to - from, frames: measured, readoutFps: readout.fps, figures: [figures] };
   } finally {
     await page.close();
@@ -151,20 +163,31 @@ function summarizeBare({ engine, elapsedMs, frames }: LoopSamples<BareFrame>): L
   };
 }
 
-/** The rounds' figures as one: rates weighted by time with faces in view, every entry's time to match. */
+/**
+ * The rounds' figures as one: rates weighted by time with faces in view, every entry's time to
+ * match, lag and swing averaged over the rounds that fitted them (per face with several faces: the
+ * figures then are those of the face the box was on most often).
+ */
 function mergeFigures(list: LiveFigures[]): LiveFigures {
   const seconds = list.reduce((sum, f) => sum + f.faceSeconds, 0);
   const weigh = (pick: (f: LiveFigures) => number) => list.reduce((sum, f) => sum + pick(f) * f.faceSeconds, 0) / (seconds || 1);
-  const fitted = list.filter((f) => f.lagMs !== null && f.swing !== null);
   const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+  const meanFits = (fits: { lagMs: number | null; swing: number | null }[]) => {
+    const fitted = fits.filter((fit) => fit.lagMs !== null && fit.swing !== null);
+    return { lagMs: mean(fitted.map((fit) => fit.lagMs!)), swing: mean(fitted.map((fit) => fit.swing!)) };
+  };
+  const perFace = (list[0]?.perFace ?? []).map(({ anchorX }) => {
+    const onFace = (f: LiveFigures) => f.perFace.find((face) => face.anchorX === anchorX);
+    return { anchorX, share: weigh((f) => onFace(f)?.share ?? 0), ...meanFits(list.flatMap((f) => onFace(f) ?? [])) };
+  }).sort((a, b) => b.share - a.share);
   return {
     faceSeconds: seconds,
     answersPerSecond: weigh((f) => f.answersPerSecond),
     detectedShare: weigh((f) => f.detectedShare),
     embeddingsPerSecond: weigh((f) => f.embeddingsPerSecond),
     timeToMatchMs: list.flatMap((f) => f.timeToMatchMs),
-    lagMs: mean(fitted.map((f) => f.lagMs!)),
-    swing: mean(fitted.map((f) => f.swing!)),
+    ...(perFace.length > 0 ? { lagMs: perFace[0].lagMs, swing: perFace[0].swing } : meanFits(list)),
+    perFace,
     staleShare: weigh((f) => f.staleShare),
   };
 }
@@ -177,24 +200,33 @@ async function measureFaces(faces: 1 | 3, origin: string, profile: string, folde
   const browser = await launchChromium({ fakeVideo: video, userDataDir: profile });
   try {
     const loadBefore = loadavg()[0];
+    const truth = describeVideo(faces);
     let app: LoopSamples<AppProbeFrame> | null = null;
+    let before: LoopSamples<AppProbeFrame> | null = null;
     let bare: LoopSamples<BareFrame> | null = null;
     // Alternating rounds, so a neighbour's load on this shared machine falls on both loops alike;
     // the order flips every round (app, bare, bare, app, ...), or a load that rises or falls over
     // the run would always favour the loop measured second.
     for (let index = 0; index < ROUNDS; index++) {
-      const runApp = async () => { app = addRound(app, await measureApp(browser, origin, SECONDS / ROUNDS)); };
-      const runBare = async () => { bare = addRound(bare, await measureBare(browser, origin, SECONDS / ROUNDS)); };
-      for (const run of index % 2 === 0 ? [runApp, runBare] : [runBare, runApp]) await run();
+      const runs = [
+        async () => { app = addRound(app, await measureApp(browser, origin, SECONDS / ROUNDS, truth)); },
+        ...(IS_AB ? [async () => { before = addRound(before, await measureApp(browser, origin, SECONDS / ROUNDS, truth, 'every face embedded')); }] : []),
+        async () => { bare = addRound(bare, await measureBare(browser, origin, SECONDS / ROUNDS)); },
+      ];
+      for (const run of index % 2 === 0 ? runs : runs.reverse()) await run();
     }
     const appLoop = summarizeApp(app!);
     const bareLoop = summarizeBare(bare!);
+    const ratio = (loop: LoopResult) => (bareLoop.fps > 0 ? round(loop.fps / bareLoop.fps) : null);
+    const variant = before as LoopSamples<AppProbeFrame> | null;
+    const beforeLoop = variant ? { ...summarizeApp(variant), variant: 'every face embedded' } : null;
     return {
       faces,
       loadAverage1m: [round(loadBefore), round(loadavg()[0])],
       figures: mergeFigures((app as LoopSamples<AppProbeFrame> | null)?.figures ?? []),
-      ratio: bareLoop.fps > 0 ? round(appLoop.fps / bareLoop.fps) : null,
-      loops: [appLoop, bareLoop],
+      ratio: ratio(appLoop),
+      loops: beforeLoop ? [appLoop, beforeLoop, bareLoop] : [appLoop, bareLoop],
+      variants: variant && beforeLoop ? [{ name: 'every face embedded', figures: mergeFigures(variant.figures ?? []), ratio: ratio(beforeLoop) }] : [],
     };
   } finally {
     await browser.close();

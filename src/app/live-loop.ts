@@ -103,8 +103,8 @@ export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void>
     const isEmbedded = plan.embed;
     let observation: Observation;
     try {
-      // Only the largest face's match is shown (and enrolled): the other faces are not embedded.
-      observation = await options.detect(frame, { embed: plan.embed, embedFaces: 'largest', track: plan.track, signal });
+      // Only the followed face's match is shown (and enrolled): the other faces are not embedded.
+      observation = await options.detect(frame, { embed: plan.embed, embedFaces: 'first', follow: track.box, track: plan.track, signal });
     } catch (error) {
       if (!signal.aborted && error instanceof VisionError && error.kind === 'worker-restarted') {
         // The new worker's first answer embeds again: the face may have changed during the restart.

@@ -5,7 +5,8 @@ import { buildDetectCallConfig, buildHumanConfig } from './config';
 import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import { DlibEmbedder } from './models/dlib-embedder';
 import { embedCrops } from './models/crops';
-import { describeLargestFace } from './models/describe-largest';
+import { describeFace } from './models/describe-face';
+import { orderFaces } from './tracking';
 import type { ResourceRecord } from '../privacy/resource-entries';
 import type { DetectOptions, EngineInfo, FaceObservation, LoadOptions, Observation } from './types';
 import { VisionError } from './types';
@@ -89,7 +90,7 @@ export class VisionEngine {
     return this.info;
   }
 
-  /** Finds faces in one frame (largest first) and, if asked, embeds them (or only the largest). Closes the bitmap. */
+  /** Finds faces in one frame (largest first, or the followed face first) and, if asked, embeds them (or only the first). Closes the bitmap. */
   async detect(frame: ImageBitmap, options: Omit<DetectOptions, 'signal'>): Promise<Observation> {
     const human = this.human;
     if (!human) throw new VisionError('inference-failed', 'The face models are not loaded yet.');
@@ -99,18 +100,20 @@ export class VisionEngine {
     try {
       const isHumanModel = this.model.runner === 'human';
       const isTracked = options.track === true && this.last.faces > 0 && this.last.width === width && this.last.height === height;
-      // Only the largest face: human's own pass would embed every face, so it is off and the crop embedded here.
-      const isLargestOnly = options.embed && options.embedFaces === 'largest';
-      const isDescribedByHuman = options.embed && isHumanModel && !isLargestOnly;
-      const result = await human.detect(frame, buildDetectCallConfig({ embed: isDescribedByHuman, track: isTracked, crops: !isHumanModel || isLargestOnly }));
+      // The first face only: human's own pass would embed every face, so it is off and the crop embedded here.
+      const isFirstOnly = options.embed && options.embedFaces === 'first';
+      const isDescribedByHuman = options.embed && isHumanModel && !isFirstOnly;
+      const result = await human.detect(frame, buildDetectCallConfig({ embed: isDescribedByHuman, track: isTracked, crops: !isHumanModel || isFirstOnly }));
       if (result.error) throw new Error(result.error);
       this.last = { faces: result.face.length, width, height };
-      const faces = result.face.map(toObservation);
+      const found = result.face.map(toObservation);
+      const order = orderFaces(found.map((face) => face.box), options.follow ?? null);
+      const only = isFirstOnly ? order[0] ?? null : null;
       let embed = isDescribedByHuman ? Number(human.performance.description ?? 0) : 0;
-      if (this.dlib) embed = await embedCrops(human, result.face, faces, options.embed ? this.dlib : null, isLargestOnly);
-      else if (isLargestOnly) embed = await describeLargestFace(human, result.face, faces);
+      if (this.dlib) embed = await embedCrops(human, result.face, found, options.embed ? this.dlib : null, only);
+      else if (isFirstOnly) embed = await describeFace(human, result.face, found, only);
       const total = performance.now() - started;
-      faces.sort((a, b) => area(b) - area(a));
+      const faces = order.map((index) => found[index]);
       return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total }, isTracked };
     } catch (error) {
       this.last = { faces: 0, width: 0, height: 0 };
@@ -147,10 +150,6 @@ function toObservation(face: FaceResult): FaceObservation {
     gender: face.gender === 'female' || face.gender === 'male' ? face.gender : null,
     genderScore: face.genderScore ?? null,
   };
-}
-
-function area(face: FaceObservation): number {
-  return face.box[2] * face.box[3];
 }
 
 /** human's `models.loaded()` counts a model whose weights failed to load; its load stats do not. */

@@ -6,20 +6,19 @@ const DESCRIPTOR_LENGTH = 1024;
 const AGE_BINS = 100;
 
 /**
- * Embeds only the largest face of a frame, with human's own description model (faceres), on the
- * face crop human returned (`detector.return`): the live view matches only that face, and human's
- * `face.description` would embed every face it found (each about as slow as the mesh of all three).
- * The steps are human 3.3.6's `faceres.predict` (src/face/faceres.ts in the package) without its
- * cache: resize the aligned crop to the model's input, scale to 0..255, run, read the descriptor,
- * age and gender the same way, so the embedding is human's own (checked in
- * test/browser/vision-largest.test.ts). Frees every face's crop. Returns the milliseconds spent.
+ * Embeds one face of a frame (`index`: the one the live view follows) with human's own description
+ * model (faceres), on the face crop human returned (`detector.return`): the live view matches only
+ * that face, and human's `face.description` would embed every face it found, each about as slow as
+ * the mesh of all of them. The steps are human 3.3.6's `faceres.predict` (src/face/faceres.ts in the
+ * package) without its cache: resize the aligned crop to the model's input, scale to 0..255, run,
+ * read the descriptor, age and gender the same way, so the embedding is human's own (checked in
+ * test/browser/vision-one-face.test.ts). Frees every face's crop. Returns the milliseconds spent.
  * `faces` are `results` as observations, in the same order.
  */
-export async function describeLargestFace(human: Human, results: FaceResult[], faces: FaceObservation[]): Promise<number> {
+export async function describeFace(human: Human, results: FaceResult[], faces: FaceObservation[], index: number | null): Promise<number> {
   const started = performance.now();
   try {
-    const index = findLargest(faces);
-    const crop = index === null ? undefined : results[index].tensor as Tensor | undefined;
+    const crop = index === null ? undefined : results[index]?.tensor as Tensor | undefined;
     const model = human.models.models.faceres;
     if (index === null || !crop || !model?.inputs[0]?.shape) return 0;
     // human's own order: [shape[2], shape[1]] (faceres is square).
@@ -52,15 +51,6 @@ export async function describeLargestFace(human: Human, results: FaceResult[], f
   } finally {
     for (const result of results) human.tf.dispose(result.tensor as Tensor | undefined);
   }
-}
-
-/** The index of the face with the largest box, or null when there is none. */
-export function findLargest(faces: Pick<FaceObservation, 'box'>[]): number | null {
-  let best: number | null = null;
-  for (let i = 0; i < faces.length; i++) {
-    if (best === null || faces[i].box[2] * faces[i].box[3] > faces[best].box[2] * faces[best].box[3]) best = i;
-  }
-  return best;
 }
 
 /** faceres' age, as human reads it: the top bin, moved towards its larger neighbour. */

@@ -12,8 +12,9 @@
  */
 export const DETECT_INTERVAL_MS = 500;
 /**
- * Embeddings (faceres, the slowest stage; of the followed face only) are refreshed this often while a face is in view, so the
- * meter's score is at most this old plus one frame: 2.5 a second, above the 2 a second asked for.
+ * Embeddings (faceres, the slowest stage; of the followed face only) are refreshed this often
+ * while a face is in view, so the meter's score is at most this old plus one frame: 2.5 a second,
+ * above the 2 a second asked for.
  */
 export const EMBED_INTERVAL_MS = 400;
 

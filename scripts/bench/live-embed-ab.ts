@@ -51,8 +51,8 @@ const RUN_SOURCE = `async (sources, count, pairs) => {
     context.fillRect(0, 0, 640, 480);
     if (count === 1) context.drawImage(images[0], shift, 0, 640, 480);
     else {
-      context.drawImage(images[1], shift, 150, 256, 192);
-      context.drawImage(images[0], shift + 384, 150, 256, 192);
+      context.drawImage(images[1], shift, 180, 192, 144);
+      context.drawImage(images[0], shift + 448, 180, 192, 144);
       context.drawImage(images[0], shift + 144, 40, 352, 264);
     }
     return createImageBitmap(canvas);

@@ -1,4 +1,4 @@
-import type { FaceResult, Human, Tensor } from '@vladmandic/human';
+import type { FaceResult, Human, Tensor, Tensor4D } from '@vladmandic/human';
 import type { FaceObservation } from '../types';
 
 /** Length of a faceres descriptor; the age output has 100 bins, gender one value. */
@@ -23,7 +23,7 @@ export async function describeFace(human: Human, results: FaceResult[], faces: F
     if (index === null || !crop || !model?.inputs[0]?.shape) return 0;
     // human's own order: [shape[2], shape[1]] (faceres is square).
     const [, across, down] = model.inputs[0].shape;
-    const input = human.tf.tidy(() => human.tf.mul(human.tf.image.resizeBilinear(human.tf.expandDims(crop, 0) as never, [down, across], false), 255));
+    const input = human.tf.tidy(() => human.tf.mul(human.tf.image.resizeBilinear(human.tf.expandDims(crop, 0) as Tensor4D, [down, across], false), 255));
     const outputs = model.execute(input) as Tensor[];
     human.tf.dispose(input);
     try {

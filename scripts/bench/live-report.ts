@@ -62,7 +62,7 @@ export interface LiveReport {
 export const LIVE_TARGETS = { answersPerSecond: { 1: 15, 3: 8 } as Record<number, number>, embeddingsPerSecond: 2, timeToMatchMs: 800, lagMs: 150, swing: 0.8, ratio: 2 };
 
 const LOOP_NAMES: Record<LoopResult['loop'], string> = {
-  app: 'App (tracks, embeds every 400 ms)',
+  app: 'App (tracks, embeds the followed face every 400 ms)',
   bare: 'Bare human (every frame fresh)',
 };
 
@@ -169,6 +169,10 @@ export function formatLiveMarkdown(report: LiveReport): string {
     'first frame showing the faces (read from the frame\'s marker as the page presents it) to the meter showing a score; lag and',
     'swing fit the drawn box (as drawn, at display rate) to the faces\' known motion; stale is the share of display frames with',
     'faces in view whose box was missing or drawn stale; the ratio is answers/s of the app over the bare loop, whole run, same video.',
+    '"Box on": with three faces, each drawn box is assigned to the nearest face of the video (its centre at the shown frame\'s',
+    'shift), and lag and swing are fitted per face: the share of boxes on each face, then its lag (ms) and swing; the lag and',
+    'swing columns are those of the face boxed most. Rows marked (A/B) are a variant of the app measured in the same alternating',
+    'rounds (BENCH_AB=1): "every face embedded" is the app before it embedded only the followed face.',
     '',
     ...markdown(HEADER, rows(report)),
     '',

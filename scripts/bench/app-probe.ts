@@ -23,6 +23,8 @@ export interface AppProbeFrame {
 declare global {
   interface Window {
     __facegapProbe?: { frames: AppProbeFrame[] };
+    /** Detect options the probe puts in place of the app's own (an A/B variant), or null. */
+    __facegapProbeOverride?: Record<string, unknown> | null;
   }
 }
 
@@ -40,7 +42,10 @@ export const APP_PROBE_SOURCE = `(() => {
       if (!options || options.name !== 'facegap-vision') return;
       const sent = new Map();
       const post = this.postMessage.bind(this);
+      // An A/B variant of the app (live.ts, BENCH_AB=1): these options replace the app's own.
+      const override = window.__facegapProbeOverride;
       this.postMessage = (message, transfer) => {
+        if (override && message && message.type === 'detect') message = { ...message, options: { ...message.options, ...override } };
         if (message && message.type === 'detect') sent.set(message.id, { at: performance.now(), isEmbedded: Boolean(message.options && message.options.embed) });
         return post(message, transfer);
       };

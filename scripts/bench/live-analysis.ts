@@ -15,6 +15,21 @@ export interface VideoTruth {
   hasFaces(index: number): boolean;
   /** How far the faces are shifted sideways on that frame, in video pixels. */
   shiftPx(index: number): number;
+  /**
+   * Where each face's centre is (x, video pixels) when the shift is 0: with several faces, a drawn
+   * box belongs to the nearest one, and lag and swing are fitted per face.
+   */
+  anchorsX?: number[];
+}
+
+/** Lag and swing of the box while it was drawn on one face of the video. */
+export interface FaceFit {
+  /** The face's centre at shift 0 (VideoTruth.anchorsX). */
+  anchorX: number;
+  /** Share of the drawn boxes (faces in view) that were on this face. */
+  share: number;
+  lagMs: number | null;
+  swing: number | null;
 }
 
 /** The live figures of one run. */
@@ -28,9 +43,14 @@ export interface LiveFigures {
   embeddingsPerSecond: number;
   /** From the first frame showing the faces to the meter showing a score: each entry, ms. */
   timeToMatchMs: number[];
-  /** Delay of the drawn box behind the face (ms) and the share of the face's swing it covers. */
+  /**
+   * Delay of the drawn box behind the face (ms) and the share of the face's swing it covers; with
+   * several faces, of the face the box was on most often (`perFace` has each).
+   */
   lagMs: number | null;
   swing: number | null;
+  /** One fit per face of the video, most boxed first; empty with one face. */
+  perFace: FaceFit[];
   /** Display frames with a box drawn as stale, among those with faces in the picture. */
   staleShare: number;
 }
@@ -99,6 +119,37 @@ function regress(pairs: [number, number][]): { slope: number; r2: number } | nul
 }
 
 /**
+ * Assigns each drawn box to the face whose centre (anchor plus the shift of the frame shown then)
+ * is nearest, and fits lag and swing per face, most boxed face first. With one anchor, or none,
+ * every box is on the one face.
+ */
+export function fitBoxMotionPerFace(frames: ShownFrame[], drawn: DrawnSample[], truth: VideoTruth): FaceFit[] {
+  const anchors = truth.anchorsX ?? [];
+  if (anchors.length < 2) return [];
+  const windows = findFaceWindows(frames, truth);
+  const groups = anchors.map(() => [] as DrawnSample[]);
+  for (const sample of drawn) {
+    if (sample.centerX === null || !isInside(windows, sample.at)) continue;
+    const index = findShownIndex(frames, sample.at);
+    const shift = index !== null && truth.hasFaces(index) ? truth.shiftPx(index) : 0;
+    groups[findNearest(anchors, sample.centerX - shift)].push(sample);
+  }
+  const total = groups.reduce((sum, group) => sum + group.length, 0);
+  return anchors
+    .map((anchorX, face) => {
+      const fit = fitBoxMotion(frames, groups[face], truth);
+      return { anchorX, share: total > 0 ? groups[face].length / total : 0, lagMs: fit?.lagMs ?? null, swing: fit?.swing ?? null };
+    })
+    .sort((a, b) => b.share - a.share);
+}
+
+function findNearest(values: number[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (Math.abs(values[i] - x) < Math.abs(values[best] - x)) best = i;
+  return best;
+}
+
+/**
  * Each entry of the faces: from the first frame showing them to the first display frame with a
  * score. An entry counts only when the meter had cleared (no score) since the faces left: a score
  * still shown from before the grey stretch would otherwise pass for an instant match.
@@ -125,7 +176,8 @@ export function computeLiveFigures(frames: ShownFrame[], drawn: DrawnSample[], a
   const faceMs = windows.reduce((sum, [from, to]) => sum + (to - from), 0);
   const inView = answers.filter((answer) => isInside(windows, answer.at));
   const perSecond = (count: number) => (faceMs > 0 ? (count * 1000) / faceMs : 0);
-  const fit = fitBoxMotion(frames, drawn, truth);
+  const perFace = fitBoxMotionPerFace(frames, drawn, truth);
+  const fit = perFace.length > 0 ? perFace[0] : fitBoxMotion(frames, drawn, truth);
   const drawnInView = drawn.filter((sample) => isInside(windows.map(([from, to]) => [from + 500, to] as [number, number]), sample.at));
   return {
     faceSeconds: faceMs / 1000,
@@ -135,6 +187,7 @@ export function computeLiveFigures(frames: ShownFrame[], drawn: DrawnSample[], a
     timeToMatchMs: measureTimeToMatch(frames, drawn, truth),
     lagMs: fit?.lagMs ?? null,
     swing: fit?.swing ?? null,
+    perFace,
     staleShare: drawnInView.length > 0 ? drawnInView.filter((sample) => sample.centerX === null || sample.isStale).length / drawnInView.length : 0,
   };
 }

@@ -6,6 +6,8 @@ import type { StageSummary } from './stats';
 /** One measured loop. Stage times are in milliseconds. */
 export interface LoopResult {
   loop: 'app' | 'bare';
+  /** An A/B variant of the app loop (BENCH_AB=1), named; absent: the app as shipped. */
+  variant?: string;
   engine: { backend: string; thread: string; wasmSimd: boolean; wasmMultithread: boolean; crossOriginIsolated: boolean } | null;
   elapsedMs: number;
   frames: number;
@@ -51,6 +53,8 @@ export interface LiveReport {
     /** The app's answers/s over the bare loop's, whole run, same video. */
     ratio: number | null;
     loops: LoopResult[];
+    /** A/B variants of the app measured in the same rounds (BENCH_AB=1): their figures and ratio. */
+    variants?: { name: string; figures: LiveFigures; ratio: number | null }[];
   }[];
 }
 
@@ -58,11 +62,23 @@ export interface LiveReport {
 export const LIVE_TARGETS = { answersPerSecond: { 1: 15, 3: 8 } as Record<number, number>, embeddingsPerSecond: 2, timeToMatchMs: 800, lagMs: 150, swing: 0.8, ratio: 2 };
 
 const LOOP_NAMES: Record<LoopResult['loop'], string> = {
-  app: 'App (tracks, embeds every 400 ms)',
+  app: 'App (tracks, embeds the followed face every 400 ms)',
   bare: 'Bare human (every frame fresh)',
 };
 
-const FIGURE_HEADER = ['Faces', 'Answers/s (target)', 'Detector share', 'Embeddings/s', 'Time to match ms (median / max, n)', 'Box lag ms', 'Swing', 'Stale', 'Ratio to bare', 'Load'];
+const FIGURE_HEADER = ['Faces', 'Answers/s (target)', 'Detector share', 'Embeddings/s', 'Time to match ms (median / max, n)', 'Box lag ms', 'Swing', 'Box on (lag ms, swing)', 'Stale', 'Ratio to bare', 'Load'];
+
+/** Where the drawn box was with several faces: each face (left, middle, right), its share and fit. */
+function describePerFace(figures: LiveFigures): string {
+  if (!figures.perFace || figures.perFace.length === 0) return '–';
+  const anchors = [...figures.perFace].sort((a, b) => a.anchorX - b.anchorX).map((face) => face.anchorX);
+  const names = anchors.length === 3 ? ['left', 'middle', 'right'] : anchors.map((x) => `x ${x}`);
+  return figures.perFace.filter((face) => face.share > 0).map((face) => {
+    const name = names[anchors.indexOf(face.anchorX)];
+    const fit = face.lagMs === null || face.swing === null ? 'no fit' : `${face.lagMs.toFixed(0)}, ${(face.swing * 100).toFixed(0)}%`;
+    return `${name} ${(face.share * 100).toFixed(0)}% (${fit})`;
+  }).join('; ');
+}
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -75,18 +91,23 @@ function mark(isMet: boolean | null): string {
 }
 
 function figureRows(report: LiveReport): string[][] {
-  return report.scenarios.map(({ faces, figures: f, ratio, loadAverage1m }) => {
+  const rows = report.scenarios.flatMap(({ faces, figures, ratio, loadAverage1m, variants }) => [
+    { faces, label: String(faces), figures, ratio, loadAverage1m },
+    ...(variants ?? []).map((variant) => ({ faces, label: `${faces}, ${variant.name} (A/B)`, figures: variant.figures, ratio: variant.ratio, loadAverage1m })),
+  ]);
+  return rows.map(({ faces, label, figures: f, ratio, loadAverage1m }) => {
     const target = LIVE_TARGETS.answersPerSecond[faces];
     const match = median(f.timeToMatchMs);
     const worst = f.timeToMatchMs.length ? Math.max(...f.timeToMatchMs) : null;
     return [
-      String(faces),
+      label,
       `${f.answersPerSecond.toFixed(1)} (${target ?? '–'})${mark(target ? f.answersPerSecond >= target : null)}`,
       `${(f.detectedShare * 100).toFixed(0)}%`,
       `${f.embeddingsPerSecond.toFixed(1)}${mark(f.embeddingsPerSecond >= LIVE_TARGETS.embeddingsPerSecond)}`,
       match === null ? '–' : `${match.toFixed(0)} / ${worst!.toFixed(0)}, ${f.timeToMatchMs.length}${mark(worst! <= LIVE_TARGETS.timeToMatchMs)}`,
       f.lagMs === null ? '–' : `${f.lagMs.toFixed(0)}${mark(f.lagMs <= LIVE_TARGETS.lagMs)}`,
       f.swing === null ? '–' : `${(f.swing * 100).toFixed(0)}%${mark(f.swing >= LIVE_TARGETS.swing)}`,
+      describePerFace(f),
       `${(f.staleShare * 100).toFixed(0)}%`,
       ratio === null ? '–' : `${ratio.toFixed(2)}x${mark(ratio >= LIVE_TARGETS.ratio)}`,
       loadAverage1m.join(' → '),
@@ -100,7 +121,7 @@ function cell(summary: StageSummary | null): string {
 
 function rows(report: LiveReport): string[][] {
   return report.scenarios.flatMap((scenario) => scenario.loops.map((loop) => [
-    `${LOOP_NAMES[loop.loop]}, ${scenario.faces} face${scenario.faces > 1 ? 's' : ''}`,
+    `${LOOP_NAMES[loop.loop]}${loop.variant ? `, ${loop.variant} (A/B)` : ''}, ${scenario.faces} face${scenario.faces > 1 ? 's' : ''}`,
     loop.fps.toFixed(2),
     `${loop.frames} (${loop.embeddedFrames} embedded)`,
     cell(loop.stages.detect),
@@ -148,6 +169,10 @@ export function formatLiveMarkdown(report: LiveReport): string {
     'first frame showing the faces (read from the frame\'s marker as the page presents it) to the meter showing a score; lag and',
     'swing fit the drawn box (as drawn, at display rate) to the faces\' known motion; stale is the share of display frames with',
     'faces in view whose box was missing or drawn stale; the ratio is answers/s of the app over the bare loop, whole run, same video.',
+    '"Box on": with three faces, each drawn box is assigned to the nearest face of the video (its centre at the shown frame\'s',
+    'shift), and lag and swing are fitted per face: the share of boxes on each face, then its lag (ms) and swing; the lag and',
+    'swing columns are those of the face boxed most. Rows marked (A/B) are a variant of the app measured in the same alternating',
+    'rounds (BENCH_AB=1): "every face embedded" is the app before it embedded only the followed face.',
     '',
     ...markdown(HEADER, rows(report)),
     '',

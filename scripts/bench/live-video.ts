@@ -30,6 +30,17 @@ export function computeShiftPx(index: number): number {
   return (MOVE_SWING_PX / 2) * Math.sin((2 * Math.PI * index) / MOVE_PERIOD_FRAMES);
 }
 
+/** With three faces, the side photos' scale (the middle one's is 0.55). */
+const SIDE_SCALE = 0.3;
+
+/**
+ * Where the faces' centres are (x, video pixels) at shift 0: the centres of the photos drawStill
+ * places (one filling the frame; three side by side, the middle one largest).
+ */
+export function computeFaceAnchorsX(faces: 1 | 3): number[] {
+  return faces === 1 ? [VIDEO_WIDTH / 2] : [VIDEO_WIDTH * SIDE_SCALE / 2, VIDEO_WIDTH / 2, VIDEO_WIDTH * (1 - SIDE_SCALE / 2)];
+}
+
 /** Whether frame `index` of the loop shows faces. */
 export function hasFaces(index: number): boolean {
   return index >= ENTRY_FRAMES;
@@ -37,14 +48,14 @@ export function hasFaces(index: number): boolean {
 
 /**
  * The still picture of `faces` faces (1 or 3) as RGBA, drawn by the browser: one fixture photo
- * filling the frame, or three photos side by side, the middle one largest, so "the largest face"
- * stays the same one.
+ * filling the frame, or three photos side by side, the middle one largest (its face box about
+ * twice the others' area), so the face the app follows from the start is the middle one.
  */
 async function drawStill(browser: Browser, photos: Buffer[], faces: 1 | 3): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
     const urls = photos.map((photo) => `data:image/jpeg;base64,${photo.toString('base64')}`);
-    const base64 = await page.evaluate(async (sources, count, width, height, grey) => {
+    const base64 = await page.evaluate(async (sources, count, width, height, grey, SIDE_SCALE) => {
       const images = await Promise.all(sources.map(async (src) => { const image = new Image(); image.src = src; await image.decode(); return image; }));
       const canvas = document.createElement('canvas');
       canvas.width = width;
@@ -54,16 +65,18 @@ async function drawStill(browser: Browser, photos: Buffer[], faces: 1 | 3): Prom
       context.fillRect(0, 0, width, height);
       if (count === 1) context.drawImage(images[0], 0, 0, width, height);
       else {
-        // Left, right: 40% scale; middle: 55%, drawn last so it is whole.
-        context.drawImage(images[1], 0, 150, width * 0.4, height * 0.4);
-        context.drawImage(images[2 % images.length], width * 0.6, 150, width * 0.4, height * 0.4);
+        // Left, right: 30% scale; middle: 55%, drawn last so it is whole. At 40%, Person B's face
+        // (she fills more of her photo) came out as large as the middle one, and the largest face
+        // was a coin toss.
+        context.drawImage(images[1], 0, 180, width * SIDE_SCALE, height * SIDE_SCALE);
+        context.drawImage(images[2 % images.length], width * (1 - SIDE_SCALE), 180, width * SIDE_SCALE, height * SIDE_SCALE);
         context.drawImage(images[0], width * 0.225, 40, width * 0.55, height * 0.55);
       }
       const data = context.getImageData(0, 0, width, height).data;
       let binary = '';
       for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
       return btoa(binary);
-    }, urls, faces, VIDEO_WIDTH, VIDEO_HEIGHT, GREY);
+    }, urls, faces, VIDEO_WIDTH, VIDEO_HEIGHT, GREY, SIDE_SCALE);
     return new Uint8Array(Buffer.from(base64, 'base64'));
   } finally {
     await page.close();

@@ -19,10 +19,10 @@ import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
 import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
 import type { BareFrame, BareLoopReport } from '../../bench/bare-loop';
 import { APP_PROBE_SOURCE, liveRecorderSource, type AppProbeFrame, type LiveRecording } from './app-probe';
-import { computeLiveFigures, type LiveFigures } from './live-analysis';
+import { computeLiveFigures, type VideoTruth } from './live-analysis';
 import { formatLiveMarkdown, formatLiveTable, type LiveReport, type LoopResult, updateBenchmarksSection } from './live-report';
-import { computeShiftPx, hasFaces, MARKER_BITS, MARKER_BLOCK_PX, writeLiveVideo } from './live-video';
-import { computeFps, summarizeSamples } from './stats';
+import { computeFaceAnchorsX, computeShiftPx, hasFaces, MARKER_BITS, MARKER_BLOCK_PX, writeLiveVideo } from './live-video';
+import { addRound, mergeFigures, summarizeApp, summarizeBare, type LoopSamples } from './live-summary';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 24);
 /** Each loop's SECONDS are split into this many rounds, app and bare taking turns. */
@@ -35,28 +35,30 @@ const WARMUP_MS = 3_000;
 const PHOTOS = ['test/fixtures/camera-person-a.jpg', 'test/fixtures/camera-person-b.jpg'];
 const BENCH_CONFIG = resolve(REPO_ROOT, 'scripts/bench/vite.bench.config.ts');
 const RESULTS_FILE = resolve(REPO_ROOT, 'bench-results/live.json');
-const TRUTH = { hasFaces, shiftPx: computeShiftPx };
+/**
+ * BENCH_AB=1 also measures the app as it was before the live loop embedded the largest face only
+ * (every face embedded, the probe rewrites the requests), in the same alternating rounds.
+ */
+const IS_AB = process.env.BENCH_AB === '1';
+/** How the app is run: as shipped, or with its detect requests rewritten by the probe. */
+const APP_VARIANTS = { 'as shipped': null, 'every face embedded': { embedFaces: 'all' } } as const;
+type AppVariant = keyof typeof APP_VARIANTS;
+
+function describeVideo(faces: 1 | 3): VideoTruth {
+  return { hasFaces, shiftPx: computeShiftPx, anchorsX: computeFaceAnchorsX(faces) };
+}
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const round = (value: number) => Math.round(value * 100) / 100;
-
-/** Raw samples of one loop over one or more rounds. */
-interface LoopSamples<F> {
-  engine: LoopResult['engine'];
-  elapsedMs: number;
-  frames: F[];
-  readoutFps: number | null;
-  /** App only: the display-rate recording of each round, and its figures. */
-  figures?: LiveFigures[];
-}
 
 /**
  * The app at `/?backend=...` in the browser's own (persistent) profile: models, camera, Person A
  * enrolled once (the first round), warm-up, then `seconds` of its own loop, recorded.
  */
-async function measureApp(browser: Browser, origin: string, seconds: number): Promise<LoopSamples<AppProbeFrame>> {
+async function measureApp(browser: Browser, origin: string, seconds: number, truth: VideoTruth, variant: AppVariant = 'as shipped'): Promise<LoopSamples<AppProbeFrame>> {
   const page = await browser.newPage();
   try {
+    await page.evaluateOnNewDocument(`window.__facegapProbeOverride = ${JSON.stringify(APP_VARIANTS[variant])};`);
     await page.evaluateOnNewDocument(APP_PROBE_SOURCE);
     await page.goto(new URL(`/?backend=${BACKEND}`, origin).href);
     const ready = await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
@@ -72,7 +74,7 @@ async function measureApp(browser: Browser, origin: string, seconds: number): Pr
     const readout = await readAppSnapshot(page);
     const measured = frames.filter((frame: AppProbeFrame) => frame.at >= from && frame.at <= to);
     if (measured.length === 0) throw new Error(`The app processed no frame in ${seconds} s: ${JSON.stringify(readout)}`);
-    const figures = computeLiveFigures(recording.shown, recording.drawn, measured, TRUTH);
+    const figures = computeLiveFigures(recording.shown, recording.drawn, measured, truth);
     return { engine: ready.engine, elapsedMs: to - from, frames: measured, readoutFps: readout.fps, figures: [figures] };
   } finally {
     await page.close();
@@ -97,78 +99,6 @@ async function measureBare(browser: Browser, origin: string, seconds: number): P
   }
 }
 
-/** Appends one round's samples to the ones so far. */
-function addRound<F>(total: LoopSamples<F> | null, next: LoopSamples<F>): LoopSamples<F> {
-  if (!total) return next;
-  return { engine: next.engine, elapsedMs: total.elapsedMs + next.elapsedMs, frames: [...total.frames, ...next.frames],
-    readoutFps: next.readoutFps, figures: [...(total.figures ?? []), ...(next.figures ?? [])] };
-}
-function summarizeApp({ engine, elapsedMs, frames, readoutFps }: LoopSamples<AppProbeFrame>): LoopResult {
-  const embedded = frames.filter((frame) => frame.isEmbedded);
-  const intervals = frames.slice(1).map((frame, index) => frame.at - frames[index].at).filter((gap) => gap > 0 && gap < elapsedMs);
-  return {
-    loop: 'app',
-    engine,
-    elapsedMs,
-    frames: frames.length,
-    fps: computeFps(frames.length, elapsedMs),
-    appReadoutFps: readoutFps,
-    facesPerFrame: summarizeSamples(frames.map((frame) => frame.faces))?.mean ?? 0,
-    embeddedFrames: embedded.length,
-    stages: {
-      detect: summarizeSamples(frames.map((frame) => frame.detect)),
-      embed: summarizeSamples(embedded.map((frame) => frame.embed)),
-      workerTotal: summarizeSamples(frames.map((frame) => frame.total)),
-      workerTotalEmbedded: summarizeSamples(embedded.map((frame) => frame.total)),
-      trackedOnly: summarizeSamples(frames.filter((frame) => !frame.isEmbedded && frame.isTracked && frame.faces > 0).map((frame) => frame.total)),
-      detectedOnly: summarizeSamples(frames.filter((frame) => !frame.isEmbedded && !frame.isTracked && frame.faces > 0).map((frame) => frame.total)),
-      roundTrip: summarizeSamples(frames.map((frame) => frame.roundTrip)),
-      interval: summarizeSamples(intervals),
-    },
-  };
-}
-
-function summarizeBare({ engine, elapsedMs, frames }: LoopSamples<BareFrame>): LoopResult {
-  return {
-    loop: 'bare',
-    engine,
-    elapsedMs,
-    frames: frames.length,
-    fps: computeFps(frames.length, elapsedMs),
-    appReadoutFps: null,
-    facesPerFrame: summarizeSamples(frames.map((frame) => frame.faces))?.mean ?? 0,
-    embeddedFrames: frames.length,
-    stages: {
-      // human's face stage includes the embedding; the app's engine reports them apart the same way.
-      detect: summarizeSamples(frames.map((frame) => frame.total - frame.embed)),
-      embed: summarizeSamples(frames.map((frame) => frame.embed)),
-      workerTotal: summarizeSamples(frames.map((frame) => frame.total)),
-      workerTotalEmbedded: summarizeSamples(frames.map((frame) => frame.total)),
-      roundTrip: summarizeSamples(frames.map((frame) => frame.roundTrip)),
-      // The bare loop grabs the next frame as soon as the answer arrives.
-      interval: summarizeSamples(frames.map((frame) => frame.roundTrip)),
-    },
-  };
-}
-
-/** The rounds' figures as one: rates weighted by time with faces in view, every entry's time to match. */
-function mergeFigures(list: LiveFigures[]): LiveFigures {
-  const seconds = list.reduce((sum, f) => sum + f.faceSeconds, 0);
-  const weigh = (pick: (f: LiveFigures) => number) => list.reduce((sum, f) => sum + pick(f) * f.faceSeconds, 0) / (seconds || 1);
-  const fitted = list.filter((f) => f.lagMs !== null && f.swing !== null);
-  const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
-  return {
-    faceSeconds: seconds,
-    answersPerSecond: weigh((f) => f.answersPerSecond),
-    detectedShare: weigh((f) => f.detectedShare),
-    embeddingsPerSecond: weigh((f) => f.embeddingsPerSecond),
-    timeToMatchMs: list.flatMap((f) => f.timeToMatchMs),
-    lagMs: mean(fitted.map((f) => f.lagMs!)),
-    swing: mean(fitted.map((f) => f.swing!)),
-    staleShare: weigh((f) => f.staleShare),
-  };
-}
-
 async function measureFaces(faces: 1 | 3, origin: string, profile: string, folder: string): Promise<LiveReport['scenarios'][number]> {
   const photos = PHOTOS.map((path) => readFileSync(resolve(REPO_ROOT, path)));
   const painter = await launchChromium();
@@ -177,24 +107,33 @@ async function measureFaces(faces: 1 | 3, origin: string, profile: string, folde
   const browser = await launchChromium({ fakeVideo: video, userDataDir: profile });
   try {
     const loadBefore = loadavg()[0];
+    const truth = describeVideo(faces);
     let app: LoopSamples<AppProbeFrame> | null = null;
+    let before: LoopSamples<AppProbeFrame> | null = null;
     let bare: LoopSamples<BareFrame> | null = null;
     // Alternating rounds, so a neighbour's load on this shared machine falls on both loops alike;
     // the order flips every round (app, bare, bare, app, ...), or a load that rises or falls over
     // the run would always favour the loop measured second.
     for (let index = 0; index < ROUNDS; index++) {
-      const runApp = async () => { app = addRound(app, await measureApp(browser, origin, SECONDS / ROUNDS)); };
-      const runBare = async () => { bare = addRound(bare, await measureBare(browser, origin, SECONDS / ROUNDS)); };
-      for (const run of index % 2 === 0 ? [runApp, runBare] : [runBare, runApp]) await run();
+      const runs = [
+        async () => { app = addRound(app, await measureApp(browser, origin, SECONDS / ROUNDS, truth)); },
+        ...(IS_AB ? [async () => { before = addRound(before, await measureApp(browser, origin, SECONDS / ROUNDS, truth, 'every face embedded')); }] : []),
+        async () => { bare = addRound(bare, await measureBare(browser, origin, SECONDS / ROUNDS)); },
+      ];
+      for (const run of index % 2 === 0 ? runs : runs.reverse()) await run();
     }
     const appLoop = summarizeApp(app!);
     const bareLoop = summarizeBare(bare!);
+    const ratio = (loop: LoopResult) => (bareLoop.fps > 0 ? round(loop.fps / bareLoop.fps) : null);
+    const variant = before as LoopSamples<AppProbeFrame> | null;
+    const beforeLoop = variant ? { ...summarizeApp(variant), variant: 'every face embedded' } : null;
     return {
       faces,
       loadAverage1m: [round(loadBefore), round(loadavg()[0])],
       figures: mergeFigures((app as LoopSamples<AppProbeFrame> | null)?.figures ?? []),
-      ratio: bareLoop.fps > 0 ? round(appLoop.fps / bareLoop.fps) : null,
-      loops: [appLoop, bareLoop],
+      ratio: ratio(appLoop),
+      loops: beforeLoop ? [appLoop, beforeLoop, bareLoop] : [appLoop, bareLoop],
+      variants: variant && beforeLoop ? [{ name: 'every face embedded', figures: mergeFigures(variant.figures ?? []), ratio: ratio(beforeLoop) }] : [],
     };
   } finally {
     await browser.close();

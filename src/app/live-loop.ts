@@ -1,7 +1,7 @@
 /**
  * The frame pump of the live view: grab a frame, find or follow the faces (FrameSchedule decides:
  * the full detector every DETECT_INTERVAL_MS or when a face is lost, the mesh alone between), embed
- * and match every EMBED_INTERVAL_MS, report, repeat. One request is in flight at most, so a slow
+ * the followed face (only that one) and match it every EMBED_INTERVAL_MS, report, repeat. One request is in flight at most, so a slow
  * backend lowers the answer rate instead of queueing stale frames. Stops when its AbortSignal aborts.
  */
 import { isAbortError } from '../shared/errors';
@@ -30,7 +30,8 @@ export interface LiveFrame<M> {
   /** Whether the faces were followed by the mesh from the last answer (false: the full detector ran). */
   isTracked: boolean;
   /**
-   * The match to show for the largest face: this frame's fresh one, or the one of the same face's
+   * The match to show for the followed face (the observation's first: the largest when it appeared,
+   * then the same face while it stays): this frame's fresh one, or the one of the same face's
    * last embedding. Null while the face has no embedding of its own (it just entered, or the box
    * jumped, as when the picture cuts to another person): a new face never inherits a match.
    */
@@ -47,7 +48,7 @@ export interface LiveLoopOptions<M> {
   /** A frame of the video, or null when there is none yet. The loop hands it to `detect`. */
   grabFrame(): Promise<ImageBitmap | null>;
   detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation>;
-  /** Matches a fresh embedding (the largest face's); its duration is the "match" stage. */
+  /** Matches a fresh embedding (the followed face's); its duration is the "match" stage. */
   match(embedding: Float32Array): M;
   onFrame(frame: LiveFrame<M>): void;
   /** Called once when detection fails; the loop then ends. Aborts are not failures. */
@@ -103,7 +104,8 @@ export async function runLiveLoop<M>(options: LiveLoopOptions<M>): Promise<void>
     const isEmbedded = plan.embed;
     let observation: Observation;
     try {
-      observation = await options.detect(frame, { embed: plan.embed, track: plan.track, signal });
+      // Only the followed face's match is shown (and enrolled): the other faces are not embedded.
+      observation = await options.detect(frame, { embed: plan.embed, embedFaces: 'first', follow: track.box, track: plan.track, signal });
     } catch (error) {
       if (!signal.aborted && error instanceof VisionError && error.kind === 'worker-restarted') {
         // The new worker's first answer embeds again: the face may have changed during the restart.

@@ -19,13 +19,15 @@ const TRACK_SKIP_LIMIT = 1_000_000_000;
  * The per-call part of human's configuration: a detecting call runs the full detector
  * (`cacheSensitivity: 0` turns human's caching off); a tracking call lets human's face stage run the
  * mesh inside the boxes of the last answer, on this frame, without the detector. Embeddings are never
- * cached (`description.skipFrames` stays 0), so an embedding is always of this frame.
+ * cached (`description.skipFrames` stays 0), so an embedding is always of this frame. `crops`: human
+ * returns each face's aligned crop (`detector.return`), for an embedder outside human's own pass.
+ * Every field is set on every call: human keeps a call's configuration for the calls after it.
  */
-export function buildDetectCallConfig(options: { embed: boolean; track: boolean }): Partial<Config> {
+export function buildDetectCallConfig(options: { embed: boolean; track: boolean; crops: boolean }): Partial<Config> {
   const skip = options.track ? TRACK_SKIP_LIMIT : 0;
   return {
     cacheSensitivity: options.track ? TRACK_CACHE_SENSITIVITY : 0,
-    face: { detector: { skipFrames: skip, skipTime: skip }, description: { enabled: options.embed } },
+    face: { detector: { skipFrames: skip, skipTime: skip, return: options.crops }, description: { enabled: options.embed } },
   } as Partial<Config>;
 }
 

@@ -6,6 +6,8 @@ import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/reg
 import { DlibEmbedder } from './models/dlib-embedder';
 import { AlignedEmbedder } from './models/aligned-embedder';
 import { embedCrops } from './models/crops';
+import { describeFace } from './models/describe-face';
+import { orderFaces } from './tracking';
 import type { ResourceRecord } from '../privacy/resource-entries';
 import type { DetectOptions, EngineInfo, FaceObservation, LoadOptions, Observation } from './types';
 import { VisionError } from './types';
@@ -98,7 +100,7 @@ export class VisionEngine {
     return this.info;
   }
 
-  /** Finds faces in one frame (largest first) and, if asked, embeds them. Closes the bitmap. */
+  /** Finds faces in one frame (largest first, or the followed face first) and, if asked, embeds them (or only the first). Closes the bitmap. */
   async detect(frame: ImageBitmap, options: Omit<DetectOptions, 'signal'>): Promise<Observation> {
     const human = this.human;
     if (!human) throw new VisionError('inference-failed', 'The face models are not loaded yet.');
@@ -108,15 +110,23 @@ export class VisionEngine {
     try {
       const isHumanModel = this.model.runner === 'human';
       const isTracked = options.track === true && this.last.faces > 0 && this.last.width === width && this.last.height === height;
-      const result = await human.detect(frame, buildDetectCallConfig({ embed: options.embed && isHumanModel, track: isTracked }));
+      // The first face only: human's own pass would embed every face, so it is off and the crop embedded here.
+      const isFirstOnly = options.embed && options.embedFaces === 'first';
+      const isDescribedByHuman = options.embed && isHumanModel && !isFirstOnly;
+      // Crops are tensors: asked for only where an embedder reads (and frees) them.
+      const needsCrops = this.dlib !== null || (isHumanModel && isFirstOnly);
+      const result = await human.detect(frame, buildDetectCallConfig({ embed: isDescribedByHuman, track: isTracked, crops: needsCrops }));
       if (result.error) throw new Error(result.error);
       this.last = { faces: result.face.length, width, height };
-      const faces = result.face.map(toObservation);
-      let embed = options.embed && isHumanModel ? Number(human.performance.description ?? 0) : 0;
-      if (this.dlib) embed = await embedCrops(human, result.face, faces, options.embed ? this.dlib : null);
-      if (this.aligned && options.embed) embed = await this.aligned.embedFaces(frame, result.face, faces);
+      const found = result.face.map(toObservation);
+      const order = orderFaces(found.map((face) => face.box), options.follow ?? null);
+      const only = isFirstOnly ? order[0] ?? null : null;
+      let embed = isDescribedByHuman ? Number(human.performance.description ?? 0) : 0;
+      if (this.dlib) embed = await embedCrops(human, result.face, found, options.embed ? this.dlib : null, only);
+      else if (this.aligned) embed = options.embed ? await this.aligned.embedFaces(frame, result.face, found, only) : 0;
+      else if (isFirstOnly) embed = await describeFace(human, result.face, found, only);
       const total = performance.now() - started;
-      faces.sort((a, b) => area(b) - area(a));
+      const faces = order.map((index) => found[index]);
       return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total }, isTracked };
     } catch (error) {
       this.last = { faces: 0, width: 0, height: 0 };
@@ -155,10 +165,6 @@ function toObservation(face: FaceResult): FaceObservation {
     gender: face.gender === 'female' || face.gender === 'male' ? face.gender : null,
     genderScore: face.genderScore ?? null,
   };
-}
-
-function area(face: FaceObservation): number {
-  return face.box[2] * face.box[3];
 }
 
 /** human's `models.loaded()` counts a model whose weights failed to load; its load stats do not. */

@@ -12,8 +12,9 @@
  */
 export const DETECT_INTERVAL_MS = 500;
 /**
- * Embeddings (faceres, the slowest stage) are refreshed this often while a face is in view, so the
- * meter's score is at most this old plus one frame: 2.5 a second, above the 2 a second asked for.
+ * Embeddings (faceres, the slowest stage; of the followed face only) are refreshed this often
+ * while a face is in view, so the meter's score is at most this old plus one frame: 2.5 a second,
+ * above the 2 a second asked for.
  */
 export const EMBED_INTERVAL_MS = 400;
 
@@ -37,7 +38,7 @@ export interface FrameOutcome {
  * Decides, frame by frame, when to run the full detector and when to embed:
  * - detect when no face is known, when a tracking frame lost a face, or DETECT_INTERVAL_MS after
  *   the last detection; otherwise track;
- * - embed when the largest face is new (no embedding of its own yet), while no face is in view
+ * - embed when the followed face is new (no embedding of its own yet), while no face is in view
  *   (so a face that appears is embedded on the frame that finds it), or EMBED_INTERVAL_MS after
  *   the last embedding.
  */

@@ -12,6 +12,13 @@ import type { Box } from './types';
  * falls well below.
  */
 export const SAME_FACE_MIN_IOU = 0.35;
+/**
+ * Another face takes the followed face's place only once its box is this many times larger (it
+ * came much closer). Two people side by side have boxes within a few percent of each other, and
+ * which one is larger changes from frame to frame: without this margin, the box and the meter
+ * would hop between them, and every hop clears the match.
+ */
+export const FOLLOW_SWITCH_AREA_RATIO = 1.5;
 /** An answer older than this is drawn as stale, never as the face's current place. */
 export const STALE_ANSWER_MS = 250;
 
@@ -40,29 +47,52 @@ export function isAnswerStale(answeredAt: number | null, now: number, staleMs = 
 }
 
 /**
- * Follows the largest face from answer to answer and holds the match of its last embedding while
- * the same face stays in view. Lost or jumped: the match is dropped until a fresh embedding.
+ * The order in which a frame's faces are listed: the face that continues `followed` (the box of
+ * the face followed so far, or null) first, unless another is FOLLOW_SWITCH_AREA_RATIO times
+ * larger; then the rest largest first. Returns indices into `boxes`.
+ */
+export function orderFaces(boxes: Box[], followed: Box | null, switchRatio = FOLLOW_SWITCH_AREA_RATIO): number[] {
+  const area = (box: Box) => box[2] * box[3];
+  const order = boxes.map((_, index) => index).sort((a, b) => area(boxes[b]) - area(boxes[a]));
+  if (followed === null || order.length < 2) return order;
+  let best: number | null = null;
+  for (const index of order) {
+    if (isSameFace(followed, boxes[index]) && (best === null || computeBoxIou(followed, boxes[index]) > computeBoxIou(followed, boxes[best]))) best = index;
+  }
+  if (best === null || area(boxes[order[0]]) >= switchRatio * area(boxes[best])) return order;
+  return [best, ...order.filter((index) => index !== best)];
+}
+
+/**
+ * Follows the first face of each answer (the engine lists the followed face first: orderFaces) and
+ * holds the match of its last embedding while the same face stays in view. Lost or jumped: the
+ * match is dropped until a fresh embedding.
  */
 export class FaceTrack<M> {
-  private box: Box | null = null;
+  private followedBox: Box | null = null;
   private match: M | null = null;
   private hasEmbedding = false;
 
+  /** The followed face's box in the last answer, or null when none. */
+  get box(): Box | null {
+    return this.followedBox;
+  }
+
   /** Whether the tracked face has no embedding of its own yet, so the next frame should embed. */
   get needsEmbedding(): boolean {
-    return this.box !== null && !this.hasEmbedding;
+    return this.followedBox !== null && !this.hasEmbedding;
   }
 
   /**
-   * Takes the largest face of an answer (null: none) and, on an embedding frame, its fresh match.
+   * Takes the first face of an answer (null: none) and, on an embedding frame, its fresh match.
    * Returns the match to show for this answer: null while the face has no embedding of its own.
    */
   update(box: Box | null, fresh: { match: M | null } | null): M | null {
-    if (box === null || !isSameFace(this.box, box)) {
+    if (box === null || !isSameFace(this.followedBox, box)) {
       this.match = null;
       this.hasEmbedding = false;
     }
-    this.box = box;
+    this.followedBox = box;
     if (box !== null && fresh) {
       this.match = fresh.match;
       this.hasEmbedding = true;
@@ -72,7 +102,7 @@ export class FaceTrack<M> {
 
   /** Forgets the face, as when the camera stops. */
   reset(): void {
-    this.box = null;
+    this.followedBox = null;
     this.match = null;
     this.hasEmbedding = false;
   }

@@ -64,7 +64,7 @@ export interface StageTimings {
   total: number;
 }
 
-/** Everything found in one frame, faces ordered largest first. */
+/** Everything found in one frame, faces ordered largest first (the followed face first, when one is given: DetectOptions.follow). */
 export interface Observation {
   width: number;
   height: number;
@@ -81,6 +81,16 @@ export interface Observation {
 export interface DetectOptions {
   /** Compute embeddings (faceres) too; without it only the detector and mesh run. */
   embed: boolean;
+  /**
+   * Which faces `embed` embeds: every face (the default), or only the first one, the face the live
+   * view matches; the others then have no embedding, and the frame costs one embedding, not one a face.
+   */
+  embedFaces?: 'all' | 'first';
+  /**
+   * The box of the face the live view follows, from its last answer: the face of this frame that
+   * continues it is listed first, unless another is much larger (src/vision/tracking.ts, orderFaces).
+   */
+  follow?: Box | null;
   /**
    * Follow the faces of the previous answer with the mesh alone (no detector pass): cheaper, but it
    * finds no new face. Ignored when the previous answer had no face (the detector runs then).

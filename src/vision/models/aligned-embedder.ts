@@ -31,13 +31,14 @@ export class AlignedEmbedder {
   }
 
   /**
-   * Embeds each face of `results` that has a mesh into `faces[i].embedding` (same order). `frame`
+   * Embeds each face of `results` that has a mesh (or only face `only`) into `faces[i].embedding`. `frame`
    * is the bitmap human detected on; it is not closed. Returns the milliseconds spent.
    */
-  async embedFaces(frame: ImageBitmap, results: FaceResult[], faces: FaceObservation[]): Promise<number> {
+  async embedFaces(frame: ImageBitmap, results: FaceResult[], faces: FaceObservation[], only: number | null = null): Promise<number> {
     const started = performance.now();
     const tf = this.human.tf;
     for (let i = 0; i < results.length; i++) {
+      if (only !== null && i !== only) continue;
       const mesh = results[i].mesh;
       if (!mesh || mesh.length < 468) continue;
       const context = this.context;

@@ -31,13 +31,13 @@ describe('live loop rate logic', () => {
     let inFlight = 0;
     let maxInFlight = 0;
     let lastFaces = 0;
-    const calls: { at: number; track: boolean; embed: boolean }[] = [];
+    const calls: { at: number; track: boolean; embed: boolean; embedFaces?: string; follow?: unknown }[] = [];
     const startedAt = Date.now();
     const frames = await runLoopFor<number>(ms, {
-      detect: (_frame, { embed, track = false }) => {
+      detect: (_frame, { embed, embedFaces, follow, track = false }) => {
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
-        calls.push({ at: Date.now() - startedAt, track, embed });
+        calls.push({ at: Date.now() - startedAt, track, embed, embedFaces, follow });
         const face = hasFace(Date.now() - startedAt);
         const isTracked = track && lastFaces > 0;
         const cost = (isTracked ? TRACK_MS : DETECT_MS) + (embed && face ? EMBED_MS : 0);
@@ -74,6 +74,15 @@ describe('live loop rate logic', () => {
     expect(frames.every((f) => f.match === 0.7)).toBe(true);
     expect(frames.at(-1)!.fps).toBeGreaterThan(20);
     expect(frames.at(-1)!.timings).toMatchObject({ detect: 40, embed: 10 });
+  });
+
+  it('asks for the followed face\'s embedding only, and names that face by its last box', async () => {
+    const { calls } = await run(1000);
+    expect(calls.filter((call) => call.embed).length).toBeGreaterThan(0);
+    expect(calls.every((call) => call.embedFaces === 'first')).toBe(true);
+    // Nothing to follow on the first frame; then the box of the last answer's first face.
+    expect(calls[0].follow).toBeNull();
+    expect(calls.slice(1).every((call) => JSON.stringify(call.follow) === JSON.stringify([0, 0, 300, 300]))).toBe(true);
   });
 
   it('detects on every frame while no face is in view', async () => {

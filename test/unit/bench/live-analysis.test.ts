@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeLiveFigures, findFaceWindows, findShownIndex, fitBoxMotion, type DrawnSample, type ShownFrame } from '../../../scripts/bench/live-analysis';
-import { computeShiftPx, hasFaces, LOOP_FRAMES, VIDEO_FPS } from '../../../scripts/bench/live-video';
+import { computeLiveFigures, findFaceWindows, findShownIndex, fitBoxMotion, fitBoxMotionPerFace, type DrawnSample, type ShownFrame } from '../../../scripts/bench/live-analysis';
+import { computeFaceAnchorsX, computeShiftPx, hasFaces, LOOP_FRAMES, VIDEO_FPS } from '../../../scripts/bench/live-video';
 
 const TRUTH = { hasFaces, shiftPx: computeShiftPx };
 const FRAME_MS = 1000 / VIDEO_FPS;
@@ -57,5 +57,36 @@ describe('live bench figures', () => {
     // A meter that never clears: a slow loop whose last answer before the grey stretch had a score.
     const drawn = drawnBox(frames, 50, 1, 450).map((sample) => ({ ...sample, score: 0.7 }));
     expect(computeLiveFigures(frames, drawn, [], TRUTH).timeToMatchMs).toEqual([]);
+  });
+
+  it('assigns each drawn box to the nearest face and fits lag and swing per face, so a box that hops between faces is no motion', () => {
+    const frames = shownFrames();
+    const truth = { ...TRUTH, anchorsX: computeFaceAnchorsX(3) };
+    const [left, middle] = computeFaceAnchorsX(3);
+    // The box sits on the middle face, and every fourth half second on the left one (a face that
+    // was briefly the largest); on each it follows its face 80 ms late over its whole swing.
+    const drawn = drawnBox(frames, 80, 1, 300).map((sample) => {
+      const isLeft = Math.floor(sample.at / 500) % 4 === 3;
+      return { ...sample, centerX: sample.centerX === null ? null : sample.centerX - 320 + (isLeft ? left : middle) };
+    });
+    // Taken as one face, the hops swamp the motion.
+    expect(fitBoxMotion(frames, drawn, TRUTH)!.swing).toBeLessThan(0.5);
+    const [first, second, third] = fitBoxMotionPerFace(frames, drawn, truth);
+    expect(first).toMatchObject({ anchorX: middle });
+    expect(first.share).toBeCloseTo(0.75, 1);
+    expect(Math.abs(first.lagMs! - 80)).toBeLessThanOrEqual(FRAME_MS);
+    expect(first.swing).toBeCloseTo(1, 1);
+    expect(second).toMatchObject({ anchorX: left });
+    expect(second.swing).toBeCloseTo(1, 1);
+    expect(third).toMatchObject({ share: 0, lagMs: null, swing: null });
+    // The figures are those of the face the box was on most.
+    expect(computeLiveFigures(frames, drawn, [], truth)).toMatchObject({ lagMs: first.lagMs, swing: first.swing });
+  });
+
+  it('fits one face as a whole, with no per-face figures', () => {
+    const frames = shownFrames();
+    const figures = computeLiveFigures(frames, drawnBox(frames, 80, 1, 300), [], { ...TRUTH, anchorsX: computeFaceAnchorsX(1) });
+    expect(figures.perFace).toEqual([]);
+    expect(figures.swing).toBeCloseTo(1, 1);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { computeBoxIou, FaceTrack, isAnswerStale, isSameFace, STALE_ANSWER_MS } from '../../../src/vision/tracking';
+import { computeBoxIou, FaceTrack, FOLLOW_SWITCH_AREA_RATIO, isAnswerStale, isSameFace, orderFaces, STALE_ANSWER_MS } from '../../../src/vision/tracking';
 import type { Box, Observation } from '../../../src/vision/types';
 import { VisionError } from '../../../src/vision/types';
 import { runLoopFor } from '../app/loop-harness';
@@ -26,6 +26,28 @@ describe('face tracking decisions', () => {
     expect(isAnswerStale(1000, 1000 + STALE_ANSWER_MS)).toBe(false);
     expect(isAnswerStale(1000, 1001 + STALE_ANSWER_MS)).toBe(true);
     expect(isAnswerStale(null, 0)).toBe(true);
+  });
+
+  /** Two people side by side, the right one a little larger; a third, far larger face; and the left one moved. */
+  const LEFT: Box = [40, 190, 150, 150];
+  const RIGHT: Box = [260, 90, 158, 158];
+  const CLOSE: Box = [200, 60, 260, 260];
+  const LEFT_MOVED: Box = [46, 191, 152, 152];
+  it.each<[string, Box[], Box | null, number[]]>([
+    ['nothing followed: largest first', [LEFT, RIGHT], null, [1, 0]],
+    ['the followed face first, though a little smaller', [LEFT_MOVED, RIGHT], LEFT, [0, 1]],
+    ['the followed face first, wherever it is listed', [RIGHT, LEFT_MOVED], LEFT, [1, 0]],
+    ['a face far larger takes over', [LEFT_MOVED, CLOSE], LEFT, [1, 0]],
+    ['the followed face gone: largest first', [RIGHT, [500, 300, 60, 60]], LEFT, [0, 1]],
+    ['no face', [], LEFT, []],
+  ])('orders faces: %s', (_name, boxes, followed, expected) => {
+    expect(orderFaces(boxes, followed)).toEqual(expected);
+  });
+
+  it('switches to another face at FOLLOW_SWITCH_AREA_RATIO times the followed face\'s area, not before', () => {
+    const side = Math.sqrt(FOLLOW_SWITCH_AREA_RATIO) * 100;
+    expect(orderFaces([[0, 0, 100, 100], [300, 0, side - 1, side - 1]], [0, 0, 100, 100])).toEqual([0, 1]);
+    expect(orderFaces([[0, 0, 100, 100], [300, 0, side + 1, side + 1]], [0, 0, 100, 100])).toEqual([1, 0]);
   });
 
   it('holds a match for the same face and drops it when the face is lost or jumps', () => {

@@ -12,7 +12,7 @@
 // The output's shard is written beside it as <out>.bin and the manifest's `paths` renamed to match.
 // Used by copy-models.mjs (at install) and by scripts/measure-quantized.ts (docs/models-float16.md).
 import { Float16Array } from '@petamoriken/float16';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +127,7 @@ export function quantizeModelFile(modelPath, outPath, to, exceptUpstreamOf) {
   const shardName = basename(outPath).replace(/\.json$/, '.bin');
   const kept = exceptUpstreamOf ? findUpstreamWeights(model, exceptUpstreamOf) : new Set();
   const { json, bin: out } = encodeWeights(model, decodeWeights(model, bin), to, shardName, kept);
+  mkdirSync(dirname(outPath), { recursive: true });
   writeFileSync(outPath, JSON.stringify(json));
   writeFileSync(join(dirname(outPath), shardName), out);
   return { bytes: out.length };

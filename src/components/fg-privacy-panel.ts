@@ -30,7 +30,7 @@ export class FgPrivacyPanel extends LitElement {
     :host([presenter]) section { margin-block: 0.2em; }
     :host([presenter]) h2 { font-size: 32px; margin: 0 0 0.2em; }
     :host([presenter]) p { margin: 0 0 0.4em; }
-    .pager { font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer;
+    .pager { float: right; margin-left: 1em; font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer;
       border: 1px solid var(--fg-border); background: var(--fg-surface); color: var(--fg-text); }
   `;
 

@@ -65,6 +65,10 @@ export class FgStoragePanel extends LitElement {
     .elsewhere { display: none; font-style: italic; }
     :host([presenter]) .own { display: none; }
     :host([presenter]) .elsewhere { display: block; }
+    :host([presenter]) { line-height: 1.25; }
+    :host([presenter]) p { margin: 0 0 0.3em; }
+    :host([presenter]) th, :host([presenter]) td { padding-block: 0.05em; }
+    :host([presenter]) thead th { white-space: nowrap; }
   `;
 
   /** The store's inventory; null while it is read or when no store is open. */
@@ -99,7 +103,7 @@ export class FgStoragePanel extends LitElement {
     return html`
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
       ${inventory ? this._renderInventory(inventory) : html`<p>Reading what is stored…</p>`}
-      <p class="elsewhere">The offline copy of the app, downloading your data and \u201cForget everything\u201d are on the normal page: press \u201cLeave presenter view\u201d.</p>
+      <p class="elsewhere">Offline copy, downloads and \u201cForget everything\u201d: leave presenter view.</p>
       <div class="own">
       <h3>Offline copy of the app</h3>
       <p class="offline" data-state=${this.offline?.state ?? 'unknown'}>${this.offline?.message ?? 'Offline use has not been set up.'}</p>

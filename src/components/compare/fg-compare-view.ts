@@ -55,7 +55,10 @@ export class FgCompareView extends LitElement {
     :host([presenter]) h2 { display: none; }
     :host([presenter]) .sentences { margin: 0 0 0.4em; gap: 0.3em; }
     :host([presenter]) .sentences li { font-size: 1em; line-height: 1.3; }
-    :host([presenter]) table, :host([presenter]) .toolbar, :host([presenter]) .note { display: none; }
+    /* Drawn at up to 1,400 px (type 28-33 px on screen), so at 1920x1080 the sentences fit above it. */
+    :host([presenter]) fg-compare-chart { max-width: 1400px; }
+    /* The notes are for the page, except the one saying the comparison is being worked out. */
+    :host([presenter]) table, :host([presenter]) .toolbar, :host([presenter]) .note:not([role='status']) { display: none; }
     .pager { display: none; font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer;
       border: 1px solid var(--fg-border); background: #23272d; color: var(--fg-text); margin-bottom: 0.3em; }
     @media (max-height: 900px) {

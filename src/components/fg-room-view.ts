@@ -48,13 +48,11 @@ export class FgRoomView extends LitElement {
     :host([presenter]) .share { display: none; }
     .pager { display: none; font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer; justify-self: start;
       border: 1px solid var(--fg-border); background: var(--fg-surface); color: var(--fg-text); }
-    /* A short projector screen shows one page at a time, the collected room first (with its caveat),
-       and the button says where the other page is. */
-    @media (max-height: 900px) {
-      :host([presenter]) .pager { display: inline-block; order: -1; }
-      :host([presenter]:not([laptop])) .laptop { display: none; }
-      :host([presenter][laptop]) .collect { display: none; }
-    }
+    /* A projector shows one page at a time, the collected room first (with its caveat), and the
+       button says where the other page is: with codes collected, both never fit one screen. */
+    :host([presenter]) .pager { display: inline-block; order: -1; }
+    :host([presenter]:not([laptop])) .laptop { display: none; }
+    :host([presenter][laptop]) .collect { display: none; }
   `];
 
   /** Attendees enrolled on this laptop, with optional self-described labels. */

@@ -30,6 +30,12 @@ function readKeptPreset(packName: string): Promise<number | false> {
   });
 }
 
+/** Waits until the gap view offers "1 in 1,000 false matches" with its value (the pack's pairs are scored). */
+async function waitForFmrPreset(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-gap-view')?.shadowRoot
+    ?.querySelector('fg-threshold-slider')?.shadowRoot?.querySelector('button[data-preset="fmr-1e-3"]')?.textContent?.includes('('), { timeout: FOLLOW_TIMEOUT_MS });
+}
+
 describe('a threshold preset when the pack changes (issue 16)', () => {
   let server: PreviewServer;
   let browser: Browser;
@@ -51,6 +57,8 @@ describe('a threshold preset when the pack changes (issue 16)', () => {
   it('"1 in 1,000 false matches" picked on utkface-600 is recomputed on lfw-94, and the notice says both values', async () => {
     await openTab(page, 'gap');
     await usePack(page, 'UTKFace 600 (balanced)');
+    // The preset is offered once every pair of the pack is scored: on a loaded machine, past the click's own 30 s.
+    await waitForFmrPreset(page);
     await page.locator('fg-app >>> fg-gap-view >>> fg-threshold-slider >>> button[data-preset="fmr-1e-3"]:not([disabled])').click();
     await page.waitForFunction(() => {
       const view = document.querySelector('fg-app')?.shadowRoot?.querySelector<HTMLElement & { threshold: number }>('fg-gap-view');
@@ -76,8 +84,7 @@ describe('a threshold preset when the pack changes (issue 16)', () => {
     await openTab(page, 'gap');
     await usePack(page, 'UTKFace 600 (balanced)');
     const fmrButton = 'fg-app >>> fg-gap-view >>> fg-threshold-slider >>> button[data-preset="fmr-1e-3"]';
-    await page.waitForFunction(() => document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-gap-view')?.shadowRoot
-      ?.querySelector('fg-threshold-slider')?.shadowRoot?.querySelector('button[data-preset="fmr-1e-3"]')?.textContent?.includes('('), { timeout: FOLLOW_TIMEOUT_MS });
+    await waitForFmrPreset(page);
     await page.locator(`${fmrButton}:not([disabled])`).click();
     const kept = await page.waitForFunction(readKeptPreset, { timeout: 10_000 }, 'UTKFace 600 (balanced)');
     const onUtkface = (await kept.jsonValue()) as number;

@@ -26,7 +26,6 @@ export const appStyles = css`
     background: var(--fg-surface); color: var(--fg-text); cursor: pointer; margin-bottom: 1rem;
   }
   .presenter-toggle:focus-visible { outline: 3px solid var(--fg-oi-blue); outline-offset: 2px; }
-  /* Presenter view: the room reads it from the back, so it takes the whole width in large type. */
   /* Presenter view: one view per screen, light text on dark for a projector, body text >= 28 px. */
   :host([presenter]) {
     max-width: none; min-height: 100vh; box-sizing: border-box; padding: 0.5rem 1.5rem; font-size: 28px;
@@ -43,7 +42,9 @@ export const appStyles = css`
      The meter's small print is 28 px too; the picture leaves room below it for its quality line. */
   :host([presenter]) .side-column > :not(fg-match-meter) { display: none; }
   :host([presenter]) fg-match-meter { font-size: 28px; --fg-meter-small: 1em; }
-  :host([presenter]) .live { grid-template-columns: minmax(0, calc((100vh - 290px) * 4 / 3)) minmax(0, 1fr); }
+  :host([presenter]) .live { grid-template-columns: minmax(0, calc((100vh - 300px) * 4 / 3)) minmax(0, 1fr); }
+  /* The join code is read from the back of the room too: its hint is 0.75 of this, 28.5 px. */
+  :host([presenter]) .fg-classroom-bar { --fg-join-font: 38px; --fg-join-size: 7.5rem; padding: 0.2rem 0.5rem; gap: 1rem; }
   .fg-classroom-bar { display: flex; flex-wrap: wrap; gap: 2rem; align-items: center; justify-content: space-between; padding: 0.75rem 1.5rem; --fg-join-size: 9rem; --fg-join-font: 1.6rem; }
   .fg-classroom-actions { display: flex; gap: 1rem; }
   .fg-classroom-actions button { font: inherit; font-size: 1.3rem; padding: 0.4em 1em; border: 2px solid #000; border-radius: 0.4em; background: #fff; color: #000; cursor: pointer; }

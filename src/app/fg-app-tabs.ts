@@ -70,7 +70,7 @@ function renderPrivacy(ctx: TabContext) {
   const p = ctx.privacy;
   return html`<fg-privacy-panel .summary=${p.summary} .violations=${p.violations} .inventory=${p.inventory} .packs=${p.packs}
     .caches=${p.caches} .serviceWorker=${p.serviceWorker} .offline=${ctx.offline} .wipeReport=${p.wipeReport} .problem=${p.problem}
-    ?busy=${p.isBusy} ?reading=${p.isReading} @forget-request=${ctx.onForget} @export-data-request=${ctx.onExportData}
+    ?busy=${p.isBusy} ?reading=${p.isReading} ?presenter=${ctx.state.presenter} @forget-request=${ctx.onForget} @export-data-request=${ctx.onExportData}
     @export-pack-request=${ctx.onExportPackFromPrivacy}></fg-privacy-panel>`;
 }
 

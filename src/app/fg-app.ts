@@ -92,7 +92,9 @@ export class FgApp extends LitElement {
   private readonly _classroom = new ClassroomController(this, { store: () => this._store, notify: (id, tone, text) => this._notify(id, tone, text) });
   private readonly _presets = new PresetFollower(this, {
     pack: () => this._library.packs.pack,
+    modelId: () => this._state.modelId,
     setThreshold: (threshold) => void this._models.changeThreshold(threshold),
+    save: (choices) => void this._saveSetting('thresholdPresets', choices),
     notify: (text) => this._notify('threshold-preset', 'notice', text),
   });
 
@@ -269,6 +271,7 @@ export class FgApp extends LitElement {
     const loaded = await loadStoredState(store);
     if (loaded.problem) this._notify('store-read', 'error', loaded.problem);
     this._dispatch({ type: 'store-ready', isPersistent: store.isPersistent, ...loaded.values });
+    this._presets.restore(loaded.presets);
     this.toggleAttribute('presenter', loaded.values.presenter);
     void this._classroom.restore();
     void this._library.prepareImport();

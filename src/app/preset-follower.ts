@@ -1,30 +1,39 @@
 /**
  * Keeps a pack-dependent threshold preset true when the pack changes: "1 in 1,000 false
  * matches" picked on one pack is recomputed on the next (or dropped, with a notice), through the
- * pure rule in threshold.ts and the all-pairs run the views share (scorePackPairs caches it).
+ * pure rules in threshold.ts and the all-pairs run the views share (scorePackPairs caches it).
+ * The preset in force is kept per model in the settings, so it is still followed after a reload.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ReferencePack } from '../datasets/pack-types';
+import { getModelOrDefault } from '../models/registry';
 import { formatScore } from '../views/format';
 import { buildGapIndex } from '../views/gap-model';
 import { listGapPresets } from '../views/presets';
 import { scorePackPairs } from '../views/sample-set';
-import { describePresetPending, followPreset, isPackPreset, PACK_PRESET_NAMES, type PresetChoice } from './threshold';
+import {
+  decidePresetOnPack, describePresetPending, followPreset, isPackPreset, PACK_PRESET_NAMES, setPresetChoice,
+  type PresetChoice, type PresetChoices,
+} from './threshold';
 
 /** What the follower reads and whom it tells. */
 export interface PresetFollowerDeps {
   /** The active pack, or null while none is loaded. */
   pack(): ReferencePack | null;
-  /** Sets (and saves) the shared threshold. */
+  /** The active model's id: each model's threshold follows its own preset. */
+  modelId(): string;
+  /** Sets (and saves) the active model's threshold. */
   setThreshold(threshold: number): void;
+  /** Keeps the presets in force, so a reload follows them too. */
+  save(choices: Record<string, PresetChoice>): void;
   /** Shows one notice, replacing the previous one. */
   notify(text: string): void;
 }
 
 /** Watches the active pack for the host; `chose` is told of every threshold the user sets. */
 export class PresetFollower implements ReactiveController {
-  private _choice: PresetChoice | null = null;
-  /** The pack `_choice` belongs to (or is being recomputed for). */
+  private _choices: PresetChoices = {};
+  /** The last pack the active model's preset was checked against (or is being recomputed for). */
   private _pack: ReferencePack | null = null;
   private _abort: AbortController | null = null;
 
@@ -32,12 +41,19 @@ export class PresetFollower implements ReactiveController {
     host.addController(this);
   }
 
+  /** Takes the presets kept in the settings (at start, before a pack opens). */
+  restore(choices: PresetChoices): void {
+    this._abort?.abort();
+    this._choices = choices;
+    this._pack = null;
+  }
+
   /** Records where the user's threshold came from: a pack-dependent preset, or anything else. */
   chose(source: string, threshold: number): void {
     this._abort?.abort();
     const pack = this.deps.pack();
     this._pack = pack;
-    this._choice = isPackPreset(source) && pack ? { id: source, packName: pack.name, value: threshold } : null;
+    this._keep(isPackPreset(source) && pack ? { id: source, packName: pack.name, value: threshold } : null);
   }
 
   hostDisconnected(): void {
@@ -46,23 +62,37 @@ export class PresetFollower implements ReactiveController {
 
   hostUpdated(): void {
     const pack = this.deps.pack();
-    const choice = this._choice;
-    if (!choice || !pack || pack === this._pack) return;
+    if (!pack || pack === this._pack) return;
+    const modelId = this.deps.modelId();
+    const choice = this._choices[modelId];
+    const decision = decidePresetOnPack(choice, modelId, { name: pack.name, modelId: getModelOrDefault(pack.model.id).id });
+    if (decision === 'wait') return;
     this._pack = pack;
     this._abort?.abort();
+    if (decision !== 'follow' || !choice) return;
     const abort = (this._abort = new AbortController());
     this.deps.notify(describePresetPending(choice, pack.name));
+    const isStale = () => abort.signal.aborted || this.deps.pack() !== pack || this.deps.modelId() !== modelId;
     scorePackPairs(pack, undefined, abort.signal).then((set) => {
-      if (abort.signal.aborted || this.deps.pack() !== pack) return;
+      if (isStale()) return;
       const gap = buildGapIndex(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false });
-      const following = followPreset(choice, pack.name, listGapPresets(gap));
-      this._choice = following.choice;
+      const following = followPreset(choice, pack.name, listGapPresets(gap, getModelOrDefault(modelId)));
+      this._keep(following.choice);
       this.deps.setThreshold(following.threshold);
       this.deps.notify(following.message);
     }).catch(() => {
-      if (abort.signal.aborted) return;
-      this._choice = null;
+      if (isStale()) return;
+      this._keep(null);
       this.deps.notify(`\u201c${PACK_PRESET_NAMES[choice.id]}\u201d could not be worked out on ${pack.name}; the threshold stays at ${formatScore(choice.value)}, the value from ${choice.packName}.`);
     });
+  }
+
+  /** Sets the active model's preset (null: it follows none) and saves the change. */
+  private _keep(choice: PresetChoice | null): void {
+    const modelId = this.deps.modelId();
+    const before = this._choices[modelId];
+    if (!choice && !before) return;
+    this._choices = setPresetChoice(this._choices, modelId, choice);
+    this.deps.save({ ...this._choices });
   }
 }

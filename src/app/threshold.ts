@@ -5,6 +5,7 @@
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { formatScore } from '../views/format';
 import type { ThresholdPreset } from '../views/presets';
+import type { ThresholdPresetSetting } from '../store/settings';
 
 export { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 
@@ -17,11 +18,33 @@ export const PACK_PRESET_NAMES: Record<PackPresetId, string> = {
   eer: 'as many misses as false matches',
 };
 
-/** A pack-dependent preset the user picked, and the pack and value it was picked on. */
-export interface PresetChoice {
-  id: PackPresetId;
-  packName: string;
-  value: number;
+/** A pack-dependent preset the user picked, and the pack and value it was picked on (kept as is in the settings). */
+export type PresetChoice = ThresholdPresetSetting;
+
+/** The preset each model's threshold follows, by model id (thresholds are per model). */
+export type PresetChoices = Readonly<Record<string, PresetChoice>>;
+
+/** What to do when a pack opens under a model whose threshold may follow a preset. */
+export type PresetOnPack = 'none' | 'wait' | 'keep' | 'follow';
+
+/**
+ * The rule when a pack opens: `none` when the model follows no preset; `wait` while the pack
+ * shown is still the previous model's (a model switch reopens the pack with the new model's
+ * embeddings); `keep` when the preset was worked out on this very pack (a reload: the kept
+ * threshold is already its value); `follow` when it was worked out on another pack.
+ */
+export function decidePresetOnPack(choice: PresetChoice | undefined, modelId: string, pack: { name: string; modelId: string }): PresetOnPack {
+  if (!choice) return 'none';
+  if (pack.modelId !== modelId) return 'wait';
+  return choice.packName === pack.name ? 'keep' : 'follow';
+}
+
+/** `choices` with `modelId`'s entry replaced by `choice`, or removed when `choice` is null. */
+export function setPresetChoice(choices: PresetChoices, modelId: string, choice: PresetChoice | null): Record<string, PresetChoice> {
+  const next: Record<string, PresetChoice> = { ...choices };
+  if (choice) next[modelId] = choice;
+  else delete next[modelId];
+  return next;
 }
 
 /** What becomes of the threshold when the pack changes under a preset. */
@@ -46,7 +69,8 @@ export function describePresetPending(choice: PresetChoice, packName: string): s
 /**
  * The threshold after the pack changed under `choice`, from the new pack's presets: the preset's
  * value on the new pack, or, when the new pack cannot place it, the preset is dropped and the
- * threshold goes back to the default. Never the old pack's value kept in silence.
+ * threshold goes back to the default (the `default` preset's value: the model's own). Never the
+ * old pack's value kept in silence.
  */
 export function followPreset(choice: PresetChoice, packName: string, presets: readonly ThresholdPreset[]): PresetFollowing {
   const name = PACK_PRESET_NAMES[choice.id];
@@ -61,9 +85,11 @@ export function followPreset(choice: PresetChoice, packName: string, presets: re
     };
   }
   const why = preset?.description.replace(/^Not offered: /, '') ?? 'this pack cannot place it.';
+  // The model's own default when the presets name it (each model has its own scale).
+  const fallback = presets.find((p) => p.id === 'default')?.value ?? DEFAULT_THRESHOLD_SIMILARITY;
   return {
-    threshold: DEFAULT_THRESHOLD_SIMILARITY,
+    threshold: fallback,
     choice: null,
-    message: `\u201c${name}\u201d was dropped on ${packName}: ${why.charAt(0).toLowerCase()}${why.slice(1)} The threshold is back to the default (${DEFAULT_THRESHOLD_SIMILARITY.toFixed(2)}).`,
+    message: `\u201c${name}\u201d was dropped on ${packName}: ${why.charAt(0).toLowerCase()}${why.slice(1)} The threshold is back to the default (${fallback.toFixed(2)}).`,
   };
 }

@@ -1,5 +1,5 @@
-import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { CacheUsage, ServiceWorkerStatus } from '../privacy/cache-inventory';
 import type { NetworkSummary } from '../privacy/network-audit';
 import type { OfflineStatus } from '../privacy/offline';
@@ -26,7 +26,16 @@ export class FgPrivacyPanel extends LitElement {
     :host { display: block; }
     section { margin-block: 1.25rem; }
     h2 { font-size: 1.25rem; }
+    /* A projector shows one section per screen in the room's type; the button names the next one. */
+    :host([presenter]) section { margin-block: 0.2em; }
+    :host([presenter]) h2 { font-size: 32px; margin: 0 0 0.2em; }
+    :host([presenter]) p { margin: 0 0 0.4em; }
+    .pager { float: right; margin-left: 1em; font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer;
+      border: 1px solid var(--fg-border); background: var(--fg-surface); color: var(--fg-text); }
   `;
+
+  /** The sections' titles, in order (presenter view pages through them). */
+  private static readonly _TITLES = ['What FaceGap does with your camera', 'Network: what this page asked for', 'Stored on this device'];
 
   /** The network audit's summary of every request the page and its workers made. */
   @property({ attribute: false }) summary: NetworkSummary | null = null;
@@ -50,11 +59,20 @@ export class FgPrivacyPanel extends LitElement {
   @property({ type: Boolean }) busy = false;
   /** What is stored is being read. */
   @property({ type: Boolean }) reading = false;
+  /** Projector layout: one section per screen, with a button to the next. */
+  @property({ type: Boolean, reflect: true }) presenter = false;
+
+  @state() private _page = 0;
 
   override render() {
+    const titles = FgPrivacyPanel._TITLES;
+    const next = (this._page + 1) % titles.length;
+    const isShown = (page: number) => !this.presenter || page === this._page;
     return html`
-      <section>
-        <h2>What FaceGap does with your camera</h2>
+      ${this.presenter ? html`<button class="pager" type="button" @click=${() => (this._page = next)}>
+        ${next === 0 ? `\u2190 Back to: ${titles[0]}` : `Next (${next + 1} of ${titles.length}): ${titles[next]} \u2192`}</button>` : nothing}
+      <section ?hidden=${!isShown(0)}>
+        <h2>${titles[0]}</h2>
         <p>The camera picture is read by this page only. Each frame goes to a face model running
           inside your browser, which turns a face into a list of 1,024 numbers (an embedding). Frames
           are never sent anywhere, recorded or saved; the model files come from this site itself.</p>
@@ -63,13 +81,13 @@ export class FgPrivacyPanel extends LitElement {
           on thumbnails. Nothing is sent to a server: there is no account, no analytics, no upload.</p>
         <p>Room codes read by the presenter's camera (scores, self-described labels, a typed name at most) are held in memory, and kept on this device only if the presenter ticks "Keep the room on this device", until "Clear the room".</p>
       </section>
-      <section>
-        <h2>Network: what this page asked for</h2>
+      <section ?hidden=${!isShown(1)}>
+        <h2>${titles[1]}</h2>
         <fg-network-panel .summary=${this.summary} .violations=${this.violations}></fg-network-panel>
         <fg-privacy-fine-print ?is-isolated=${globalThis.crossOriginIsolated === true}></fg-privacy-fine-print>
       </section>
-      <section>
-        <h2>Stored on this device</h2>
+      <section ?hidden=${!isShown(2)}>
+        <h2>${titles[2]}</h2>
         <fg-storage-panel
           .inventory=${this.inventory}
           .packs=${this.packs}
@@ -80,6 +98,7 @@ export class FgPrivacyPanel extends LitElement {
           .problem=${this.problem}
           ?busy=${this.busy}
           ?reading=${this.reading}
+          ?presenter=${this.presenter}
         ></fg-storage-panel>
       </section>
     `;

@@ -44,6 +44,15 @@ export class FgRoomView extends LitElement {
     .room-actions button { font: inherit; padding: 0.2em 0.8em; }
     .room-actions input { width: 1em; height: 1em; vertical-align: -0.1em; }
     .room-message { margin: 0; font-weight: 600; }
+    /* On the projector this laptop collects: the attendee's own code stays on their laptops. */
+    :host([presenter]) .share { display: none; }
+    .pager { display: none; font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer; justify-self: start;
+      border: 1px solid var(--fg-border); background: var(--fg-surface); color: var(--fg-text); }
+    /* A projector shows one page at a time, the collected room first (with its caveat), and the
+       button says where the other page is: with codes collected, both never fit one screen. */
+    :host([presenter]) .pager { display: inline-block; order: -1; }
+    :host([presenter]:not([laptop])) .laptop { display: none; }
+    :host([presenter][laptop]) .collect { display: none; }
   `];
 
   /** Attendees enrolled on this laptop, with optional self-described labels. */
@@ -54,6 +63,8 @@ export class FgRoomView extends LitElement {
   @property({ attribute: false }) groupBy: string[] = ['gender'];
   /** Large type and high contrast for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
+  /** On a short projector screen, the page of this laptop's people instead of the collected room. */
+  @property({ type: Boolean, reflect: true }) laptop = false;
 
   /** Active reference pack, for this laptop's room code. */
   @property({ attribute: false }) pack: ReferencePack | null = null;
@@ -86,26 +97,28 @@ export class FgRoomView extends LitElement {
     const gap = this._gap;
     const captures = this.people.reduce((n, p) => n + p.embeddings.length, 0);
     return html`
-      <header>
+      ${this.presenter ? html`<button class="pager" type="button" aria-pressed=${this.laptop ? 'true' : 'false'} @click=${() => (this.laptop = !this.laptop)}>
+        ${this.laptop ? '\u2190 Back to the collected room' : 'Next: the people on this laptop \u2192'}</button>` : nothing}
+      <header class="laptop">
         <h2>This room</h2>
         <p class="explain">The people enrolled on this laptop${this.people.length ? ` (${pluralise(this.people.length, 'person', 'people')}, ${pluralise(captures, 'capture', 'captures')})` : ''},
           compared with each other. Groups use the labels people chose to give; nobody has to give any.
           With a handful of people every number here is a demonstration, not a measurement.</p>
       </header>
-      <div class="controls">
+      <div class="controls laptop">
         <fg-threshold-slider .value=${this.threshold} ?presenter=${this.presenter}
           .presets=${listGapPresets(gap)}></fg-threshold-slider>
         <fg-group-picker .labels=${['race', 'gender', 'age_band']} .value=${this.groupBy}></fg-group-picker>
       </div>
-      ${shortfall ? html`<p class="state" role="status">${shortfall}</p>` : nothing}
+      ${shortfall ? html`<p class="state laptop" role="status">${shortfall}</p>` : nothing}
       ${gap && this.people.length >= 2
-        ? html`<fg-gap-panels .gap=${gap} .threshold=${this.threshold} ?presenter=${this.presenter}
+        ? html`<fg-gap-panels class="laptop" .gap=${gap} .threshold=${this.threshold} ?presenter=${this.presenter}
             data-genuine-range=${describeRange(gap.index.overall.genuine)} data-impostor-range=${describeRange(gap.index.overall.impostor)}></fg-gap-panels>`
         : nothing}
-      <section class="controls" aria-labelledby="share-title"><h2 id="share-title">Attendee: add yourself to the room</h2>
+      <section class="controls share" aria-labelledby="share-title"><h2 id="share-title">Attendee: add yourself to the room</h2>
         <fg-room-share .people=${this.people} .pack=${this.pack} .groupBy=${this.groupBy.filter((label) => this.pack?.labels.includes(label))} .threshold=${this.threshold} model-sha256=${this.modelSha256}></fg-room-share>
       </section>
-      <section class="controls" aria-labelledby="collect-title"><h2 id="collect-title">Presenter: collect from the room</h2>
+      <section class="controls collect" aria-labelledby="collect-title"><h2 id="collect-title">Presenter: collect from the room</h2>
         <p class="explain">Every laptop computes its own scores and shows them as a QR code; this camera reads them. No server, no faces: only scores.
           ${this.keepRoom ? 'The codes are kept on this device, so they come back after a reload, until you clear the room.' : 'The codes are held in memory only and forgotten when you clear the room or close the tab.'}</p>
         <div class="room-actions"><button class="collect" aria-pressed=${this.collecting ? 'true' : 'false'} @click=${() => this.dispatchEvent(new RoomCollectToggleEvent(!this.collecting))}>

@@ -1,4 +1,4 @@
-import { LitElement, html, svg, nothing } from 'lit';
+import { LitElement, css, html, svg, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { scaleLinear } from 'd3-scale';
@@ -13,16 +13,29 @@ export interface ScoreStripRow {
   readonly group: string;
   /** Scores in 0..1, one dot each. */
   readonly scores: readonly number[];
-  /** Short text under the group name, e.g. "120 people". */
+  /** Short text under the group name (after it, in presenter view), e.g. "120 people". */
   readonly note?: string;
 }
 
-const WIDTH = 900;
-const LABEL_WIDTH = 220;
-const ROW_HEIGHT = 54;
-const TOP = 34;
-const BOTTOM = 46;
-const RIGHT = 24;
+/** The drawing's geometry, in viewBox units. */
+interface StripLayout {
+  width: number;
+  labelWidth: number;
+  rowHeight: number;
+  top: number;
+  bottom: number;
+  right: number;
+  ticks: number;
+  /** Put the note after the group's name on one line (presenter), or under it. */
+  isNoteInline: boolean;
+}
+
+const PAGE_LAYOUT: StripLayout = { width: 900, labelWidth: 220, rowHeight: 54, top: 34, bottom: 46, right: 24, ticks: 10, isNoteInline: false };
+/**
+ * A projector: about as many units as pixels at 1280 px (so 28-unit type is 28 px or more on
+ * screen at 1280x720 and 1920x1080), one line per group and five ticks, so six groups fit one screen.
+ */
+const PRESENTER_LAYOUT: StripLayout = { width: 1200, labelWidth: 430, rowHeight: 38, top: 40, bottom: 68, right: 30, ticks: 5, isNoteInline: true };
 
 /**
  * Per-group strip of scores: one row per group, one jittered dot per score, the threshold as a
@@ -31,7 +44,13 @@ const RIGHT = 24;
  */
 @customElement('fg-score-strip')
 export class FgScoreStrip extends LitElement {
-  static override styles = chartStyles;
+  static override styles = [chartStyles, css`
+    /* On a projector every word is read from the back: 28 units are 28 px or more at 1280 and 1920 px. */
+    :host([presenter]) .tick, :host([presenter]) .label, :host([presenter]) .axis-title, :host([presenter]) .threshold-label { font-size: 28px; }
+    :host([presenter]) .note-inline { fill: var(--fg-muted, #555b66); font-weight: 400; }
+    :host([presenter]) figcaption { font-size: 28px; }
+    :host([presenter]) figcaption fg-export-menu { display: none; }
+  `];
 
   /** Rows to draw, top to bottom. */
   @property({ attribute: false }) rows: readonly ScoreStripRow[] = [];
@@ -46,35 +65,41 @@ export class FgScoreStrip extends LitElement {
 
   override render() {
     if (this.rows.length === 0) return html`<p class="empty">No scores to show yet.</p>`;
-    const height = TOP + this.rows.length * ROW_HEIGHT + BOTTOM;
-    const x = scaleLinear().domain([0, 1]).range([LABEL_WIDTH, WIDTH - RIGHT]);
+    const layout = this.presenter ? PRESENTER_LAYOUT : PAGE_LAYOUT;
+    const { width, labelWidth, rowHeight, top, bottom, right } = layout;
+    const height = top + this.rows.length * rowHeight + bottom;
+    const x = scaleLinear().domain([0, 1]).range([labelWidth, width - right]);
     const tx = x(Math.min(1, Math.max(0, this.threshold)));
     const matches = this.rows.reduce((n, r) => n + r.scores.filter((s) => s >= this.threshold).length, 0);
     return html`<figure>
       <figcaption><span>${this.caption}</span>
         <fg-export-menu title=${this.caption} .getSvg=${() => this.renderRoot.querySelector('svg')}></fg-export-menu></figcaption>
-      <svg viewBox="0 0 ${WIDTH} ${height}" role="img"
+      <svg viewBox="0 0 ${width} ${height}" role="img"
         aria-label=${`${this.caption}: ${pluralise(this.rows.length, 'group', 'groups')}, ${pluralise(matches, 'score', 'scores')} at or above the threshold ${formatScore(this.threshold)}.`}>
-        ${x.ticks(10).map((t) => svg`
-          <line class="grid" x1=${x(t)} x2=${x(t)} y1=${TOP - 6} y2=${height - BOTTOM}></line>
-          <text class="tick" x=${x(t)} y=${height - BOTTOM + 20} text-anchor="middle">${t.toFixed(1)}</text>`)}
-        <text class="axis-title" x=${(LABEL_WIDTH + WIDTH - RIGHT) / 2} y=${height - 6} text-anchor="middle">${this.axisTitle} \u2192 more alike</text>
-        ${this.rows.map((row, i) => this._renderRow(row, i, x))}
-        <line class="threshold" x1=${tx} x2=${tx} y1=${TOP - 10} y2=${height - BOTTOM}></line>
-        <text class="threshold-label" x=${tx} y=${TOP - 16} text-anchor=${tx > WIDTH - 160 ? 'end' : 'middle'}>threshold ${formatScore(this.threshold)}</text>
+        ${x.ticks(layout.ticks).map((t) => svg`
+          <line class="grid" x1=${x(t)} x2=${x(t)} y1=${top - 6} y2=${height - bottom}></line>
+          <text class="tick" x=${x(t)} y=${height - bottom + (this.presenter ? 30 : 20)} text-anchor="middle">${t.toFixed(1)}</text>`)}
+        <text class="axis-title" x=${(labelWidth + width - right) / 2} y=${height - 6} text-anchor="middle">${this.axisTitle} \u2192 more alike</text>
+        ${this.rows.map((row, i) => this._renderRow(row, i, x, layout))}
+        <line class="threshold" x1=${tx} x2=${tx} y1=${top - 10} y2=${height - bottom}></line>
+        <text class="threshold-label" x=${tx} y=${top - 16} text-anchor=${tx > width - 200 ? 'end' : 'middle'}>threshold ${formatScore(this.threshold)}</text>
       </svg>
     </figure>`;
   }
 
-  private _renderRow(row: ScoreStripRow, i: number, x: (v: number) => number) {
-    const cy = TOP + i * ROW_HEIGHT + ROW_HEIGHT / 2;
+  private _renderRow(row: ScoreStripRow, i: number, x: (v: number) => number, layout: StripLayout) {
+    const { labelWidth, rowHeight, width, right } = layout;
+    const cy = layout.top + i * rowHeight + rowHeight / 2;
     const random = createMulberry32(i + 1);
+    const label = layout.isNoteInline
+      ? svg`<text class="label" x=${labelWidth - 12} y=${cy + 9} text-anchor="end"><tspan font-weight="600">${row.group}</tspan>${row.note ? svg`<tspan class="note-inline">, ${row.note}</tspan>` : nothing}</text>`
+      : svg`<text class="label" x=${labelWidth - 12} y=${cy - 2} text-anchor="end" font-weight="600">${row.group}</text>
+        ${row.note ? svg`<text class="tick" x=${labelWidth - 12} y=${cy + 16} text-anchor="end">${row.note}</text>` : nothing}`;
     return svg`
-      <line class="grid" x1=${LABEL_WIDTH} x2=${WIDTH - RIGHT} y1=${cy + ROW_HEIGHT / 2} y2=${cy + ROW_HEIGHT / 2}></line>
-      <text class="label" x=${LABEL_WIDTH - 12} y=${cy - 2} text-anchor="end" font-weight="600">${row.group}</text>
-      ${row.note ? svg`<text class="tick" x=${LABEL_WIDTH - 12} y=${cy + 16} text-anchor="end">${row.note}</text>` : nothing}
+      <line class="grid" x1=${labelWidth} x2=${width - right} y1=${cy + rowHeight / 2} y2=${cy + rowHeight / 2}></line>
+      ${label}
       ${row.scores.map((score) => {
-        const jitter = (random() - 0.5) * (ROW_HEIGHT - 18);
+        const jitter = (random() - 0.5) * (rowHeight - 18);
         const isMatch = score >= this.threshold;
         // One template for both looks: a threshold move changes attributes, never replaces the
         // circles (replacing them left thousands of detached nodes behind in the soak bench).

@@ -60,6 +60,15 @@ export class FgStoragePanel extends LitElement {
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-block: 0.75rem; }
     button { font: inherit; }
     .danger { border: 2px solid var(--fg-oi-vermillion, #d55e00); }
+    /* A projector shows the room what is kept; the offline copy and the owner's downloads and wipe
+       stay on the normal page, and a line says so. */
+    .elsewhere { display: none; font-style: italic; }
+    :host([presenter]) .own { display: none; }
+    :host([presenter]) .elsewhere { display: block; }
+    :host([presenter]) { line-height: 1.25; }
+    :host([presenter]) p { margin: 0 0 0.3em; }
+    :host([presenter]) th, :host([presenter]) td { padding-block: 0.05em; }
+    :host([presenter]) thead th { white-space: nowrap; }
   `;
 
   /** The store's inventory; null while it is read or when no store is open. */
@@ -80,6 +89,8 @@ export class FgStoragePanel extends LitElement {
   @property({ type: Boolean }) busy = false;
   /** What is stored is being read: shown as aria-busy, so assistive tech and tests wait for it. */
   @property({ type: Boolean }) reading = false;
+  /** Projector layout: what is kept, without the offline copy and the owner's buttons. */
+  @property({ type: Boolean, reflect: true }) presenter = false;
 
   @state() private _isConfirming = false;
 
@@ -92,6 +103,8 @@ export class FgStoragePanel extends LitElement {
     return html`
       ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
       ${inventory ? this._renderInventory(inventory) : html`<p>Reading what is stored…</p>`}
+      <p class="elsewhere">Offline copy, downloads and \u201cForget everything\u201d: leave presenter view.</p>
+      <div class="own">
       <h3>Offline copy of the app</h3>
       <p class="offline" data-state=${this.offline?.state ?? 'unknown'}>${this.offline?.message ?? 'Offline use has not been set up.'}</p>
       <p>Service worker: <span class="sw-state">${describeWorker(this.serviceWorker)}</span>.</p>
@@ -116,6 +129,7 @@ export class FgStoragePanel extends LitElement {
           <button type="button" class="danger confirm-forget" aria-describedby="confirm-text" ?disabled=${this.busy} @click=${this._onConfirmForget}>Yes, delete everything</button>
           <button type="button" @click=${this._onCancelForget}>Cancel</button>` : html`
           <button type="button" class="danger forget" ?disabled=${this.busy} @click=${this._onForget}>Forget everything…</button>`}
+      </div>
       </div>
       ${this.wipeReport ? html`<p role="status" class="wipe-report">${this.wipeReport.message}</p>` : nothing}
     `;

@@ -45,6 +45,8 @@ export class FgYouVsGroups extends LitElement {
     .you { display: flex; flex-wrap: wrap; gap: 0.5em 2em; align-items: baseline; }
     .best { font-size: calc(1.2rem * var(--fg-chart-scale)); font-weight: 600; }
     ul.words { margin: 0; padding-left: 1.2em; font-size: calc(1.05rem * var(--fg-chart-scale)); }
+    /* The tab names the view; the room's screen goes to the sentence and the strip. */
+    :host([presenter]) header { display: none; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   `];
 
@@ -127,23 +129,29 @@ export class FgYouVsGroups extends LitElement {
     if (this._scores.length === 0) {
       return html`<p class="state" role="status">Your face could not be compared with this pack: its embeddings come from another model.</p>`;
     }
+    const taken = new Map(this._rows.map((r) => [r.group, r.falseMatches]));
+    // A room reads the strip: each group's count sits after its name and one sentence says the
+    // total, so the view fits one screen; the table stays on the normal page.
     return html`
-      <div class="you">
+      ${this.presenter && !this.bestMatch ? nothing : html`<div class="you">
         <span class="best">${this.bestMatch ? html`Your best match among enrolled people: ${this.bestMatch.name}, ${formatScore(this.bestMatch.score)}` : 'Nobody enrolled yet to match you against.'}</span>
-      </div>
+      </div>`}
       ${this.presenter
-        // A room reads the table below; one sentence says the total, so the view fits one screen.
         ? html`<p class="words">${this._describeAll()}</p>`
         : html`<ul class="words">${this._rows.map((r) => html`<li data-group=${r.group} data-taken=${r.falseMatches}>${this._describeRow(r)}</li>`)}</ul>`}
-      <fg-score-strip caption=${`Your score against each face, by ${describeGrouping(this.groupBy)}`} .threshold=${this.threshold} ?presenter=${this.presenter}
-        .rows=${this._scores.map((g) => ({ group: formatGroupName(g.group), scores: g.scores.map((s) => s.score), note: pluralise(g.people, 'person', 'people') }))}></fg-score-strip>
-      <fg-rate-table caption="Who would be taken for you" .columns=${COLUMNS} .rows=${this._rows.map((r) => ({
+      <fg-score-strip .threshold=${this.threshold} ?presenter=${this.presenter}
+        caption=${this.presenter ? 'Your score against each face \u00b7 per group: taken for you / its people' : `Your score against each face, by ${describeGrouping(this.groupBy)}`}
+        .rows=${this._scores.map((g) => ({
+          group: formatGroupName(g.group), scores: g.scores.map((s) => s.score),
+          note: this.presenter ? `${formatCount(taken.get(g.group) ?? 0)} of ${formatCount(g.people)}` : pluralise(g.people, 'person', 'people'),
+        }))}></fg-score-strip>
+      ${this.presenter ? nothing : html`<fg-rate-table caption="Who would be taken for you" .columns=${COLUMNS} .rows=${this._rows.map((r) => ({
         group: r.group,
         cells: {
           taken: { text: `${formatCount(r.falseMatches)} of ${formatCount(r.people)}`, value: r.falseMatches },
           closest: { text: formatScore(r.closest?.score), value: r.closest?.score ?? null },
         },
-      }))}></fg-rate-table>`;
+      }))}></fg-rate-table>`}`;
   }
 
   /** The whole table in one sentence: how many strangers would be taken for you, and in which groups. */

@@ -10,6 +10,7 @@ export const viewStyles = css`
     --fg-accent: #56b4e9; --fg-warn: #f0c060; --fg-small: 1em; background: #101214; font-size: 28px; gap: 0.35em;
   }
   :host([presenter]) h2 { font-size: 32px; margin: 0; }
+  :host([presenter]) .state { padding: 0.3em 0.6em; }
   /* The room reads the sentence and the table first; the threshold stays at hand below them, and
      grouping and filters are set before presenting. */
   :host([presenter]) .controls { order: 1; padding: 0.2em 0.5em; }

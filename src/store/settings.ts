@@ -36,6 +36,23 @@ export interface Settings {
    * faceres's, as versions before the model picker kept it). Never compared across models.
    */
   thresholds: Record<string, number>;
+  /**
+   * The pack-dependent preset each model's threshold follows ("1 in 1,000 false matches", "equal
+   * error"), with the pack and value it was worked out on, so after a reload the threshold is still
+   * recomputed when the pack changes. A model absent here has a threshold the user set by hand (or
+   * a fixed preset). Added in session 4: settings written before it lack the key and read as {}.
+   */
+  thresholdPresets: Record<string, ThresholdPresetSetting>;
+}
+
+/** A pack-dependent threshold preset in force, as kept in the settings. */
+export interface ThresholdPresetSetting {
+  /** Which preset: its value depends on the pack. */
+  id: 'fmr-1e-3' | 'eer';
+  /** The name of the pack the value below was worked out on. */
+  packName: string;
+  /** The preset's value on that pack, 0..1. */
+  value: number;
 }
 
 /** A setting's name. */
@@ -54,13 +71,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   keepRoom: false,
   modelId: 'faceres',
   thresholds: {},
+  thresholdPresets: {},
 });
 
 /** The setting names, in a stable order. */
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
 const validators: { [K in SettingKey]: (value: unknown) => value is Settings[K] } = {
-  threshold: (value): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1,
+  threshold: isUnitNumber,
   activePackId: (value): value is string | null => value === null || typeof value === 'string',
   groupBy: (value): value is string[] => Array.isArray(value) && value.every((field) => typeof field === 'string'),
   storeThumbnails: isBoolean,
@@ -70,8 +88,9 @@ const validators: { [K in SettingKey]: (value: unknown) => value is Settings[K] 
   cameraId: (value): value is string | null => value === null || typeof value === 'string',
   keepRoom: isBoolean,
   modelId: (value): value is string => typeof value === 'string' && value !== '',
-  thresholds: (value): value is Record<string, number> => typeof value === 'object' && value !== null && !Array.isArray(value) &&
-    Object.values(value).every((threshold) => typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0 && threshold <= 1),
+  thresholds: (value): value is Record<string, number> => isRecord(value) &&
+    Object.values(value).every(isUnitNumber),
+  thresholdPresets: (value): value is Record<string, ThresholdPresetSetting> => isRecord(value) && Object.values(value).every(isThresholdPresetSetting),
 };
 
 /** Whether `key` names a setting. */
@@ -92,4 +111,17 @@ export function readSetting<K extends SettingKey>(key: K, stored: unknown): Sett
 
 function isBoolean(value: unknown): value is boolean {
   return typeof value === 'boolean';
+}
+
+function isUnitNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether `value` is a kept preset: a known pack-dependent id, a pack name and a 0..1 value. */
+export function isThresholdPresetSetting(value: unknown): value is ThresholdPresetSetting {
+  return isRecord(value) && (value.id === 'fmr-1e-3' || value.id === 'eer') && typeof value.packName === 'string' && isUnitNumber(value.value);
 }

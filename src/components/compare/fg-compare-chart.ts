@@ -6,12 +6,22 @@ import { findSeriesStyle, markerPath } from '../../views/palette';
 import { chartStyles } from '../chart-styles';
 import '../export/fg-export-menu';
 
-const PANEL_WIDTH = 300;
-const LABEL_WIDTH = 190;
-const ROW_HEIGHT = 30;
-const TOP = 56;
-const BOTTOM = 44;
-const GAP = 48;
+/** The drawing's geometry, in viewBox units. */
+interface CompareLayout {
+  panelWidth: number;
+  labelWidth: number;
+  rowHeight: number;
+  top: number;
+  bottom: number;
+  gap: number;
+  marker: number;
+  /** Name the score id beside each threshold (the page; a projector leaves it out for room). */
+  isScoreNamed: boolean;
+}
+
+const PAGE_LAYOUT: CompareLayout = { panelWidth: 300, labelWidth: 190, rowHeight: 30, top: 56, bottom: 44, gap: 48, marker: 7, isScoreNamed: true };
+/** Three models span 1,196 units, about the pixels of a 1280 px screen, so 28-unit type is 28 px or more there and at 1920. */
+const PRESENTER_LAYOUT: CompareLayout = { panelWidth: 300, labelWidth: 212, rowHeight: 40, top: 86, bottom: 76, gap: 28, marker: 9, isScoreNamed: false };
 
 /**
  * Small multiples: one panel per model, the same groups and colours in each, every model at its
@@ -23,7 +33,10 @@ export class FgCompareChart extends LitElement {
   static override styles = [chartStyles, css`
     .interval { stroke-width: 3; stroke-linecap: round; }
     .panel-title { font-size: 15px; font-weight: 700; fill: var(--fg-text, #1a1a1a); }
-    :host([presenter]) .panel-title { font-size: 21px; }
+    :host([presenter]) .panel-title { font-size: 30px; }
+    :host([presenter]) .tick, :host([presenter]) .label, :host([presenter]) .axis-title { font-size: 28px; }
+    :host([presenter]) figcaption { font-size: 28px; }
+    :host([presenter]) figcaption fg-export-menu { display: none; }
   `];
 
   /** One row per model, from `buildCompareRows`. */
@@ -37,30 +50,32 @@ export class FgCompareChart extends LitElement {
     if (this.rows.length === 0) return html`<p class="empty">No models to compare yet.</p>`;
     const groups = this.rows[0].groups.map((g) => g.group);
     const max = Math.max(1e-4, ...this.rows.flatMap((row) => row.groups.map((g) => g.fmr.ci95?.[1] ?? g.fmr.rate ?? 0)));
-    const width = LABEL_WIDTH + this.rows.length * (PANEL_WIDTH + GAP);
-    const height = TOP + groups.length * ROW_HEIGHT + BOTTOM;
+    const layout = this.presenter ? PRESENTER_LAYOUT : PAGE_LAYOUT;
+    const { panelWidth, labelWidth, rowHeight, top, bottom, gap } = layout;
+    const width = labelWidth + this.rows.length * (panelWidth + gap);
+    const height = top + groups.length * rowHeight + bottom;
     const caption = `False-match rate by group, each model at its own threshold for an overall FMR of ${this.fmrTarget}`;
     const ticks = [0, max / 2, max];
     return html`<figure>
       <figcaption><span>${caption}</span>
         <fg-export-menu title=${caption} .getSvg=${() => this.renderRoot.querySelector('svg')}></fg-export-menu></figcaption>
       <svg viewBox="0 0 ${width} ${height}" role="img" aria-label=${this._describe()}>
-        ${groups.map((group, i) => svg`<text class="label" x=${LABEL_WIDTH - 10} y=${TOP + i * ROW_HEIGHT + ROW_HEIGHT / 2 + 5} text-anchor="end">${group.replaceAll('_', ' ')}</text>`)}
+        ${groups.map((group, i) => svg`<text class="label" x=${labelWidth - 10} y=${top + i * rowHeight + rowHeight / 2 + (this.presenter ? 10 : 5)} text-anchor="end">${group.replaceAll('_', ' ')}</text>`)}
         ${this.rows.map((row, m) => {
-          const left = LABEL_WIDTH + m * (PANEL_WIDTH + GAP);
-          const x = (rate: number) => left + (rate / max) * PANEL_WIDTH;
+          const left = labelWidth + m * (panelWidth + gap);
+          const x = (rate: number) => left + (rate / max) * panelWidth;
           return svg`<g data-model=${row.modelId}>
-            <text class="panel-title" x=${left} y=${TOP - 24}>${row.label}</text>
-            <text class="tick" x=${left} y=${TOP - 6}>threshold ${row.threshold === null ? 'n/a' : row.threshold.toFixed(3)} (${row.scoreId})</text>
-            ${ticks.map((t) => svg`<line class="grid" x1=${x(t)} x2=${x(t)} y1=${TOP} y2=${TOP + groups.length * ROW_HEIGHT}></line>
-              <text class="tick" x=${x(t)} y=${TOP + groups.length * ROW_HEIGHT + 18} text-anchor=${t === 0 ? 'start' : t === max ? 'end' : 'middle'}>${formatRate(t)}</text>`)}
+            <text class="panel-title" x=${left} y=${top - (this.presenter ? 48 : 24)}>${row.label}</text>
+            <text class="tick" x=${left} y=${top - (this.presenter ? 12 : 6)}>threshold ${row.threshold === null ? 'n/a' : row.threshold.toFixed(3)}${layout.isScoreNamed ? ` (${row.scoreId})` : ''}</text>
+            ${ticks.map((t) => svg`<line class="grid" x1=${x(t)} x2=${x(t)} y1=${top} y2=${top + groups.length * rowHeight}></line>
+              <text class="tick" x=${x(t)} y=${top + groups.length * rowHeight + (this.presenter ? 32 : 18)} text-anchor=${t === 0 ? 'start' : t === max ? 'end' : 'middle'}>${formatRate(t)}</text>`)}
             ${row.groups.map((g, i) => {
               const style = findSeriesStyle(i);
-              const y = TOP + i * ROW_HEIGHT + ROW_HEIGHT / 2;
-              if (g.fmr.rate === null) return svg`<text class="tick" x=${left + 4} y=${y + 5}>not measurable</text>`;
+              const y = top + i * rowHeight + rowHeight / 2;
+              if (g.fmr.rate === null) return svg`<text class="tick" x=${left + 4} y=${y + (this.presenter ? 10 : 5)}>not measurable</text>`;
               return svg`<g data-group=${g.group} opacity=${g.isSmall ? 0.45 : 1}>
                 ${g.fmr.ci95 ? svg`<line class="interval" stroke=${style.colour} x1=${x(g.fmr.ci95[0])} x2=${x(g.fmr.ci95[1])} y1=${y} y2=${y}></line>` : ''}
-                <path d=${markerPath(style.marker, 7)} transform="translate(${x(g.fmr.rate)} ${y})" fill=${style.colour} stroke=${style.marker === 'cross' ? style.colour : '#fff'} stroke-width="1.5"></path>
+                <path d=${markerPath(style.marker, layout.marker)} transform="translate(${x(g.fmr.rate)} ${y})" fill=${style.colour} stroke=${style.marker === 'cross' ? style.colour : '#fff'} stroke-width="1.5"></path>
               </g>`;
             })}
           </g>`;

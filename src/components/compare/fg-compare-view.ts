@@ -49,11 +49,22 @@ export class FgCompareView extends LitElement {
     .note { color: var(--fg-muted, #555b66); font-size: 0.9em; }
     .toolbar { display: flex; justify-content: space-between; align-items: center; gap: 1em; flex-wrap: wrap; }
     .across { font-weight: 600; }
-    /* One screen at 1280x720 and at 1920x1080: the type follows the projector's width. */
-    :host([presenter]) { background: #101214; color: #f4f5f7; --fg-text: #f4f5f7; --fg-muted: #d5d9df; --fg-border: #7d848e; font-size: clamp(15px, calc(1vw + 2px), 22px); padding: 0.5em; }
+    /* A projector: 28 px type, dark. At 1920x1080 the sentences and the chart share one screen; on a
+       shorter screen they are two pages, and a button on each says where the other is. */
+    :host([presenter]) { background: #101214; color: #f4f5f7; --fg-text: #f4f5f7; --fg-muted: #d5d9df; --fg-border: #7d848e; font-size: 28px; padding: 0 0.3em; }
     :host([presenter]) h2 { display: none; }
-    :host([presenter]) .sentences li { font-size: 1.25em; }
-    :host([presenter]) table, :host([presenter]) .toolbar, :host([presenter]) .note { display: none; }
+    :host([presenter]) .sentences { margin: 0 0 0.4em; gap: 0.3em; }
+    :host([presenter]) .sentences li { font-size: 1em; line-height: 1.3; }
+    /* Drawn at up to 1,400 px (type 28-33 px on screen), so at 1920x1080 the sentences fit above it. */
+    :host([presenter]) fg-compare-chart { max-width: 1400px; }
+    /* The notes are for the page, except the one saying the comparison is being worked out. */
+    :host([presenter]) table, :host([presenter]) .toolbar, :host([presenter]) .note:not([role='status']) { display: none; }
+    .pager { display: none; font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer;
+      border: 1px solid var(--fg-border); background: #23272d; color: var(--fg-text); margin-bottom: 0.3em; }
+    @media (max-height: 900px) {
+      :host([presenter]) .pager { display: inline-block; }
+      :host([presenter]:not([words])) .sentences li[data-model], :host([presenter][words]) fg-compare-chart { display: none; }
+    }
   `;
 
   /** The comparison (src/metrics/compare.ts), null while it is computed. */
@@ -64,6 +75,8 @@ export class FgCompareView extends LitElement {
   @property({ type: Number }) fmrTarget = 1e-3;
   /** Presenter layout: the chart and the sentences, large; the table is left out. */
   @property({ type: Boolean, reflect: true }) presenter = false;
+  /** On a short projector screen, the page of each model's sentence instead of the chart. */
+  @property({ type: Boolean, reflect: true }) words = false;
 
   private _rows: CompareModelRow[] = [];
   private _across: string | null = null;
@@ -81,6 +94,8 @@ export class FgCompareView extends LitElement {
       <h2>Compare models</h2>
       <ul class="sentences">${this._rows.map((row) => html`<li data-model=${row.modelId}>${row.text}</li>`)}
         ${this._across ? html`<li class="across" data-across>${this._across}</li>` : nothing}</ul>
+      ${this.presenter ? html`<button class="pager" type="button" aria-pressed=${this.words ? 'true' : 'false'} @click=${this._onPage}>
+        ${this.words ? '\u2190 Back to the chart' : `Next: each model in words (${this._rows.length} sentences) \u2192`}</button>` : nothing}
       <fg-compare-chart .rows=${this._rows} .fmrTarget=${report.fmr_target} ?presenter=${this.presenter}></fg-compare-chart>
       <div class="toolbar">
         <label>Shared target: overall false-match rate
@@ -102,6 +117,10 @@ export class FgCompareView extends LitElement {
       <p class="note">No-face rates come from the same detector for every model (only the recognition model differs), so they are equal by design.
         ${this._describeCosts()}</p>
     `;
+  }
+
+  private _onPage(): void {
+    this.words = !this.words;
   }
 
   private _onTarget(event: Event): void {

@@ -17,8 +17,8 @@ export { DEFAULT_PACK_ID };
 /** Where the active pack stands; `message` says what went wrong and what is still shown. */
 export type PackStatus =
   | { status: 'idle' }
-  /** `downloadBytes`: the size of the file being downloaded, null when it comes from this device (or IndexedDB). */
-  | { status: 'loading'; id: string; downloadBytes: number | null }
+  /** `download`: the bundled file being downloaded, null when the pack comes from this device (or IndexedDB). */
+  | { status: 'loading'; id: string; download: { name: string; bytes: number } | null }
   | { status: 'ready'; id: string }
   | { status: 'failed'; id: string; message: string };
 
@@ -112,7 +112,7 @@ export class PackController implements ReactiveController {
   async activate(id: string, { remember = true } = {}): Promise<void> {
     const load = ++this.loadId;
     this.wantedId = null;
-    this.state = { status: 'loading', id, downloadBytes: this.readDownloadBytes(id) };
+    this.state = { status: 'loading', id, download: this.readDownload(id) };
     this.host.requestUpdate();
     try {
       // Each model has its own embeddings of a pack: the cache holds one entry per model.
@@ -138,12 +138,12 @@ export class PackController implements ReactiveController {
     if (this.wantedId === id) this.wantedId = this.defaultId;
   }
 
-  /** The bytes opening `id` downloads: a bundled file not kept on this device; null otherwise. */
-  private readDownloadBytes(id: string): number | null {
+  /** What opening `id` downloads: a bundled file not kept on this device; null otherwise. */
+  private readDownload(id: string): { name: string; bytes: number } | null {
     const named = findBundledEntry(this.bundled, id);
     const entry = named && this.bundled.find((candidate) => candidate.pack === named.pack && candidate.model === this.activeModel().id);
     if (!entry || this.cache.has(`${this.activeModel().id}:${id}`)) return null;
-    return this.keptFiles?.has(new URL(bundledPackUrl(entry)).pathname) ? null : entry.bytes;
+    return this.keptFiles?.has(new URL(bundledPackUrl(entry)).pathname) ? null : { name: entry.name, bytes: entry.bytes };
   }
 
   private async read(id: string): Promise<ReferencePack> {

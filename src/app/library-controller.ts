@@ -99,7 +99,7 @@ export class LibraryController implements ReactiveController {
   async reset(activeId: string | null): Promise<void> {
     this.importSession = null;
     await this.packs.refreshImported();
-    this.packs.open(activeId ?? this.packs.defaultId);
+    await this.packs.open(activeId ?? this.packs.defaultId);
     await this.prepareImport();
   }
 }

@@ -82,17 +82,17 @@ export class PackController implements ReactiveController {
     }
     await this.refreshImported();
     await this.refreshKept();
-    this.open(activeId ?? this.defaultId);
+    await this.open(activeId ?? this.defaultId);
   }
 
   /** Makes `id` the active pack: opened now if one is open already or needed, else when it is. */
-  open(id: string): void {
+  async open(id: string): Promise<void> {
     if (this.state.status === 'idle' && !(this.deps.isNeeded?.() ?? true)) {
       this.wantedId = id;
       this.host.requestUpdate();
       return;
     }
-    void this.activate(id, { remember: false });
+    await this.activate(id, { remember: false });
   }
 
   /** Re-reads which bundled files are kept for offline use (the pack list says which cost a download). */

@@ -178,7 +178,10 @@ export class PackController implements ReactiveController {
   }
 
   private async readBundled(entry: BundledPackEntry): Promise<ReferencePack> {
-    const response = await fetch(bundledPackUrl(entry));
+    const response = await fetch(bundledPackUrl(entry)).catch(() => {
+      throw new Error(`The bundled pack “${entry.name}” could not be downloaded: the site cannot be reached (offline?), and this device has not kept it yet. ` +
+        'Live works without it; choose the pack again in The gap once you are online.');
+    });
     if (!response.ok) throw new Error(`The bundled pack “${entry.name}” could not be loaded (HTTP ${response.status}).`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const sha256 = await hashBytes(bytes);

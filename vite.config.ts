@@ -62,15 +62,44 @@ function isShippedPackFile(source: string): boolean {
   return !existsSync(/\.(dlib|faceres-deep)$/.test(base) ? `${base}.fgpack` : `${base}.faceres.fgpack`);
 }
 
+/** The page's entry script and the chunks and CSS it imports (build-relative), recorded as the bundle is written. */
+const pageEntryFiles = new Set<string>();
+
+/**
+ * Records which files open the app (index.html's entry chunk and its static imports) from the
+ * bundle itself, so the service worker's manifest can mark them as needed offline by what they
+ * are, not by how vite happens to name them (`index-*.js` in the app build, `main-*.js` in the bench's).
+ */
+function recordPageEntry(): Plugin {
+  const html = resolve(import.meta.dirname, 'index.html');
+  return {
+    name: 'facegap-page-entry',
+    generateBundle(_options, bundle) {
+      pageEntryFiles.clear();
+      const visit = (fileName: string): void => {
+        const chunk = bundle[fileName];
+        if (pageEntryFiles.has(fileName) || chunk?.type !== 'chunk') return;
+        pageEntryFiles.add(fileName);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) pageEntryFiles.add(css);
+        chunk.imports.forEach(visit);
+      };
+      const entry = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.facadeModuleId === html);
+      if (entry) visit(entry.fileName);
+    },
+  };
+}
+
 /**
  * Gives the large files of the service worker's manifest a sha256 integrity hash: the worker keeps
- * those only once used (src/sw/files.ts), and never keeps a stale copy.
+ * those only once used (src/sw/files.ts), and never keeps a stale copy. The page's entry is marked
+ * as needed offline (`isNeededOffline`).
  */
 function describeBuildFiles(entries: { url: string; revision: string | null; size: number }[]) {
+  if (pageEntryFiles.size === 0) throw new Error('vite.config.ts: index.html\'s entry chunk is not in the bundle, so the service worker could not keep the app for offline use.');
   const manifest = entries.map((entry) => {
     if (!isLargeFile(entry)) return entry;
     const digest = createHash('sha256').update(readFileSync(join(outDir, entry.url))).digest('base64');
-    return { ...entry, integrity: `sha256-${digest}` };
+    return { ...entry, integrity: `sha256-${digest}`, ...(pageEntryFiles.has(entry.url) ? { isNeededOffline: true } : {}) };
   });
   return { manifest, warnings: [] };
 }
@@ -112,7 +141,7 @@ function offlineServiceWorker(): Plugin[] {
 }
 
 export default defineConfig({
-  plugins: [recordOutDir(), injectCspMeta(), serveFolder('/models/', MODELS_DIR), serveFolder('/packs/', PACKS_DIR, isShippedPackFile), offlineServiceWorker()],
+  plugins: [recordOutDir(), recordPageEntry(), injectCspMeta(), serveFolder('/models/', MODELS_DIR), serveFolder('/packs/', PACKS_DIR, isShippedPackFile), offlineServiceWorker()],
   server: { headers: { ...SECURITY_HEADERS }, port: 5173 },
   preview: { headers: { ...SECURITY_HEADERS }, port: 4173 },
   worker: { format: 'es' },

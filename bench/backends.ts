@@ -29,6 +29,7 @@ async function benchBackends(backends: BackendRequest[], photoUrls: string[], ro
     const started = performance.now();
     try {
       await client.load({ backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH });
+      await client.whenRecogniserReady();
       result.loadMs = performance.now() - started;
       console.log(`${backend}: loaded in ${result.loadMs.toFixed(0)} ms`);
       // The first call compiles kernels (wasm) or shaders (WebGPU): not measured.

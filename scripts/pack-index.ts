@@ -3,11 +3,14 @@
  * size, sha256, model, score and counts of each, read from the files themselves.
  *
  *   npx tsx scripts/pack-index.ts [--default utkface-600]
+ *
+ * Without --default the index names DEFAULT_PACK_ID (src/import/bundled.ts), the app's choice.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PACK_BINARY_EXTENSION, PACK_INDEX_FORMAT, PACK_INDEX_VERSION, type PackIndex, type PackIndexEntry } from '../src/datasets/pack';
 import { describePackFile } from './pack-index-entry';
+import { DEFAULT_PACK_ID } from '../src/import/bundled';
 
 const PACKS_DIR = resolve(import.meta.dirname, '..', 'packs');
 
@@ -19,7 +22,7 @@ const defaultIndex = process.argv.indexOf('--default');
 const index: PackIndex = {
   format: PACK_INDEX_FORMAT,
   version: PACK_INDEX_VERSION,
-  defaultPack: defaultIndex < 0 ? 'utkface-600' : process.argv[defaultIndex + 1],
+  defaultPack: defaultIndex < 0 ? DEFAULT_PACK_ID : process.argv[defaultIndex + 1],
   packs: readdirSync(PACKS_DIR).filter((file) => file.endsWith(PACK_BINARY_EXTENSION)).sort().map(describeFile),
 };
 writeFileSync(resolve(PACKS_DIR, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);

@@ -90,8 +90,12 @@ export async function startCountingServer(dir: string, overrides: ReadonlyMap<st
 export interface FirstVisit {
   /** From navigation start to the first frame with a face box, ms (page clock). */
   firstFaceBoxMs: number;
+  /** From navigation start to "Enrol me" being offered (the recognition model loaded), ms (page clock). */
+  readyToRecogniseMs: number;
   /** From pressing "Enrol me" to the first "matched" meter, ms. */
   enrolToMatchMs: number;
+  /** With `openTab`: from clicking that tab to its view holding the pack, ms; null otherwise. */
+  packShownMs: number | null;
   /** How long the visit lasted, ms (at least `durationMs`). */
   visitMs: number;
   traffic: FileTraffic[];
@@ -105,6 +109,11 @@ export interface FirstVisitOptions {
   durationMs: number;
   /** Paths answered with other bytes than the build's (see `startCountingServer`). */
   overrides?: ReadonlyMap<string, Buffer>;
+  /**
+   * A view to open after the first match (e.g. 'gap'), as an attendee moving on to the bias views
+   * would; absent: the visit stays on Live. The visit waits until that view shows its pack.
+   */
+  openTab?: 'groups' | 'gap';
   /** Called with the browser, page and server still open, after the visit and before closing. */
   after?: (visit: { browser: Browser; page: Page; server: CountingServer }) => Promise<void>;
 }
@@ -114,7 +123,8 @@ const HAS_FACE = (state: string | null): boolean => state !== null && state !== 
 
 /**
  * Opens the build in `dir` in a fresh profile with a fake camera showing Person A, waits for the
- * first face box, enrols Person A, waits for the match, and stays until `durationMs` has passed.
+ * first face box and for "Enrol me", enrols Person A, waits for the match, opens `openTab` if
+ * given, and stays until `durationMs` has passed.
  */
 export async function runFirstVisit(dir: string, cameraJpeg: string, options: FirstVisitOptions): Promise<FirstVisit> {
   const server = await startCountingServer(dir, options.overrides);
@@ -130,10 +140,22 @@ export async function runFirstVisit(dir: string, cameraJpeg: string, options: Fi
       return state !== null && state !== 'no-face' ? performance.now() : false;
     }, { polling: 20, timeout: VISION_READY_TIMEOUT_MS }).then((handle) => handle.jsonValue() as Promise<number>);
     await waitForApp(page, 'a face in the camera', (s) => HAS_FACE(s.meterState), VISION_READY_TIMEOUT_MS);
+    const readyToRecogniseMs = await page.waitForFunction(() => {
+      const button = document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-enrol-panel')?.shadowRoot?.querySelector<HTMLButtonElement>('button[type="submit"]');
+      return button && !button.disabled ? performance.now() : false;
+    }, { polling: 20, timeout: VISION_READY_TIMEOUT_MS }).then((handle) => handle.jsonValue() as Promise<number>);
     const enrolAt = Date.now();
     await enrol(page, 'Person A');
     await waitForApp(page, 'a match after enrolment', (s) => s.meterState === 'matched', ENROL_TIMEOUT_MS);
     const enrolToMatchMs = Date.now() - enrolAt;
+    let packShownMs: number | null = null;
+    if (options.openTab) {
+      const openedAt = Date.now();
+      await page.locator(`fg-app >>> #tab-${options.openTab}`).click();
+      await page.waitForFunction(() => [...(document.querySelector('fg-app')?.shadowRoot?.querySelectorAll('fg-gap-view, fg-you-vs-groups') ?? [])]
+        .some((view) => (view as Element & { pack?: unknown }).pack), { polling: 50, timeout: VISION_READY_TIMEOUT_MS });
+      packShownMs = Date.now() - openedAt;
+    }
     const left = options.durationMs - (Date.now() - started);
     if (left > 0) await new Promise((done) => setTimeout(done, left));
     const caches = await page.evaluate(async () => {
@@ -141,7 +163,7 @@ export async function runFirstVisit(dir: string, cameraJpeg: string, options: Fi
       for (const name of await globalThis.caches.keys()) counts[name] = (await (await globalThis.caches.open(name)).keys()).length;
       return counts;
     });
-    const visit: FirstVisit = { firstFaceBoxMs, enrolToMatchMs, visitMs: Date.now() - started, traffic: server.traffic(), caches };
+    const visit: FirstVisit = { firstFaceBoxMs, readyToRecogniseMs, packShownMs, enrolToMatchMs, visitMs: Date.now() - started, traffic: server.traffic(), caches };
     await options.after?.({ browser, page, server });
     return visit;
   } finally {

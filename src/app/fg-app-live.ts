@@ -44,7 +44,7 @@ const WAITING_TEXT: Record<AppState['vision']['status'], string> = {
 export function renderLivePanel(ctx: LiveContext) {
   const { state: s, match } = ctx;
   const camera = s.camera;
-  const visionReady = s.vision.status === 'ready';
+  const canRecognise = s.vision.status === 'ready' && s.vision.info.isRecogniserLoading !== true;
   // Without a face, a picture that shows nothing is the likelier fault than the person's pose.
   const quality = ctx.pictureProblem && s.quality?.state === 'no-face' ? { ...s.quality, message: PICTURE_MESSAGES[ctx.pictureProblem] } : s.quality;
   const problem = camera.status === 'failed' ? camera.failure.message : camera.status === 'paused' ? camera.message : '';
@@ -59,8 +59,8 @@ export function renderLivePanel(ctx: LiveContext) {
     <div class="side-column">
       <fg-match-meter state=${match.state} .name=${match.name} .score=${match.score} scoreId=${getModel(s.modelId).scoreId} threshold=${s.threshold} defaultThreshold=${getModel(s.modelId).defaultThreshold}
         ?hasTemplates=${s.templates.length > 0}></fg-match-meter>
-      <fg-enrol-panel ?canEnrol=${visionReady && camera.status === 'on' && !ctx.isSaving}
-        unavailableReason=${visionReady ? 'Start the camera to enrol.' : 'Enrolment needs the face models, which are not running.'}
+      <fg-enrol-panel ?canEnrol=${canRecognise && camera.status === 'on' && !ctx.isSaving}
+        unavailableReason=${describeEnrolWait(s.vision)}
         .progress=${s.enrolment ? { taken: s.enrolment.captures.length, needed: s.enrolment.needed, hint: s.enrolment.hint } : null}
         message=${s.enrolMessage}
         @enrol-start=${(e: HTMLElementEventMap['enrol-start']) => ctx.onEnrolStart(e.request)}
@@ -71,6 +71,14 @@ export function renderLivePanel(ctx: LiveContext) {
         error=${s.vision.status === 'failed' ? s.vision.message : ''}></fg-engine-status>
     </div>
   </div>`;
+}
+
+/** Why Enrol is not offered (shown only while it is not). */
+function describeEnrolWait(vision: AppState['vision']): string {
+  if (vision.status === 'loading') return 'Loading the face models (from this site only)…';
+  if (vision.status === 'failed') return 'Enrolment needs the face models, which are not running.';
+  if (vision.info.isRecogniserLoading) return 'Getting ready to recognise: faces are found already, the recognition model is still loading (from this site only)…';
+  return 'Start the camera to enrol.';
 }
 
 function renderModelPicker(ctx: LiveContext) {

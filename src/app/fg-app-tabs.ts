@@ -17,6 +17,7 @@ import type { PackController } from './pack-controller';
 import type { PrivacyView } from './privacy-controller';
 import type { AppState, MatchView } from './state';
 import { TABS, type TabId } from './tabs';
+import { formatBytes } from '../components/fg-pack-manager';
 
 /** What the panels read and whom they tell. */
 export interface TabContext {
@@ -107,9 +108,18 @@ function renderPackChooser(ctx: TabContext) {
 
 function renderPackStatus(ctx: TabContext) {
   const status = ctx.packs.state;
-  if (status.status === 'loading') return html`<p class="pack-status" role="status">Opening the reference pack…</p>`;
+  if (status.status === 'loading') return html`<p class="pack-status" role="status">${describePackLoading(status.download, ctx.packs.keptFiles !== null)}</p>`;
   if (status.status === 'failed') return html`<fg-message tone="error" heading="The reference pack could not be opened">${status.message}</fg-message>`;
   return nothing;
+}
+
+/**
+ * What the pack status says while the active pack opens: its size when it is being downloaded,
+ * and whether it is then kept for offline use (`isKeptAfter`: a service worker keeps it).
+ */
+export function describePackLoading(download: { name: string; bytes: number } | null, isKeptAfter: boolean): string {
+  if (download === null) return 'Opening the reference pack…';
+  return `Downloading the reference pack \u201c${download.name}\u201d (${formatBytes(download.bytes)}${isKeptAfter ? ', once: this device keeps it for offline use' : ''})…`;
 }
 
 /** What the tab list needs from fg-app. */

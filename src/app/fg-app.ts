@@ -10,7 +10,7 @@ import { CompareController } from './compare-controller';
 import { getModel } from '../models/registry';
 import { appStyles } from './fg-app-styles';
 import { createInitialState, isEnrolmentReady, reduceAppState, selectMatchView, type AppAction, type AppState, type MatchView } from './state';
-import { findTabForKey, type TabId } from './tabs';
+import { findTabForKey, isPackTab, type TabId } from './tabs';
 import { loadStoredState, renderHeader } from './fg-app-parts';
 import { renderTabPanel, renderTabs, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
@@ -58,6 +58,7 @@ export class FgApp extends LitElement {
     vision: () => (this._models.client && this._state.vision.status === 'ready' ? { client: this._models.client, humanVersion: this._state.vision.info.humanVersion } : null),
     notify: (id, tone, text) => this._notify(id, tone, text),
     saveActivePack: (id) => void this._saveSetting('activePackId', id),
+    isPackNeeded: () => isPackTab(this._tab) || this._classroom.lessonStep !== null || this._classroom.isHandout,
     model: () => getModel(this._state.modelId),
   });
 
@@ -112,6 +113,7 @@ export class FgApp extends LitElement {
     camera: () => this.camera,
     vision: () => this._models.client,
     match: (embedding) => findBestMatch(embedding, this._state.templates, { modelSha256: this._modelSha256(), scoreId: getModel(this._state.modelId).scoreId }),
+    canEmbed: () => this._state.vision.status === 'ready' && this._state.vision.info.isRecogniserLoading !== true,
     onCameraChange: (camera) => this._dispatch({ type: 'camera-changed', camera }),
     onFrame: (frame) => {
       this._models.recordFrame(frame);

@@ -17,6 +17,8 @@ export interface LibraryDeps {
   notify: (id: string, tone: 'error' | 'notice', text: string) => void;
   /** Remembers the user's choice of pack. */
   saveActivePack: (id: string) => void;
+  /** Whether a view that shows the active pack is open (it is fetched only then). */
+  isPackNeeded: () => boolean;
   /** The active recognition model: packs open for it and imports build its pack. */
   model: () => RecognitionModel;
 }
@@ -37,6 +39,7 @@ export class LibraryController implements ReactiveController {
       model: deps.model,
       modelSha256: () => readModelIdentity(MODEL_BASE_PATH, '', { model: deps.model() }).then((model) => model.sha256),
       onActivated: deps.saveActivePack,
+      isNeeded: deps.isPackNeeded,
     });
   }
 
@@ -64,8 +67,8 @@ export class LibraryController implements ReactiveController {
    */
   async switchModel(): Promise<void> {
     this.importSession = null;
-    const active = this.packs.state.status === 'idle' ? this.packs.defaultId : this.packs.state.id;
-    await this.packs.activate(active, { remember: false });
+    // Not opened yet: it opens with the new model's embeddings when a view needs it.
+    if (this.packs.state.status !== 'idle') await this.packs.activate(this.packs.state.id, { remember: false });
     await this.prepareImport();
   }
 
@@ -96,7 +99,7 @@ export class LibraryController implements ReactiveController {
   async reset(activeId: string | null): Promise<void> {
     this.importSession = null;
     await this.packs.refreshImported();
-    await this.packs.activate(activeId ?? this.packs.defaultId, { remember: false });
+    await this.packs.open(activeId ?? this.packs.defaultId);
     await this.prepareImport();
   }
 }

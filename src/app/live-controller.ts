@@ -20,6 +20,8 @@ export interface LiveHost {
   /** The vision client once ready, else null (the camera may run before the models load). */
   vision(): VisionClient | null;
   match(embedding: Float32Array): SearchResult;
+  /** Whether embeddings can be asked for: until the recognition model is loaded, frames only get boxes. */
+  canEmbed?(): boolean;
   onCameraChange(camera: CameraState): void;
   onFrame(frame: LiveFrame<SearchResult>): void;
   onCamerasListed(cameras: Awaited<ReturnType<CameraService['listCameras']>>): void;
@@ -130,7 +132,9 @@ export class LiveController implements ReactiveController {
     this.loop = loop;
     void runLiveLoop<SearchResult>({
       grabFrame: () => this.pictureWatch.watch(this.frames?.grabFrame() ?? Promise.resolve(null)),
-      detect: (frame, options) => client.detect(frame, options),
+      // An embedding asked for before the recognition model is loaded would hold this frame's box
+      // back until it is; without one the loop asks again on the next frame.
+      detect: (frame, options) => client.detect(frame, { ...options, embed: options.embed && (this.live.canEmbed?.() ?? true) }),
       match: (embedding) => this.live.match(embedding),
       onFrame: (frame) => this.live.onFrame(frame),
       onRestarted: (error) => this.live.onVisionRestarted(error),

@@ -65,6 +65,11 @@ export class ModelController implements ReactiveController {
       this.client = client;
       this.deps.dispatch({ type: 'vision-ready', info, modelSha256 });
       this.deps.onReady();
+      // Boxes come now; enrolment and matching once the recognition model has loaded behind them.
+      if (!info.isRecogniserLoading || !client.whenRecogniserReady) return;
+      const ready = await client.whenRecogniserReady();
+      if (generation !== this.generation) return;
+      this.deps.dispatch({ type: 'vision-ready', info: ready, modelSha256 });
     } catch (error) {
       if (generation !== this.generation) return;
       const message = describeVisionFailure(error);

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { tryDecodePack, tryDecodePackBytes } from '../datasets/pack';
 import type { ReferencePack } from '../datasets/pack-types';
-import { bundledPackUrl, findBundledEntry, hashBytes, loadBundledPackIndex, type BundledPackEntry } from '../import/bundled';
+import { bundledPackUrl, DEFAULT_PACK_ID, findBundledEntry, hashBytes, loadBundledPackIndex, type BundledPackEntry } from '../import/bundled';
 import { exportStoredPack } from '../import/stored-pack';
 import { assertSameModel, DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import type { PackMetadata, Store } from '../store';
@@ -12,12 +12,13 @@ import { keepLoadedFiles, listKeptFiles } from '../sw/keep-loaded';
  * The pack the app opens with when packs/index.json names none, so the bias views work before
  * anyone imports anything. The index's `defaultPack` takes precedence.
  */
-export const DEFAULT_PACK_ID = 'utkface-600';
+export { DEFAULT_PACK_ID };
 
 /** Where the active pack stands; `message` says what went wrong and what is still shown. */
 export type PackStatus =
   | { status: 'idle' }
-  | { status: 'loading'; id: string }
+  /** `download`: the bundled file being downloaded, null when the pack comes from this device (or IndexedDB). */
+  | { status: 'loading'; id: string; download: { name: string; bytes: number } | null }
   | { status: 'ready'; id: string }
   | { status: 'failed'; id: string; message: string };
 
@@ -30,11 +31,17 @@ export interface PackControllerDeps {
   modelSha256: () => Promise<string>;
   /** Called when the user's choice of pack should be remembered. */
   onActivated: (id: string) => void;
+  /**
+   * Whether a view that shows the pack is open: until then the pack is only chosen, not fetched
+   * (the Live tab needs none, and a first visit that stays there downloads no pack). Default: always.
+   */
+  isNeeded?: () => boolean;
 }
 
 /**
  * Keeps the list of packs (bundled ones from /packs/index.json, imported ones from IndexedDB) and
- * the active pack, decoded and checked against this app's model. The decoded pack object is kept
+ * the active pack, decoded and checked against this app's model. The active pack is opened when a
+ * view first needs it (`isNeeded`), not at start. The decoded pack object is kept
  * as it is: the views cache their all-pairs scores by that object, so it is never decoded twice.
  */
 export class PackController implements ReactiveController {
@@ -48,6 +55,8 @@ export class PackController implements ReactiveController {
   private loadId = 0;
   /** The pack opened when nothing else is chosen: the index's `defaultPack`, else DEFAULT_PACK_ID. */
   defaultId = DEFAULT_PACK_ID;
+  /** The pack to open once a view needs one; null once opened (or while the list is read). */
+  private wantedId: string | null = null;
 
   constructor(private readonly host: ReactiveControllerHost, private readonly deps: PackControllerDeps) {
     host.addController(this);
@@ -55,7 +64,13 @@ export class PackController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Lists the packs and opens `activeId` (or the default pack). */
+  /** Opens the wanted pack once a view needs it. */
+  hostUpdated(): void {
+    if (this.wantedId === null || this.state.status !== 'idle' || !(this.deps.isNeeded?.() ?? true)) return;
+    void this.activate(this.wantedId, { remember: false });
+  }
+
+  /** Lists the packs and chooses `activeId` (or the default pack), opened when first needed. */
   async start(activeId: string | null): Promise<void> {
     try {
       const index = await loadBundledPackIndex();
@@ -66,8 +81,18 @@ export class PackController implements ReactiveController {
       this.fail(activeId ?? this.defaultId, describeError(error));
     }
     await this.refreshImported();
-    await this.activate(activeId ?? this.defaultId, { remember: false });
     await this.refreshKept();
+    await this.open(activeId ?? this.defaultId);
+  }
+
+  /** Makes `id` the active pack: opened now if one is open already or needed, else when it is. */
+  async open(id: string): Promise<void> {
+    if (this.state.status === 'idle' && !(this.deps.isNeeded?.() ?? true)) {
+      this.wantedId = id;
+      this.host.requestUpdate();
+      return;
+    }
+    await this.activate(id, { remember: false });
   }
 
   /** Re-reads which bundled files are kept for offline use (the pack list says which cost a download). */
@@ -86,7 +111,8 @@ export class PackController implements ReactiveController {
   /** Makes `id` the active pack; the previous one stays shown if this one cannot be opened. */
   async activate(id: string, { remember = true } = {}): Promise<void> {
     const load = ++this.loadId;
-    this.state = { status: 'loading', id };
+    this.wantedId = null;
+    this.state = { status: 'loading', id, download: this.readDownload(id) };
     this.host.requestUpdate();
     try {
       // Each model has its own embeddings of a pack: the cache holds one entry per model.
@@ -109,6 +135,15 @@ export class PackController implements ReactiveController {
     for (const key of this.cache.keys()) if (key.endsWith(`:${id}`)) this.cache.delete(key);
     await this.refreshImported();
     if (this.state.status !== 'idle' && this.state.id === id) await this.activate(this.defaultId);
+    if (this.wantedId === id) this.wantedId = this.defaultId;
+  }
+
+  /** What opening `id` downloads: a bundled file not kept on this device; null otherwise. */
+  private readDownload(id: string): { name: string; bytes: number } | null {
+    const named = findBundledEntry(this.bundled, id);
+    const entry = named && this.bundled.find((candidate) => candidate.pack === named.pack && candidate.model === this.activeModel().id);
+    if (!entry || this.cache.has(`${this.activeModel().id}:${id}`)) return null;
+    return this.keptFiles?.has(new URL(bundledPackUrl(entry)).pathname) ? null : { name: entry.name, bytes: entry.bytes };
   }
 
   private async read(id: string): Promise<ReferencePack> {
@@ -143,7 +178,10 @@ export class PackController implements ReactiveController {
   }
 
   private async readBundled(entry: BundledPackEntry): Promise<ReferencePack> {
-    const response = await fetch(bundledPackUrl(entry));
+    const response = await fetch(bundledPackUrl(entry)).catch(() => {
+      throw new Error(`The bundled pack “${entry.name}” could not be downloaded: the site cannot be reached (offline?), and this device has not kept it yet. ` +
+        'Live works without it; choose the pack again in The gap once you are online.');
+    });
     if (!response.ok) throw new Error(`The bundled pack “${entry.name}” could not be loaded (HTTP ${response.status}).`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const sha256 = await hashBytes(bytes);

@@ -10,7 +10,8 @@ import { createSupervisedWorker, MODEL_BASE_PATH, startVision, WASM_PATH } from 
 import { IdleShutdownVisionClient } from '../vision/idle-client';
 import { VisionError, type EngineInfo, type VisionClient } from '../vision/types';
 import { describeError } from '../shared/errors';
-import { keepLoadedFiles } from '../sw/keep-loaded';
+import { isThreadedWasmUsable, keepLoadedFiles } from '../sw/keep-loaded';
+import { readWasmBinary } from '../sw/files';
 
 /** A running vision engine, and the sha256 of the recognition model's weights its embeddings come from. */
 export interface VisionService {
@@ -41,15 +42,24 @@ export type StoreFactory = (hooks?: StoreHooks) => Promise<{ store: Store; notic
  */
 export const startBrowserVision: VisionFactory = async (modelId = DEFAULT_MODEL_ID) => {
   const backend = parseBackendRequest(new URLSearchParams(location.search).get('backend'));
-  const loadOptions = { backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH, modelId };
+  const isWasmMultithreadAllowed = backend === 'cpu' || backend === 'webgl' ? true : await isThreadedWasmUsable(WASM_PATH);
+  const loadOptions = { backend, modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH, modelId, isWasmMultithreadAllowed };
   const [vision, modelSha256] = await Promise.all([startVision(loadOptions), readModelSha256(MODEL_BASE_PATH, fetch, modelId)]);
   // A worker left idle (camera off, no import) is shut down and started again on the next frame.
   // Every worker it starts is supervised too: replaced after a crash (SupervisedVisionClient).
   const client = vision.info.thread === 'worker' ? new IdleShutdownVisionClient(vision.client, loadOptions, createSupervisedWorker) : vision.client;
-  // The models and wasm are in the HTTP cache now: the offline copy takes them from there.
-  void keepLoadedFiles();
+  // Once the recognition model is in too, the offline copy takes what the engine used from the
+  // HTTP cache (asking earlier would fetch faceres.bin a second time while it still downloads).
+  void client.whenRecogniserReady?.().then((info) => keepLoadedFiles(undefined, listEngineFiles(info)), () => undefined);
   return { ...vision, client, modelSha256 };
 };
+
+/** The files an engine loaded: its models' weights manifests and weights, and its wasm binary. */
+export function listEngineFiles(info: EngineInfo): string[] {
+  const models = info.models.filter((model) => model.url).flatMap((model) => [model.url, model.url.replace(/\.json$/, '.bin')]);
+  const wasm = readWasmBinary(info);
+  return wasm ? [...models, new URL(wasm, info.wasmPath).href] : models;
+}
 
 /** A model's weights sha256 (`readModelIdentity`); a failure rejects with a `VisionError` the UI shows as it is. */
 export async function readModelSha256(modelBasePath: string, fetcher: typeof fetch = fetch, modelId: ModelId = DEFAULT_MODEL_ID): Promise<string> {

@@ -14,6 +14,14 @@ export const TABS = [
 /** A tab's id. */
 export type TabId = (typeof TABS)[number]['id'];
 
+/** The tabs that show the reference pack: the active pack is downloaded when one of them opens. */
+const PACK_TABS: ReadonlySet<TabId> = new Set(['groups', 'gap', 'models', 'room']);
+
+/** Whether `tab` shows the reference pack (the bias views and the room). */
+export function isPackTab(tab: TabId): boolean {
+  return PACK_TABS.has(tab);
+}
+
 /** The tab a key moves to from `current` (arrows wrap, Home and End jump), or null for other keys. */
 export function findTabForKey(current: TabId, key: string): TabId | null {
   const index = TABS.findIndex((tab) => tab.id === current);

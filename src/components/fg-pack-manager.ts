@@ -144,7 +144,8 @@ export class FgPackManager extends LitElement {
   }
 }
 
-function formatBytes(bytes: number): string {
+/** A pack's size as the pack list shows it (KB, MB of 1024). */
+export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 

@@ -8,6 +8,14 @@ import { appPath } from '../shared/app-base';
  */
 export type BundledPackEntry = PackIndexEntry;
 
+/**
+ * The pack set the bias views open with: packs/index.json's `defaultPack`, which
+ * scripts/pack-index.ts writes from this (and the app falls back to when an index names none).
+ * utkface-3000 (300 people per race x gender group) gives intervals a room can read; it costs a
+ * first visit nothing, since a pack is downloaded only when a bias view first opens.
+ */
+export const DEFAULT_PACK_ID = 'utkface-3000';
+
 /** URL of the bundled pack index. */
 export const BUNDLED_INDEX_PATH = appPath('packs/index.json');
 

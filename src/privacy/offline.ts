@@ -54,7 +54,7 @@ const MESSAGES: Record<Exclude<OfflineState, 'failed'>, string> = {
   unsupported: 'This browser cannot keep FaceGap for offline use (no service workers here). Everything works while you are online.',
   disabled: 'Offline use is off in this development build.',
   installing: 'Saving the app and its face models on this device for offline use…',
-  ready: 'FaceGap works offline: the app, and the face models and packs this device has used, are saved on it. Another pack is saved when you first choose it.',
+  ready: 'FaceGap works offline: the app, and the face models and packs this device has used, are saved on it. A pack is downloaded and saved when a view first shows it.',
   'update-ready': 'A new version of FaceGap is ready. Reload to use it; your data stays as it is.',
   removed: 'The offline copy of FaceGap was deleted with everything else. FaceGap works while you are online; reloading the page saves it for offline use again.',
 };

@@ -17,6 +17,8 @@ export interface BuildFile {
    * them as kept once used, and refuses a stale HTTP-cache copy.
    */
   integrity?: string;
+  /** Set by the build on the page's entry script and the chunks it imports: fetched at install (`isNeededOffline`). */
+  isNeededOffline?: boolean;
 }
 
 /** Files above this many bytes are never fetched at install, only when used (the issue's limit). */
@@ -29,18 +31,40 @@ export const USED_FILES_CACHE = 'facegap-used-files-v1';
 export const KEEP_LOADED = 'KEEP_LOADED';
 
 /**
- * Large files fetched at install when the HTTP cache cannot hand them over. A page the service
- * worker serves is cross-origin isolated (src/sw/isolation-headers.ts), so offline tfjs picks the
- * threaded SIMD wasm, while a first visit on a host without those headers loaded the single-threaded
- * one. The page's entry script (assets/index-*.js) opens the app at all: it was loaded before the
- * service worker existed, so on a plain host it comes from the HTTP cache, and a host that sends
- * `Vary: Origin` costs it a second download rather than an app that does not open offline.
+ * Whether the service worker fetches `file` at install if the HTTP cache does not hold it: the
+ * page's entry script and what it imports (the build marks them, vite.config.ts), without which
+ * the app does not open at all. It was loaded before the service worker existed, so on a plain host
+ * it comes from the HTTP cache, and a host that sends `Vary: Origin` costs it a second download
+ * rather than an app that does not open offline. The models and the wasm binary are not here: the
+ * page names the ones its engine loaded (`KEEP_LOADED`), so only those are kept.
  */
-const NEEDED_OFFLINE = /(^|\/)(models\/wasm\/tfjs-backend-wasm-threaded-simd\.wasm|assets\/index-[\w-]+\.js)$/;
-
-/** Whether the service worker fetches `file` at install if the HTTP cache does not hold it. */
 export function isNeededOffline(file: BuildFile): boolean {
-  return NEEDED_OFFLINE.test(file.url);
+  return file.isNeededOffline === true;
+}
+
+/** tfjs's wasm binaries: the threaded one runs where the page is cross-origin isolated, the SIMD one elsewhere. */
+export const WASM_BINARIES = {
+  threaded: 'tfjs-backend-wasm-threaded-simd.wasm',
+  simd: 'tfjs-backend-wasm-simd.wasm',
+  plain: 'tfjs-backend-wasm.wasm',
+} as const;
+
+/** The wasm binary an engine ran, from its description; null for another backend. */
+export function readWasmBinary(info: { backend: string; wasmSimd: boolean; wasmMultithread: boolean }): string | null {
+  if (info.backend !== 'wasm') return null;
+  return info.wasmMultithread ? WASM_BINARIES.threaded : info.wasmSimd ? WASM_BINARIES.simd : WASM_BINARIES.plain;
+}
+
+/**
+ * Whether the engine may run the threaded wasm binary, or must be told to run single-threaded.
+ * A page the service worker serves is cross-origin isolated even on a host that is not (src/sw/
+ * isolation-headers.ts), so tfjs would ask for the threaded binary; a first visit on such a host
+ * ran, and kept, only the SIMD one. 'probe': ask the network whether the threaded one can be had.
+ */
+export function chooseWasmThreads(page: { isIsolated: boolean; isControlled: boolean; isThreadedKept: boolean }): 'allowed' | 'probe' {
+  // Not isolated: tfjs runs single-threaded anyway. Not controlled: nothing is kept yet, the network decides.
+  if (!page.isIsolated || !page.isControlled || page.isThreadedKept) return 'allowed';
+  return 'probe';
 }
 
 /** Whether a file of the build is kept only once used, rather than copied at install (used by the build). */

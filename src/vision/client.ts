@@ -51,6 +51,12 @@ export class WorkerVisionClient implements VisionClient {
     return response.info;
   }
 
+  async whenRecogniserReady(signal?: AbortSignal): Promise<EngineInfo> {
+    const response = await this.request({ id: 0, type: 'recogniser' }, signal);
+    if (response.type !== 'loaded') throw toError(response);
+    return response.info;
+  }
+
   async detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation> {
     const { signal, ...rest } = options;
     const response = await this.request({ id: 0, type: 'detect', frame, options: rest }, signal, [frame]);

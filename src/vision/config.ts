@@ -32,6 +32,14 @@ export function buildDetectCallConfig(options: { embed: boolean; track: boolean;
 }
 
 /**
+ * Turns human's recognition model (faceres: embedding, age, gender) on or off for `human.load`:
+ * the engine loads the detector and mesh with it off, then the recognition model behind them.
+ */
+export function buildRecogniserConfig(isEnabled: boolean): Partial<Config> {
+  return { face: { description: { enabled: isEnabled } } } as Partial<Config>;
+}
+
+/**
  * human's configuration for FaceGap: explicit in full, so no default can reach outside the origin.
  * Only the face detector, the mesh (alignment and head angles) and, for the models human runs
  * itself, the description stage (embedding, age, gender) are on. `modelBasePath` and `wasmPath` are same-origin: human's default `wasmPath` is a

@@ -1,7 +1,7 @@
 import { Human } from '@vladmandic/human';
 import type { FaceResult } from '@vladmandic/human';
 import { chooseBackend, readWebglRenderer } from './backend';
-import { buildDetectCallConfig, buildHumanConfig } from './config';
+import { buildDetectCallConfig, buildHumanConfig, buildRecogniserConfig } from './config';
 import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import { DlibEmbedder } from './models/dlib-embedder';
 import { AlignedEmbedder } from './models/aligned-embedder';
@@ -32,13 +32,25 @@ export class VisionEngine {
    */
   private last = { faces: 0, width: 0, height: 0 };
 
-  /** Loads models and backend; rejects with a VisionError that says what failed. */
+  /**
+   * The recognition model's load, started by `load` once the detector and mesh run (null before):
+   * the first face box does not wait for its weights (faceres is 7 MB of the 9 MB of models).
+   */
+  private recogniser: Promise<EngineInfo> | null = null;
+
+  /**
+   * Loads the backend, the face detector and the mesh, then resolves: frames can be analysed from
+   * then on. The recognition model keeps loading behind it (`whenRecogniserReady`); an embedding
+   * asked for before it is there waits for it. Rejects with a VisionError that says what failed.
+   */
   async load(options: Omit<LoadOptions, 'signal'>, thread: EngineInfo['thread']): Promise<EngineInfo> {
     const started = performance.now();
     const renderer = readWebglRenderer();
     const { backend, reason } = chooseBackend(options.backend, renderer);
     const model = getModel(options.modelId ?? DEFAULT_MODEL_ID);
     const human = new Human(buildHumanConfig(backend, options.modelBasePath, options.wasmPath, model));
+    // tfjs picks the threaded binary on an isolated page; the page says when this device has only the other one.
+    if (backend === 'wasm' && options.isWasmMultithreadAllowed === false) human.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     try {
       await human.init();
     } catch (error) {
@@ -52,51 +64,64 @@ export class VisionEngine {
         (backend === 'wasm' ? `the wasm binaries did not load from ${options.wasmPath}.` : 'this browser cannot run it.'));
     }
     try {
-      await human.load();
+      // The detector and mesh alone: the first box does not wait for the recognition model.
+      await human.load(buildRecogniserConfig(false));
     } catch (error) {
       throw new VisionError('models-failed', `The face models did not load from ${options.modelBasePath} (${describeError(error)}).`);
     }
-    const humanModels = ['blazeface', 'facemesh', ...(model.runner === 'human' ? [model.modelPath.replace(/\.json$/, '')] : [])];
-    const missing = humanModels.filter((name) => !isModelLoaded(human, name));
-    if (missing.length > 0) {
-      throw new VisionError('models-failed', `The face models did not load from ${options.modelBasePath}: ${missing.join(', ')} missing.`);
-    }
-    if (model.runner === 'face-api') {
-      this.dlib = new DlibEmbedder();
-      try {
-        await this.dlib.load(options.modelBasePath, options.wasmPath);
-      } catch (error) {
-        this.dlib.dispose();
-        this.dlib = null;
-        throw new VisionError('models-failed', `The ${model.label} model did not load from ${options.modelBasePath} (${describeError(error)}).`);
-      }
-    }
-    if (model.runner === 'aligned') {
-      try {
-        this.aligned = await AlignedEmbedder.load(human, new URL(model.modelPath, options.modelBasePath).href);
-      } catch (error) {
-        throw new VisionError('models-failed', `The ${model.label} model did not load from ${options.modelBasePath} (${describeError(error)}).`);
-      }
-    }
+    assertModelsLoaded(human, ['blazeface', 'facemesh'], options.modelBasePath);
     this.human = human;
     this.model = model;
-    this.info = {
-      modelId: model.id,
-      backend,
-      requested: options.backend,
-      reason,
-      webglRenderer: renderer,
-      wasmSimd: backend === 'wasm' && Boolean(human.env.wasm.simd),
-      wasmMultithread: backend === 'wasm' && Boolean(human.env.wasm.multithread),
-      crossOriginIsolated: Boolean(globalThis.crossOriginIsolated),
-      thread,
-      humanVersion: human.version,
-      tfjsVersion: String(human.tf.version_core),
-      modelBasePath: options.modelBasePath,
-      wasmPath: options.wasmPath,
-      models: human.models.list().filter((model) => model.loaded).map((model) => ({ name: model.name, url: String(model.url ?? '') })),
-      loadMs: Math.round(performance.now() - started),
-    };
+    this.info = describeEngine(human, model, options, { backend, reason, webglRenderer: renderer, thread, isRecogniserLoading: true, loadMs: performance.now() - started });
+    this.recogniser = this.loadRecogniser(human, model, options, started);
+    // Awaited by `whenRecogniserReady` and by embedding calls; a failure is theirs to report.
+    this.recogniser.catch(() => undefined);
+    return this.info;
+  }
+
+  /** Resolves with the engine's description once the recognition model is loaded too. */
+  async whenRecogniserReady(): Promise<EngineInfo> {
+    if (!this.recogniser) throw new VisionError('models-failed', 'The face models are not loaded yet.');
+    return this.recogniser;
+  }
+
+  /** Loads the recognition model (human's own, or face-api's in its worker) behind the detector. */
+  private async loadRecogniser(human: Human, model: RecognitionModel, options: Omit<LoadOptions, 'signal'>, started: number): Promise<EngineInfo> {
+    if (model.runner === 'human') {
+      try {
+        await human.load(buildRecogniserConfig(true));
+      } catch (error) {
+        throw new VisionError('models-failed', `The ${model.label} model did not load from ${options.modelBasePath} (${describeError(error)}).`);
+      }
+      assertModelsLoaded(human, [model.modelPath.replace(/\.json$/, '')], options.modelBasePath);
+    } else if (model.runner === 'aligned') {
+      try {
+        const aligned = await AlignedEmbedder.load(human, new URL(model.modelPath, options.modelBasePath).href);
+        if (this.human !== human) {
+          aligned.dispose();
+          throw new VisionError('models-failed', 'The vision engine was closed while its recognition model loaded.');
+        }
+        this.aligned = aligned;
+      } catch (error) {
+        if (error instanceof VisionError) throw error;
+        throw new VisionError('models-failed', `The ${model.label} model did not load from ${options.modelBasePath} (${describeError(error)}).`);
+      }
+    } else {
+      const dlib = new DlibEmbedder();
+      try {
+        await dlib.load(options.modelBasePath, options.wasmPath);
+      } catch (error) {
+        dlib.dispose();
+        throw new VisionError('models-failed', `The ${model.label} model did not load from ${options.modelBasePath} (${describeError(error)}).`);
+      }
+      if (this.human !== human) {
+        dlib.dispose();
+        throw new VisionError('models-failed', 'The vision engine was closed while its recognition model loaded.');
+      }
+      this.dlib = dlib;
+    }
+    const previous = this.info!;
+    this.info = describeEngine(human, model, options, { ...previous, isRecogniserLoading: false, loadMs: performance.now() - started });
     return this.info;
   }
 
@@ -106,6 +131,8 @@ export class VisionEngine {
     if (!human) throw new VisionError('inference-failed', 'The face models are not loaded yet.');
     const width = frame.width;
     const height = frame.height;
+    // Before the recogniser is loaded only boxes are possible; an embedding waits for it.
+    if (options.embed) await this.recogniser?.catch(() => undefined);
     const started = performance.now();
     try {
       const isHumanModel = this.model.runner === 'human';
@@ -149,6 +176,7 @@ export class VisionEngine {
     this.aligned = null;
     this.human?.tf.engine().disposeVariables();
     this.human = null;
+    this.recogniser = null;
   }
 }
 
@@ -165,6 +193,36 @@ function toObservation(face: FaceResult): FaceObservation {
     gender: face.gender === 'female' || face.gender === 'male' ? face.gender : null,
     genderScore: face.genderScore ?? null,
   };
+}
+
+/** The engine's description (backend, versions, loaded models) for the page. */
+function describeEngine(human: Human, model: RecognitionModel, options: Omit<LoadOptions, 'signal'>,
+  run: Pick<EngineInfo, 'backend' | 'reason' | 'webglRenderer' | 'thread' | 'isRecogniserLoading' | 'loadMs'>): EngineInfo {
+  const backend = run.backend;
+  return {
+    modelId: model.id,
+    backend,
+    requested: options.backend,
+    reason: run.reason,
+    webglRenderer: run.webglRenderer,
+    wasmSimd: backend === 'wasm' && Boolean(human.env.wasm.simd),
+    wasmMultithread: backend === 'wasm' && Boolean(human.env.wasm.multithread),
+    crossOriginIsolated: Boolean(globalThis.crossOriginIsolated),
+    thread: run.thread,
+    humanVersion: human.version,
+    tfjsVersion: String(human.tf.version_core),
+    modelBasePath: options.modelBasePath,
+    wasmPath: options.wasmPath,
+    models: human.models.list().filter((entry) => entry.loaded).map((entry) => ({ name: entry.name, url: String(entry.url ?? '') })),
+    isRecogniserLoading: run.isRecogniserLoading,
+    loadMs: Math.round(run.loadMs),
+  };
+}
+
+/** Rejects with a VisionError naming the models in `names` whose weights did not load. */
+function assertModelsLoaded(human: Human, names: string[], modelBasePath: string): void {
+  const missing = names.filter((name) => !isModelLoaded(human, name));
+  if (missing.length > 0) throw new VisionError('models-failed', `The face models did not load from ${modelBasePath}: ${missing.join(', ')} missing.`);
 }
 
 /** human's `models.loaded()` counts a model whose weights failed to load; its load stats do not. */

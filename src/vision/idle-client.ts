@@ -6,6 +6,7 @@
  * every worker it ran are kept, so the privacy panel still lists them.
  */
 import type { DetectOptions, EngineInfo, LoadOptions, Observation, ThreadAudit, VisionClient } from './types';
+import { VisionError } from './types';
 
 /** How long the vision worker may sit unused before it is shut down. */
 export const IDLE_SHUTDOWN_MS = 120_000;
@@ -41,6 +42,14 @@ export class IdleShutdownVisionClient implements VisionClient {
 
   async load(options: LoadOptions): Promise<EngineInfo> {
     return this.use((client) => client.load(options));
+  }
+
+  /** The recognition model of the running worker (one is started if none runs). */
+  async whenRecogniserReady(signal?: AbortSignal): Promise<EngineInfo> {
+    return this.use((client) => {
+      if (client.whenRecogniserReady) return client.whenRecogniserReady(signal);
+      return Promise.reject(new VisionError('models-failed', 'This vision engine cannot say when its recognition model is loaded.'));
+    });
   }
 
   async detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation> {

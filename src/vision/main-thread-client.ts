@@ -18,6 +18,13 @@ export class MainThreadVisionClient implements VisionClient {
     return info;
   }
 
+  async whenRecogniserReady(signal?: AbortSignal): Promise<EngineInfo> {
+    throwIfAborted(signal);
+    const info = await this.engine.whenRecogniserReady();
+    throwIfAborted(signal);
+    return info;
+  }
+
   async detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation> {
     const { signal, ...rest } = options;
     if (signal?.aborted) {

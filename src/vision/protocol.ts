@@ -6,6 +6,7 @@ import type { DetectOptions, EngineInfo, LoadOptions, Observation } from './type
 export type VisionRequest =
   | { id: number; type: 'load'; options: Omit<LoadOptions, 'signal'> }
   | { id: number; type: 'detect'; frame: ImageBitmap; options: Omit<DetectOptions, 'signal'> }
+  | { id: number; type: 'recogniser' }
   | { id: number; type: 'cancel' }
   | { id: number; type: 'audit' };
 

@@ -31,6 +31,8 @@ export class SupervisedVisionClient implements VisionClient {
   private loadOptions: Omit<LoadOptions, 'signal'> | null = null;
   private restarts: number[] = [];
   private isDisposed = false;
+  /** What the running worker's load answered; the answer of a client that loads everything in `load`. */
+  private info: EngineInfo | null = null;
 
   constructor(private readonly options: SupervisorOptions) {}
 
@@ -42,6 +44,7 @@ export class SupervisedVisionClient implements VisionClient {
     this.inner = loading.then(({ client: loaded }) => loaded);
     try {
       const { info } = await loading;
+      this.info = info;
       return info;
     } catch (error) {
       client.dispose();
@@ -68,6 +71,11 @@ export class SupervisedVisionClient implements VisionClient {
         clearTimeout(timer);
       }
     }, () => frame.close());
+  }
+
+  /** The running worker's recognition model; a restarted worker loads it again, and this waits for that one. */
+  async whenRecogniserReady(signal?: AbortSignal): Promise<EngineInfo> {
+    return this.use(async (client) => (client.whenRecogniserReady ? client.whenRecogniserReady(signal) : this.info!));
   }
 
   /** The running worker's requests; a crashed worker's record is lost with it (its fetches repeat in the new one). */
@@ -106,7 +114,7 @@ export class SupervisedVisionClient implements VisionClient {
   private async startWorker(): Promise<VisionClient> {
     const client = this.options.create();
     try {
-      await client.load(this.loadOptions!);
+      this.info = await client.load(this.loadOptions!);
       return client;
     } catch (error) {
       client.dispose();

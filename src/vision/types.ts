@@ -34,6 +34,12 @@ export interface EngineInfo {
   wasmPath: string;
   /** Each loaded model and the URL it came from, so a test or reviewer can check the origin. */
   models: { name: string; url: string }[];
+  /**
+   * Whether the recognition model is still loading: boxes come already, embeddings (and so
+   * enrolment and matching) only once it is loaded. Absent means loaded.
+   */
+  isRecogniserLoading?: boolean;
+  /** Milliseconds the load took: to the first possible box, or, once the recogniser is loaded, to that. */
   loadMs: number;
 }
 
@@ -108,6 +114,11 @@ export interface LoadOptions {
   wasmPath: string;
   /** The recognition model (src/models/registry.ts); faceres when absent. */
   modelId?: ModelId;
+  /**
+   * false: run wasm single-threaded even on a cross-origin isolated page, because the threaded
+   * binary is neither kept on this device nor reachable (src/sw/wasm-choice.ts). Default: tfjs decides.
+   */
+  isWasmMultithreadAllowed?: boolean;
   signal?: AbortSignal;
 }
 
@@ -116,7 +127,13 @@ export interface LoadOptions {
  * Every call takes an AbortSignal; an aborted call rejects with an `AbortError` DOMException.
  */
 export interface VisionClient {
+  /** Loads the backend, detector and mesh; the recognition model keeps loading behind them. */
   load(options: LoadOptions): Promise<EngineInfo>;
+  /**
+   * Resolves with the engine's description once the recognition model is loaded too (at once if
+   * it is). Absent on clients that load everything in `load`.
+   */
+  whenRecogniserReady?(signal?: AbortSignal): Promise<EngineInfo>;
   /** The requests and CSP violations of the inference thread, for the privacy panel. */
   audit?(signal?: AbortSignal): Promise<ThreadAudit>;
   /** Takes ownership of the bitmap (it is transferred or closed). */

@@ -36,10 +36,18 @@ scope.addEventListener('message', (event: MessageEvent<VisionRequest>) => {
     });
     return;
   }
+  // Answered when the recognition model has loaded, while frames go on being analysed.
+  if (request.type === 'recogniser') {
+    void queue.then(() => engine.whenRecogniserReady()).then(
+      (info) => reply({ id: request.id, type: 'loaded', info }),
+      (error: unknown) => reply({ id: request.id, type: 'failed', kind: error instanceof VisionError ? error.kind : 'models-failed', message: describeError(error) }),
+    );
+    return;
+  }
   queue = queue.then(() => handle(request));
 });
 
-async function handle(request: Exclude<VisionRequest, { type: 'cancel' | 'audit' }>): Promise<void> {
+async function handle(request: Exclude<VisionRequest, { type: 'cancel' | 'audit' | 'recogniser' }>): Promise<void> {
   if (cancelled.delete(request.id)) {
     if (request.type === 'detect') request.frame.close();
     return;

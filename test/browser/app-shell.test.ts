@@ -225,4 +225,46 @@ describe('fg-app with a fake engine, a canvas camera and a memory store', () => 
     expect(app.shadowRoot!.activeElement?.id).to.equal('tab-live');
     await expect(app).to.be.accessible();
   });
+
+  it('boxes faces while the recognition model loads, offers Enrol only once it is in, and fetches the pack only for a bias view', async () => {
+    const vision = new FakeVision();
+    const asked: boolean[] = [];
+    const detect = vision.detect.bind(vision);
+    vision.detect = (frame, options) => {
+      asked.push(options.embed);
+      return detect(frame, options);
+    };
+    let release!: () => void;
+    const recogniser = new Promise<EngineInfo>((resolve) => (release = () => resolve({ ...INFO, isRecogniserLoading: false })));
+    Object.assign(vision, { whenRecogniserReady: () => recogniser });
+    const fetched: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      fetched.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    };
+    const packRequests = () => fetched.filter((url) => url.endsWith('.fgpack')).length;
+    const packsBefore = 0;
+    const app = await mount(async () => ({ client: vision, info: { ...INFO, isRecogniserLoading: true }, modelSha256: 'fake-sha' }));
+    await waitUntil(() => app.dataset.vision === 'ready', 'engine ready');
+    inner<HTMLButtonElement>(inner(app, 'fg-camera-view'), 'button').click();
+    const meter = inner<HTMLElement>(app, 'fg-match-meter');
+    await waitUntil(() => meter.dataset.state === 'unknown', 'a face boxed before the recogniser is in', { timeout: 10000 });
+    const panel = inner<HTMLElement>(app, 'fg-enrol-panel');
+    expect(inner<HTMLButtonElement>(panel, 'button[type=submit]').disabled).to.equal(true);
+    expect(panel.shadowRoot!.textContent).to.contain('Getting ready to recognise');
+    expect(asked.length).to.be.greaterThan(0);
+    expect(asked.every((embed) => !embed), 'no embedding asked for while the recogniser loads').to.equal(true);
+
+    release();
+    await waitUntil(() => !inner<HTMLButtonElement>(panel, 'button[type=submit]').disabled, 'Enrol offered', { timeout: 5000 });
+    await waitUntil(() => asked.at(-1) === true, 'embeddings asked for once it is in', { timeout: 5000 });
+
+    // Live needs no pack; The gap downloads the active one, and says how large it is meanwhile.
+    expect(packRequests(), 'no pack fetched on Live').to.equal(packsBefore);
+    inner<HTMLButtonElement>(app, '#tab-gap').click();
+    await waitUntil(() => packRequests() > packsBefore, 'the pack fetched for The gap', { timeout: 10000 });
+    window.fetch = realFetch;
+    inner<HTMLButtonElement>(inner(app, 'fg-camera-view'), 'button').click();
+  });
 });

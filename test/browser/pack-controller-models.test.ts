@@ -13,8 +13,9 @@ function makeHost(): ReactiveControllerHost {
 }
 
 /** A controller whose active model is whatever `active.id` says when it is asked. */
-function makeController(active: { id: ModelId }, store: ReturnType<typeof createMemoryStore> | null = null): PackController {
+function makeController(active: { id: ModelId }, store: ReturnType<typeof createMemoryStore> | null = null, isNeeded?: () => boolean): PackController {
   return new PackController(makeHost(), {
+    isNeeded,
     store: () => store,
     model: () => getModel(active.id),
     modelSha256: () => readModelIdentity(MODEL_BASE_PATH, '', { model: getModel(active.id) }).then((model) => model.sha256),
@@ -67,5 +68,20 @@ describe('PackController with the active recognition model', () => {
     await controller.activate('mine', { remember: false });
     expect((controller.state as { message: string }).message).to.match(/was made with the faceres \(faceres\) model, but the active model is dlib ResNet-34 \(dlib\).*It stays on this device unchanged/);
     expect(await store.packs.get('mine')).to.not.equal(null);
+  });
+
+  it('chooses the pack at start and opens it only once a view needs it, saying its size while it downloads', async () => {
+    const view = { isOpen: false };
+    const controller = makeController({ id: 'faceres' }, null, () => view.isOpen);
+    await controller.start('utkface-600');
+    expect(controller.state).to.deep.equal({ status: 'idle' });
+    expect(controller.pack).to.equal(null);
+    view.isOpen = true;
+    controller.hostUpdated();
+    const entry = controller.bundled.find((candidate) => candidate.pack === 'utkface-600' && candidate.model === 'faceres')!;
+    expect(controller.state).to.deep.equal({ status: 'loading', id: 'utkface-600', download: { name: entry.name, bytes: entry.bytes } });
+    while (controller.state.status === 'loading') await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(controller.state).to.deep.equal({ status: 'ready', id: 'utkface-600' });
+    expect(controller.pack?.name).to.equal(entry.name);
   });
 });

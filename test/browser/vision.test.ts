@@ -11,6 +11,8 @@ const EXPECTED_FACES = [3, 3, 3, 4, 5, 4];
 describe('vision engine (real models, real photos, wasm in a worker)', () => {
   let client: VisionClient;
   let info: EngineInfo;
+  /** What `load` answered: the detector and mesh, before the recognition model. */
+  let firstInfo: EngineInfo;
   const observed = new Map<string, Observation>();
 
   async function observe(name: string): Promise<Observation> {
@@ -20,7 +22,8 @@ describe('vision engine (real models, real photos, wasm in a worker)', () => {
 
   before(async () => {
     client = new WorkerVisionClient();
-    info = await client.load({ backend: 'wasm', modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH });
+    firstInfo = await client.load({ backend: 'wasm', modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH });
+    info = await client.whenRecogniserReady!();
   });
   after(() => client.dispose());
 
@@ -30,6 +33,13 @@ describe('vision engine (real models, real photos, wasm in a worker)', () => {
     expect(info.crossOriginIsolated).to.equal(true);
     expect(info.wasmMultithread).to.equal(true);
     expect(info.humanVersion).to.equal('3.3.6');
+  });
+
+  it('answers the load with the detector and mesh, and the recognition model after them', () => {
+    expect(firstInfo.isRecogniserLoading).to.equal(true);
+    expect(firstInfo.models.map((model) => model.name).sort()).to.deep.equal(['blazeface', 'facemesh']);
+    expect(info.isRecogniserLoading).to.equal(false);
+    expect(info.models.map((model) => model.name)).to.include('faceres');
   });
 
   it('loads every model and wasm binary from the page origin (the worker\'s own requests)', async () => {

@@ -83,7 +83,8 @@ export async function enrol(page: Page, name: string, labels: Record<string, str
   for (const [field, value] of Object.entries(labels)) {
     await page.locator(`fg-app >>> fg-enrol-panel >>> select[name="${field}"]`).fill(value);
   }
-  await page.locator('fg-app >>> fg-enrol-panel >>> button[type="submit"]').click();
+  // Enrol is offered once the recognition model has loaded, which may be after the first box.
+  await page.locator('fg-app >>> fg-enrol-panel >>> button[type="submit"]').setTimeout(VISION_READY_TIMEOUT_MS).click();
 }
 
 /** What `enrolFromCamera` may vary: self-described labels, and how many people there are once saved. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareUrl, isLargeFile, isNeededOffline, ON_DEMAND_MIN_BYTES, splitBuildFiles, usedFileKey } from '../../../src/sw/files';
+import { bareUrl, chooseWasmThreads, isLargeFile, isNeededOffline, ON_DEMAND_MIN_BYTES, readWasmBinary, splitBuildFiles, usedFileKey } from '../../../src/sw/files';
 
 describe('which build files the service worker copies at install', () => {
   it.each([
@@ -29,11 +29,28 @@ describe('which build files the service worker copies at install', () => {
     expect(bareUrl('https://example.org/facegap/models/wasm/a.wasm?backend=wasm#x')).toBe('https://example.org/facegap/models/wasm/a.wasm');
   });
 
-  it('fetches only the threaded SIMD wasm at install, the binary an isolated offline page runs', () => {
-    expect(isNeededOffline({ url: 'models/wasm/tfjs-backend-wasm-threaded-simd.wasm', revision: '1' })).toBe(true);
-    expect(isNeededOffline({ url: 'models/wasm/tfjs-backend-wasm-simd.wasm', revision: '1' })).toBe(false);
+  it('fetches at install only what the build marked as the page\'s entry, whatever its name', () => {
+    expect(isNeededOffline({ url: 'assets/main-a8iYP0sH.js', revision: null, integrity: 'sha256-x', isNeededOffline: true }), 'the bench build\'s entry').toBe(true);
+    expect(isNeededOffline({ url: 'assets/index-D5QMGC4D.js', revision: null, integrity: 'sha256-x' }), 'named like an entry, not marked').toBe(false);
+    expect(isNeededOffline({ url: 'models/wasm/tfjs-backend-wasm-threaded-simd.wasm', revision: '1' }), 'the engine names its wasm itself').toBe(false);
     expect(isNeededOffline({ url: 'models/faceres.bin', revision: '1' })).toBe(false);
-    expect(isNeededOffline({ url: 'assets/index-D5QMGC4D.js', revision: null }), 'the page\'s entry script').toBe(true);
-    expect(isNeededOffline({ url: 'assets/main-thread-client-DBlghDqa.js', revision: null })).toBe(false);
+  });
+
+  it.each([
+    { info: { backend: 'wasm', wasmSimd: true, wasmMultithread: true }, binary: 'tfjs-backend-wasm-threaded-simd.wasm' },
+    { info: { backend: 'wasm', wasmSimd: true, wasmMultithread: false }, binary: 'tfjs-backend-wasm-simd.wasm' },
+    { info: { backend: 'wasm', wasmSimd: false, wasmMultithread: false }, binary: 'tfjs-backend-wasm.wasm' },
+    { info: { backend: 'webgl', wasmSimd: false, wasmMultithread: false }, binary: null },
+  ])('names the wasm binary an engine ran: $binary', ({ info, binary }) => {
+    expect(readWasmBinary(info)).toBe(binary);
+  });
+
+  it.each([
+    { page: { isIsolated: false, isControlled: true, isThreadedKept: false }, choice: 'allowed', why: 'not isolated: tfjs runs single-threaded anyway' },
+    { page: { isIsolated: true, isControlled: false, isThreadedKept: false }, choice: 'allowed', why: 'a first visit on an isolating host downloads the threaded binary once' },
+    { page: { isIsolated: true, isControlled: true, isThreadedKept: true }, choice: 'allowed', why: 'kept on this device' },
+    { page: { isIsolated: true, isControlled: true, isThreadedKept: false }, choice: 'probe', why: 'isolated by the service worker after a visit that ran the SIMD binary' },
+  ])('runs the threaded wasm binary: $choice ($why)', ({ page, choice }) => {
+    expect(chooseWasmThreads(page)).toBe(choice);
   });
 });

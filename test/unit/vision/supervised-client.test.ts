@@ -93,4 +93,13 @@ describe('SupervisedVisionClient', () => {
     expect(await answer).toMatchObject({ name: 'AbortError' });
     expect(workers).toHaveLength(1);
   });
+
+  it('answers when the running worker\'s recognition model is loaded, and with the load\'s answer for a client that has no such step', async () => {
+    const { client, workers } = supervise([ok]);
+    await client.load(LOAD);
+    expect(await client.whenRecogniserReady()).toEqual({ backend: 'wasm' });
+    const ready = { backend: 'wasm', isRecogniserLoading: false } as EngineInfo;
+    Object.assign(workers[0], { whenRecogniserReady: vi.fn(async () => ready) });
+    expect(await client.whenRecogniserReady()).toBe(ready);
+  });
 });

@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { PACK_BINARY_EXTENSION, PACK_INDEX_FORMAT, PACK_INDEX_VERSION, type PackIndex, type PackIndexEntry } from '../src/datasets/pack';
 import { describePackFile } from './pack-index-entry';
 import { DEFAULT_PACK_ID } from '../src/import/bundled';
@@ -18,11 +19,12 @@ function describeFile(file: string): PackIndexEntry {
   return describePackFile(readFileSync(resolve(PACKS_DIR, file)), file);
 }
 
-const defaultIndex = process.argv.indexOf('--default');
+// Strict: a mistyped flag (`--defualt`) is refused, not silently ignored.
+const { values } = parseArgs({ options: { default: { type: 'string' } }, strict: true, allowPositionals: false });
 const index: PackIndex = {
   format: PACK_INDEX_FORMAT,
   version: PACK_INDEX_VERSION,
-  defaultPack: defaultIndex < 0 ? DEFAULT_PACK_ID : process.argv[defaultIndex + 1],
+  defaultPack: values.default ?? DEFAULT_PACK_ID,
   packs: readdirSync(PACKS_DIR).filter((file) => file.endsWith(PACK_BINARY_EXTENSION)).sort().map(describeFile),
 };
 writeFileSync(resolve(PACKS_DIR, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);

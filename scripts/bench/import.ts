@@ -8,12 +8,16 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_PATH } from '../../chromium.mjs';
 import { createServer } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1] || 3) || 3;
+// Strict: a mistyped flag is refused, not silently ignored.
+const { values: flags } = parseArgs({ options: { rounds: { type: 'string', default: '3' } }, strict: true, allowPositionals: false });
+const rounds = Number(flags.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number of at least 1, not "${flags.rounds}".`);
 
 /** Runs the pipeline in the page over the images, `rounds` times (a fresh ledger each round). */
 const PIPELINE_SOURCE = `async (urls, rounds) => {

@@ -13,9 +13,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_PATH } from '../../chromium.mjs';
 import { startPreviewServer } from '../../test/e2e/helpers/preview-server';
+
+// Strict: a mistyped flag is refused, not silently ignored.
+const { values: flags } = parseArgs({ options: { write: { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
 
 /** How long the browser is left to talk to its services after the name is typed. */
 const SETTLE_MS = 15_000;
@@ -95,7 +99,7 @@ try {
   const offOrigin = (hosts: Record<string, number>) => Object.fromEntries(Object.entries(hosts).filter(([host]) => host !== '127.0.0.1'));
   const summary = { chromium: CHROMIUM_PATH, settleMs: SETTLE_MS, autofillQueries: [...AUTOFILL_URLS], app: offOrigin(app), controls: Object.fromEntries(Object.entries(controls).map(([name, hosts]) => [name, offOrigin(hosts)])) };
   console.log(JSON.stringify(summary, null, 2));
-  if (process.argv.includes('--write')) writeFileSync('bench-results/autofill-netlog.json', `${JSON.stringify(summary, null, 2)}\n`);
+  if (flags.write) writeFileSync('bench-results/autofill-netlog.json', `${JSON.stringify(summary, null, 2)}\n`);
 } finally {
   await server.close();
 }

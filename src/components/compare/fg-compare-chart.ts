@@ -22,6 +22,8 @@ interface CompareLayout {
 const PAGE_LAYOUT: CompareLayout = { panelWidth: 300, labelWidth: 190, rowHeight: 30, top: 56, bottom: 44, gap: 48, marker: 7, isScoreNamed: true };
 /** Three models span 1,196 units, about the pixels of a 1280 px screen, so 28-unit type is 28 px or more there and at 1920. */
 const PRESENTER_LAYOUT: CompareLayout = { panelWidth: 300, labelWidth: 212, rowHeight: 40, top: 86, bottom: 76, gap: 28, marker: 9, isScoreNamed: false };
+/** The presenter drawing's widest span, in units: more models get narrower panels, never smaller type. */
+const PRESENTER_SPAN = 1196;
 
 /**
  * Small multiples: one panel per model, the same groups and colours in each, every model at its
@@ -51,7 +53,10 @@ export class FgCompareChart extends LitElement {
     const groups = this.rows[0].groups.map((g) => g.group);
     const max = Math.max(1e-4, ...this.rows.flatMap((row) => row.groups.map((g) => g.fmr.ci95?.[1] ?? g.fmr.rate ?? 0)));
     const layout = this.presenter ? PRESENTER_LAYOUT : PAGE_LAYOUT;
-    const { panelWidth, labelWidth, rowHeight, top, bottom, gap } = layout;
+    const { labelWidth, rowHeight, top, bottom, gap } = layout;
+    const panelWidth = this.presenter
+      ? Math.min(layout.panelWidth, Math.floor((PRESENTER_SPAN - labelWidth) / this.rows.length) - gap)
+      : layout.panelWidth;
     const width = labelWidth + this.rows.length * (panelWidth + gap);
     const height = top + groups.length * rowHeight + bottom;
     const caption = `False-match rate by group, each model at its own threshold for an overall FMR of ${this.fmrTarget}`;

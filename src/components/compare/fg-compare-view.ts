@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { ModelComparisonReport } from '../../metrics/compare';
 import { buildAcrossModelsSentence, buildCompareRows, type CompareModelRow } from '../../views/compare-model';
 import { formatRate, formatRateInterval } from '../../views/format';
@@ -29,6 +29,14 @@ export interface ModelCost {
   readonly bytes?: number;
 }
 
+/** Sentences per page of words on a short projector screen: two models' sentences fit 720 px. */
+const SENTENCES_PER_PAGE = 2;
+
+/** The page (from 1) of the `index`-th model's sentence. */
+function pageOfSentence(index: number): number {
+  return Math.floor(index / SENTENCES_PER_PAGE) + 1;
+}
+
 /**
  * "Compare models": the same faces, the same groups and colours, one row per model, each model
  * at its own threshold for one shared FMR target (NIST's way), with one plain sentence per model.
@@ -49,21 +57,22 @@ export class FgCompareView extends LitElement {
     .note { color: var(--fg-muted, #555b66); font-size: 0.9em; }
     .toolbar { display: flex; justify-content: space-between; align-items: center; gap: 1em; flex-wrap: wrap; }
     .across { font-weight: 600; }
-    /* A projector: 28 px type, dark. At 1920x1080 the sentences and the chart share one screen; on a
-       shorter screen they are two pages, and a button on each says where the other is. */
+    /* A projector: 28 px type, dark. On a screen up to 1200 px tall (1080p included: four models' sentences
+       and the chart do not fit it) the chart and the sentences are pages, and a button says where the next is. */
     :host([presenter]) { background: #101214; color: #f4f5f7; --fg-text: #f4f5f7; --fg-muted: #d5d9df; --fg-border: #7d848e; font-size: 28px; padding: 0 0.3em; }
     :host([presenter]) h2 { display: none; }
     :host([presenter]) .sentences { margin: 0 0 0.4em; gap: 0.3em; }
     :host([presenter]) .sentences li { font-size: 1em; line-height: 1.3; }
-    /* Drawn at up to 1,400 px (type 28-33 px on screen), so at 1920x1080 the sentences fit above it. */
+    /* Drawn at up to 1,400 px: type 28-33 px on screen, with four models as with three (panels narrow). */
     :host([presenter]) fg-compare-chart { max-width: 1400px; }
     /* The notes are for the page, except the one saying the comparison is being worked out. */
     :host([presenter]) table, :host([presenter]) .toolbar, :host([presenter]) .note:not([role='status']) { display: none; }
     .pager { display: none; font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer;
       border: 1px solid var(--fg-border); background: #23272d; color: var(--fg-text); margin-bottom: 0.3em; }
-    @media (max-height: 900px) {
+    @media (max-height: 1200px) {
       :host([presenter]) .pager { display: inline-block; }
       :host([presenter]:not([words])) .sentences li[data-model], :host([presenter][words]) fg-compare-chart { display: none; }
+      :host([presenter][words]) .sentences li.other-page { display: none; }
     }
   `;
 
@@ -75,8 +84,11 @@ export class FgCompareView extends LitElement {
   @property({ type: Number }) fmrTarget = 1e-3;
   /** Presenter layout: the chart and the sentences, large; the table is left out. */
   @property({ type: Boolean, reflect: true }) presenter = false;
-  /** On a short projector screen, the page of each model's sentence instead of the chart. */
+  /** On a short projector screen, the pages of the models' sentences instead of the chart. */
   @property({ type: Boolean, reflect: true }) words = false;
+
+  /** Which page of sentences shows (from 1), when `words`. */
+  @state() private _wordsPage = 1;
 
   private _rows: CompareModelRow[] = [];
   private _across: string | null = null;
@@ -92,10 +104,10 @@ export class FgCompareView extends LitElement {
     if (!report) return html`<h2>Compare models</h2><p class="note" role="status">Comparing the models on the same faces…</p>`;
     return html`
       <h2>Compare models</h2>
-      <ul class="sentences">${this._rows.map((row) => html`<li data-model=${row.modelId}>${row.text}</li>`)}
-        ${this._across ? html`<li class="across" data-across>${this._across}</li>` : nothing}</ul>
+      <ul class="sentences">${this._rows.map((row, i) => html`<li data-model=${row.modelId} class=${this._pageClass(pageOfSentence(i))}>${row.text}</li>`)}
+        ${this._across ? html`<li class="across ${this._pageClass(this._countWordsPages())}" data-across>${this._across}</li>` : nothing}</ul>
       ${this.presenter ? html`<button class="pager" type="button" aria-pressed=${this.words ? 'true' : 'false'} @click=${this._onPage}>
-        ${this.words ? '\u2190 Back to the chart' : `Next: each model in words (${this._rows.length} sentences) \u2192`}</button>` : nothing}
+        ${this._describeNextPage()}</button>` : nothing}
       <fg-compare-chart .rows=${this._rows} .fmrTarget=${report.fmr_target} ?presenter=${this.presenter}></fg-compare-chart>
       <div class="toolbar">
         <label>Shared target: overall false-match rate
@@ -119,8 +131,30 @@ export class FgCompareView extends LitElement {
     `;
   }
 
+  private _countWordsPages(): number {
+    return pageOfSentence(Math.max(0, this._rows.length - 1));
+  }
+
+  private _pageClass(page: number): string {
+    return page === this._wordsPage ? 'this-page' : 'other-page';
+  }
+
+  private _describeNextPage(): string {
+    if (!this.words) return `Next: each model in words (${this._rows.length} sentences) \u2192`;
+    const pages = this._countWordsPages();
+    return this._wordsPage < pages ? `Next: more models in words (page ${this._wordsPage + 1} of ${pages}) \u2192` : '\u2190 Back to the chart';
+  }
+
+  /** Chart, then each page of sentences, then back to the chart. */
   private _onPage(): void {
-    this.words = !this.words;
+    if (!this.words) {
+      this.words = true;
+      this._wordsPage = 1;
+    } else if (this._wordsPage < this._countWordsPages()) {
+      this._wordsPage++;
+    } else {
+      this.words = false;
+    }
   }
 
   private _onTarget(event: Event): void {

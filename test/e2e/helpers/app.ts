@@ -17,7 +17,7 @@ export interface AppSnapshot {
   threshold: number | null;
   fps: number | null;
   /** fg-engine-status's `info` property (the EngineInfo), or null before the engine is ready. */
-  engine: { backend: string; thread: string; wasmSimd: boolean; wasmMultithread: boolean; crossOriginIsolated: boolean } | null;
+  engine: { backend: string; thread: string; wasmSimd: boolean; wasmMultithread: boolean; crossOriginIsolated: boolean; isRecogniserLoading: boolean } | null;
   /** fg-engine-status's text, as the user reads it. */
   engineStatus: string;
   notices: string[];
@@ -47,6 +47,7 @@ export function readAppSnapshot(page: Page): Promise<AppSnapshot> {
       engine: info && {
         backend: info.backend, thread: info.thread, wasmSimd: info.wasmSimd,
         wasmMultithread: info.wasmMultithread, crossOriginIsolated: info.crossOriginIsolated,
+        isRecogniserLoading: info.isRecogniserLoading === true,
       },
       engineStatus: (status?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
       notices: [...(root?.querySelectorAll('fg-message') ?? [])].map((notice) => (notice.textContent ?? '').trim()),

@@ -14,9 +14,9 @@
  *   --model faceres|faceres-deep|dlib    the recognition model (src/models/registry.ts), faceres by default
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import puppeteer from 'puppeteer-core';
 import { UsageError } from './cli/options';
@@ -24,7 +24,8 @@ import { PACK_INDEX_FORMAT, PACK_INDEX_VERSION } from '../src/datasets/pack';
 import { encodePackV2 } from './pack-encode';
 import { describePackFile } from './pack-index-entry';
 import { fail, readBuildOptions, USAGE, type Args } from './cli/build-pack-options';
-import { createServer, type Plugin } from 'vite';
+import { createServer } from 'vite';
+import { serveFolder } from './cli/serve-folder';
 import { decodePack, packSummary } from '../src/datasets/pack';
 import { printableLabel } from '../src/metrics/format-table';
 import { DUPLICATE_FLAG_PREFIX } from '../src/datasets/pack-summary';
@@ -76,27 +77,6 @@ function readLabels(args: Args, files: string[]): LabelParseResult {
   }
 }
 
-/** Serves the input folder under a private, unguessable route of the dev server, read-only. */
-function serveInput(dir: string, route: string): Plugin {
-  return {
-    name: 'facegap-build-pack-input',
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const url = (req.url ?? '').split('?')[0];
-        if (!url.startsWith(route)) return next();
-        const file = normalize(join(dir, decodeURIComponent(url.slice(route.length))));
-        if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-          res.statusCode = 404;
-          res.end();
-          return;
-        }
-        res.setHeader('Content-Type', 'application/octet-stream');
-        res.setHeader('Content-Length', statSync(file).size);
-        createReadStream(file).pipe(res);
-      });
-    },
-  };
-}
 
 function printProgress(progress: ImportProgress): void {
   const every = progress.total > 200 ? 25 : 5;
@@ -184,7 +164,7 @@ async function main(): Promise<void> {
     clearScreen: false,
     server: { port: 5190, strictPort: false, hmr: false, open: false },
     optimizeDeps: { entries: ['tools/pack-builder.html'] },
-    plugins: [serveInput(args.dir, route)],
+    plugins: [serveFolder(args.dir, route, 'facegap-build-pack-input')],
   });
   const userDataDir = mkdtempSync(join(tmpdir(), 'facegap-build-pack-'));
   let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;

@@ -8,12 +8,13 @@
  *
  *   npx tsx scripts/models-probe.ts [--datasets ../shared/datasets] [--limit N] [--out docs/models-probe.json]
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, createReadStream } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import { createServer, type Plugin } from 'vite';
+import { createServer } from 'vite';
+import { serveFolder } from './cli/serve-folder';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 import { computeCosineSimilarity } from '../src/matching/scores';
 import { computeEqualErrorRate } from '../src/metrics/thresholds';
@@ -34,26 +35,6 @@ const lfw = join(values.datasets!, 'lfw-94');
 const rows = readFileSync(join(lfw, 'labels.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
 const photos = rows.slice(0, values.limit ? Number(values.limit) : undefined).map(([file, identity]) => ({ file, identity }));
 
-/** Serves `dir` read-only under `route`. */
-function serveDir(dir: string, route: string): Plugin {
-  return {
-    name: `facegap-probe-${route}`,
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const url = (req.url ?? '').split('?')[0];
-        if (!url.startsWith(route)) return next();
-        const file = normalize(join(dir, decodeURIComponent(url.slice(route.length))));
-        if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-          res.statusCode = 404;
-          res.end();
-          return;
-        }
-        res.setHeader('Content-Type', 'application/octet-stream');
-        createReadStream(file).pipe(res);
-      });
-    },
-  };
-}
 
 type Embeddings = Record<string, Record<string, number[]>>;
 const results: (Embeddings | null)[] = new Array(photos.length).fill(null);
@@ -61,7 +42,7 @@ const server = await createServer({
   configFile: resolve(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn', clearScreen: false,
   server: { port: 5191, strictPort: false, hmr: false, open: false },
   optimizeDeps: { entries: ['tools/model-probe.html'] },
-  plugins: [serveDir(lfw, '/__probe-photos/'), serveDir(join(ROOT, 'node_modules', '@vladmandic', 'human-models', 'models'), '/__probe-models/')],
+  plugins: [serveFolder(lfw, '/__probe-photos/'), serveFolder(join(ROOT, 'node_modules', '@vladmandic', 'human-models', 'models'), '/__probe-models/')],
 });
 const userDataDir = mkdtempSync(join(tmpdir(), 'facegap-probe-'));
 const started = performance.now();

@@ -6,59 +6,7 @@ import type { FgApp } from '../../src/app/fg-app';
 import type { StoreFactory, VisionFactory } from '../../src/app/services';
 import { createMemoryStore } from '../../src/store';
 import { VisionError, type EngineInfo, type FaceObservation, type Observation, type VisionClient } from '../../src/vision/types';
-
-const INFO: EngineInfo = {
-  backend: 'wasm', requested: 'auto', reason: 'A fake engine for this test.', webglRenderer: null, wasmSimd: true, wasmMultithread: true,
-  crossOriginIsolated: true, thread: 'worker', humanVersion: '3.3.6', tfjsVersion: '4.22.0', modelBasePath: '/models/',
-  wasmPath: '/models/wasm/', models: [], loadMs: 10,
-};
-
-/** A reproducible 1024-float embedding per person (a small LCG, seeded). */
-function embeddingOf(seed: number): Float32Array {
-  let state = seed;
-  return Float32Array.from({ length: 1024 }, () => {
-    state = (state * 1664525 + 1013904223) % 2 ** 32;
-    return state / 2 ** 32 - 0.5;
-  });
-}
-
-/** A vision client that sees whoever the test puts in front of it. */
-class FakeVision implements VisionClient {
-  person: number | null = 1;
-  /** Frames seen; the head turns a little from one to the next, as enrolment asks. */
-  private _frames = 0;
-  async load(): Promise<EngineInfo> {
-    return INFO;
-  }
-  async detect(frame: ImageBitmap, options: { embed: boolean }): Promise<Observation> {
-    frame.close();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const faces: FaceObservation[] = this.person === null ? [] : [{
-      box: [170, 90, 300, 300], score: 0.99, embedding: options.embed ? embeddingOf(this.person) : null,
-      yaw: ((this._frames++ % 5) - 2) * 0.1, pitch: 0.1, roll: 0, age: 30, gender: null, genderScore: null,
-    }];
-    return { width: 640, height: 480, faces, timings: { detect: 10, embed: options.embed ? 5 : 0, total: 15 } };
-  }
-  dispose(): void {}
-}
-
-/** A camera that is a canvas. */
-const canvasCamera: CameraService = {
-  listCameras: async () => [{ deviceId: 'canvas', label: 'Canvas camera' }],
-  async start() {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 480;
-    const context = canvas.getContext('2d')!;
-    let hue = 0;
-    const timer = setInterval(() => {
-      context.fillStyle = `hsl(${(hue += 10) % 360} 50% 50%)`;
-      context.fillRect(0, 0, 640, 480);
-    }, 50);
-    const stream = canvas.captureStream(20);
-    return { stream, deviceId: 'canvas', stop: () => { clearInterval(timer); stream.getTracks().forEach((t) => t.stop()); } };
-  },
-};
+import { canvasCamera, embeddingOf, FAKE_INFO as INFO, FakeVision } from './helpers/fake-app';
 
 const inner = <T extends Element>(root: Element, selector: string) => root.shadowRoot!.querySelector(selector) as T;
 

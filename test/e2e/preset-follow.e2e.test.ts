@@ -30,10 +30,17 @@ function readKeptPreset(packName: string): Promise<number | false> {
   });
 }
 
-/** Waits until the gap view offers "1 in 1,000 false matches" with its value (the pack's pairs are scored). */
-async function waitForFmrPreset(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-gap-view')?.shadowRoot
-    ?.querySelector('fg-threshold-slider')?.shadowRoot?.querySelector('button[data-preset="fmr-1e-3"]')?.textContent?.includes('('), { timeout: FOLLOW_TIMEOUT_MS });
+/**
+ * Waits until the gap view shows `packName` and offers "1 in 1,000 false matches" with its value
+ * (that pack's pairs are scored). The pack name matters: the gap opens on the default pack, and
+ * its preset must not be taken for the next pack's while that one loads.
+ */
+async function waitForFmrPreset(page: Page, packName: string): Promise<void> {
+  await page.waitForFunction((name) => {
+    const view = document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-gap-view')?.shadowRoot;
+    return view?.querySelector('h2')?.textContent?.includes(`The gap: ${name}`) === true
+      && view.querySelector('fg-threshold-slider')?.shadowRoot?.querySelector('button[data-preset="fmr-1e-3"]')?.textContent?.includes('(') === true;
+  }, { timeout: FOLLOW_TIMEOUT_MS }, packName);
 }
 
 describe('a threshold preset when the pack changes (issue 16)', () => {
@@ -58,7 +65,7 @@ describe('a threshold preset when the pack changes (issue 16)', () => {
     await openTab(page, 'gap');
     await usePack(page, 'UTKFace 600 (balanced)');
     // The preset is offered once every pair of the pack is scored: on a loaded machine, past the click's own 30 s.
-    await waitForFmrPreset(page);
+    await waitForFmrPreset(page, 'UTKFace 600 (balanced)');
     await page.locator('fg-app >>> fg-gap-view >>> fg-threshold-slider >>> button[data-preset="fmr-1e-3"]:not([disabled])').click();
     await page.waitForFunction(() => {
       const view = document.querySelector('fg-app')?.shadowRoot?.querySelector<HTMLElement & { threshold: number }>('fg-gap-view');
@@ -84,7 +91,7 @@ describe('a threshold preset when the pack changes (issue 16)', () => {
     await openTab(page, 'gap');
     await usePack(page, 'UTKFace 600 (balanced)');
     const fmrButton = 'fg-app >>> fg-gap-view >>> fg-threshold-slider >>> button[data-preset="fmr-1e-3"]';
-    await waitForFmrPreset(page);
+    await waitForFmrPreset(page, 'UTKFace 600 (balanced)');
     await page.locator(`${fmrButton}:not([disabled])`).click();
     const kept = await page.waitForFunction(readKeptPreset, { timeout: 10_000 }, 'UTKFace 600 (balanced)');
     const onUtkface = (await kept.jsonValue()) as number;

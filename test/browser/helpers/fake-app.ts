@@ -24,17 +24,20 @@ export function embeddingOf(seed: number): Float32Array {
 /** A vision client that sees whoever the test puts in front of it. */
 export class FakeVision implements VisionClient {
   person: number | null = 1;
-  /** Frames seen; the head turns a little from one to the next, as enrolment asks. */
+  /** Embedded frames seen; the head turns a little from one to the next, as enrolment asks. */
   private _frames = 0;
   async load(): Promise<EngineInfo> {
     return FAKE_INFO;
   }
   async detect(frame: ImageBitmap, options: { embed: boolean }): Promise<Observation> {
     frame.close();
+    // The head turns between embedded frames, never in step with the embedding schedule: a turn per
+    // frame repeated the same pose at every embedding when the schedule was a multiple of 5 frames.
+    if (options.embed) this._frames++;
     await new Promise((resolve) => setTimeout(resolve, 10));
     const faces: FaceObservation[] = this.person === null ? [] : [{
       box: [170, 90, 300, 300], score: 0.99, embedding: options.embed ? embeddingOf(this.person) : null,
-      yaw: ((this._frames++ % 5) - 2) * 0.1, pitch: 0.1, roll: 0, age: 30, gender: null, genderScore: null,
+      yaw: ((this._frames % 5) - 2) * 0.1, pitch: 0.1, roll: 0, age: 30, gender: null, genderScore: null,
     }];
     return { width: 640, height: 480, faces, timings: { detect: 10, embed: options.embed ? 5 : 0, total: 15 } };
   }

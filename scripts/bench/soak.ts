@@ -10,13 +10,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import type { Browser, CDPSession, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { enrol, ENROL_TIMEOUT_MS, enrolFromCamera, readAppSnapshot, startCameraIfNeeded, waitForApp } from '../../test/e2e/helpers/app';
 import { launchChromium } from '../../test/e2e/helpers/chromium';
 import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
 import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
 import { openTab } from '../../test/e2e/helpers/views';
 import { updateBenchmarksSection } from './live-report';
+import { IMPORT_PHOTOS, importFolder, moveThreshold } from './app-actions';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 20);
 const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS ?? 30);
@@ -29,12 +30,6 @@ const IMPORT_MINUTE = 4;
 const GOAL_GROWTH = 0.05;
 const BENCH_CONFIG = resolve(REPO_ROOT, 'scripts/bench/vite.bench.config.ts');
 const RESULTS_FILE = resolve(REPO_ROOT, 'bench-results/soak.json');
-const IMPORT_PHOTOS = [
-  '25_0_0_20170109150557335.jpg.chip.jpg',
-  '41_1_1_20170113000000001.jpg.chip.jpg',
-  '63_0_2_20170116000000002.jpg.chip.jpg',
-  '33_1_3_20170119000000003.jpg.chip.jpg',
-].map((name) => resolve(REPO_ROOT, 'test/fixtures/import/utkface', name));
 const TABS = ['groups', 'gap', 'live', 'privacy', 'live'] as const;
 const THRESHOLDS = [0.45, 0.6, 0.52, 0.7, 0.5];
 
@@ -100,40 +95,6 @@ async function sample(browser: Browser, page: Page, pageSession: CDPSession, sta
     meterState: snapshot.meterState,
     load1m: Math.round(loadavg()[0] * 100) / 100,
   };
-}
-
-/** Moves the threshold slider of "You vs the groups" to `value`, as a drag would (an input event). */
-async function moveThreshold(page: Page, value: number): Promise<void> {
-  await openTab(page, 'groups');
-  const range = await page.waitForSelector('fg-app >>> fg-you-vs-groups >>> fg-threshold-slider >>> input#range', { timeout: 10_000 });
-  try {
-    await range!.evaluate((input, next) => {
-      input.value = String(next);
-      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    }, value);
-  } finally {
-    // A handle keeps its element, and with it every view the app has since replaced, alive in the
-    // page: undisposed, these handles were most of the page heap's growth the soak reported.
-    await range!.dispose();
-  }
-}
-
-async function importFolder(page: Page): Promise<void> {
-  await openTab(page, 'import');
-  const input = await page.waitForSelector('fg-app >>> fg-import-panel >>> input[type="file"][multiple]');
-  await input!.uploadFile(...IMPORT_PHOTOS);
-  await input!.dispose();
-  await page.locator('fg-app >>> fg-import-panel >>> #preview-heading').wait();
-  await page.locator('fg-app >>> fg-import-panel >>> input:not([type])').fill('Soak folder');
-  const button = await page.waitForFunction(() => {
-    const panel = document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-import-panel')?.shadowRoot;
-    return [...(panel?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Import' && !b.disabled) ?? null;
-  }, { timeout: 30_000 });
-  await (button as unknown as ElementHandle<HTMLButtonElement>).click();
-  await button.dispose();
-  // The Import tab says when the pack is saved (as the session e2e test waits for it).
-  await page.waitForFunction(() => /Saved "/.test(document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-import-panel')?.shadowRoot?.textContent ?? ''),
-    { timeout: 120_000, polling: 500 });
 }
 
 /** Relative growth of `pick` from the first sample at or after BASELINE_MINUTE to the last. */

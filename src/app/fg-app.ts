@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { findBestMatch } from '../matching/search';
-import { createMemoryStore, NOT_KEPT_NOTICE, type Settings, type Store } from '../store';
+import { createMemoryStore, type Settings } from '../store';
 import { browserCamera, isCameraPermissionGranted, type CameraService } from './camera';
 import { LiveController } from './live-controller';
 import { describeVisionFailure, openBrowserStore, startBrowserVision, type StoreFactory, type VisionFactory } from './services';
@@ -11,7 +11,8 @@ import { getModel } from '../models/registry';
 import { appStyles } from './fg-app-styles';
 import { createInitialState, isEnrolmentReady, reduceAppState, selectMatchView, type AppAction, type AppState, type MatchView } from './state';
 import { findTabForKey, isPackTab, type TabId } from './tabs';
-import { loadStoredState, renderHeader } from './fg-app-parts';
+import { renderHeader } from './fg-app-parts';
+import { StoreHolder } from './store-holder';
 import { renderTabPanel, renderTabs, type TabContext } from './fg-app-tabs';
 import { renderLivePanel, type LiveContext } from './fg-app-live';
 import { LibraryController } from './library-controller';
@@ -20,7 +21,6 @@ import { renderClassroomBar, renderHandout, renderLesson, renderRoomTab, type Cl
 import { PrivacyController } from './privacy-controller';
 import type { NetworkAudit } from '../privacy/network-audit';
 import { OfflineStatusChangeEvent, type OfflineController, type OfflineStatus } from '../privacy/offline';
-import { describeError } from '../shared/errors';
 import { PeopleController } from './people-controller';
 import { PresetFollower } from './preset-follower';
 
@@ -51,10 +51,13 @@ export class FgApp extends LitElement {
   @state() private _state = createInitialState();
   @state() private _tab: TabId = 'live';
   private _match: MatchView = selectMatchView(this._state);
-  private _store: Store | null = null;
+  private readonly _stored = new StoreHolder({
+    notify: (id, tone, text) => this._notify(id, tone, text),
+    onClosedElsewhere: (reason) => this._privacy.onStoreClosedElsewhere(reason),
+  });
   @state() private _offlineStatus: OfflineStatus | null = null;
   private readonly _library = new LibraryController(this, {
-    store: () => this._store,
+    store: () => this._stored.store,
     vision: () => (this._models.client && this._state.vision.status === 'ready' ? { client: this._models.client, humanVersion: this._state.vision.info.humanVersion } : null),
     notify: (id, tone, text) => this._notify(id, tone, text),
     saveActivePack: (id) => void this._saveSetting('activePackId', id),
@@ -82,7 +85,7 @@ export class FgApp extends LitElement {
   });
 
   private readonly _privacy = new PrivacyController(this, {
-    store: () => this._store,
+    store: () => this._stored.store,
     audit: () => this.audit,
     vision: () => this._models.client,
     stopWriting: () => this._live.stop({ status: 'off' }),
@@ -90,7 +93,7 @@ export class FgApp extends LitElement {
     onOfflineCopyRemoved: () => this.offline?.markRemoved(),
     notify: (id, tone, text) => this._notify(id, tone, text),
   });
-  private readonly _classroom = new ClassroomController(this, { store: () => this._store, notify: (id, tone, text) => this._notify(id, tone, text) });
+  private readonly _classroom = new ClassroomController(this, { store: () => this._stored.store, notify: (id, tone, text) => this._notify(id, tone, text) });
   private readonly _presets = new PresetFollower(this, {
     pack: () => this._library.packs.pack,
     modelId: () => this._state.modelId,
@@ -100,7 +103,7 @@ export class FgApp extends LitElement {
   });
 
   private readonly _people = new PeopleController(this, {
-    store: () => this._store,
+    store: () => this._stored.store,
     modelSha256: () => this._modelSha256(),
     model: () => getModel(this._state.modelId),
     captureThumbnail: (box) => this._live.captureThumbnail(box),
@@ -121,14 +124,14 @@ export class FgApp extends LitElement {
     },
     onCamerasListed: (cameras) => this._dispatch({ type: 'cameras-listed', cameras }),
     onDetectFailed: (error) => this._notify('detect', 'error', describeVisionFailure(error)),
-    rememberedCamera: async () => (this._store ? this._store.settings.get('cameraId') : null),
+    rememberedCamera: async () => (this._stored.store ? this._stored.store.settings.get('cameraId') : null),
     rememberCamera: (deviceId) => void this._saveSetting('cameraId', deviceId),
     onVisionRestarted: (error) => this._notify('detect', 'notice', error instanceof Error ? error.message : String(error)),
   });
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this._store?.close();
+    this._stored.close();
   }
 
   override firstUpdated() {
@@ -233,12 +236,8 @@ export class FgApp extends LitElement {
     void this._saveSetting('presenter', presenter);
   };
 
-  private async _saveSetting<K extends keyof Settings>(key: K, value: Settings[K]) {
-    try {
-      await this._store?.settings.set(key, value);
-    } catch (error) {
-      this._notify('settings', 'error', `${describeError(error)} The change applies until you close this tab.`);
-    }
+  private _saveSetting<K extends keyof Settings>(key: K, value: Settings[K]) {
+    return this._stored.save(key, value);
   }
 
   /** After a wipe (here or in another tab): let go of everything held, and keep nothing until reload. */
@@ -247,7 +246,7 @@ export class FgApp extends LitElement {
     this._dispatch({ type: 'templates-changed', templates: [] });
     // Reopening IndexedDB would create the database again at once: until the page is reloaded,
     // keep what happens in memory only, and say so.
-    this._store?.close();
+    this._stored.close();
     await this._openStore(async () => ({ store: createMemoryStore(), notice }));
     await this._library.reset(null);
   }
@@ -265,14 +264,8 @@ export class FgApp extends LitElement {
   }
 
   private async _openStore(factory: StoreFactory = this.storeFactory) {
-    const { store, notice } = await factory({ onClosedElsewhere: (reason) => this._privacy.onStoreClosedElsewhere(reason) });
-    this._store = store;
-    // A store that keeps nothing is always announced, whoever opened it.
-    const text = notice ?? (store.isPersistent ? undefined : NOT_KEPT_NOTICE);
-    if (text) this._notify('store', 'notice', text);
-    const loaded = await loadStoredState(store);
-    if (loaded.problem) this._notify('store-read', 'error', loaded.problem);
-    this._dispatch({ type: 'store-ready', isPersistent: store.isPersistent, ...loaded.values });
+    const loaded = await this._stored.open(factory);
+    this._dispatch({ type: 'store-ready', isPersistent: loaded.isPersistent, ...loaded.values });
     this._presets.restore(loaded.presets);
     this.toggleAttribute('presenter', loaded.values.presenter);
     void this._classroom.restore();

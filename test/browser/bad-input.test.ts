@@ -13,74 +13,14 @@ import type { ReferencePack } from '../../src/datasets/pack-types';
 import { toStoredPackInput } from '../../src/import/stored-pack';
 import { createTemplate } from '../../src/matching/templates';
 import { createMemoryStore, describeStoreFailure, NOT_KEPT_NOTICE, openStore, StoreError, type Store } from '../../src/store';
-import { VisionError, type EngineInfo, type FaceObservation, type Observation, type VisionClient } from '../../src/vision/types';
+import { VisionError } from '../../src/vision/types';
+import { createCanvasCamera, embeddingOf, FAKE_INFO, FakeVision } from './helpers/fake-app';
 
-const INFO: EngineInfo = {
-  backend: 'wasm', requested: 'auto', reason: 'A fake engine for this test.', webglRenderer: null, wasmSimd: true, wasmMultithread: true,
-  crossOriginIsolated: true, thread: 'worker', humanVersion: '3.3.6', tfjsVersion: '4.22.0', modelBasePath: '/models/',
-  wasmPath: '/models/wasm/', models: [], loadMs: 10,
-};
 /** Templates record the model; the fake engine claims this one. */
 const FAKE_MODEL_SHA = 'fake-model-sha';
-const EMBEDDING_LENGTH = 1024;
 const UTKFACE_NAME = 'UTKFace 600 (balanced)';
 
-/** A reproducible 1024-float embedding per person (a small LCG, seeded). */
-function embeddingOf(seed: number): Float32Array {
-  let state = seed;
-  return Float32Array.from({ length: EMBEDDING_LENGTH }, () => {
-    state = (state * 1664525 + 1013904223) % 2 ** 32;
-    return state / 2 ** 32 - 0.5;
-  });
-}
-
-/** Sees person `person` in every frame. */
-class FakeVision implements VisionClient {
-  /** Embedded frames seen; the head turns a little from one to the next, as enrolment asks. */
-  private _frames = 0;
-  constructor(private readonly person: number) {}
-  async load(): Promise<EngineInfo> {
-    return INFO;
-  }
-  async detect(frame: ImageBitmap, options: { embed: boolean }): Promise<Observation> {
-    frame.close();
-    // The head turns between embedded frames, never in step with the embedding schedule: a turn per
-    // frame repeated the same pose at every embedding when the schedule was a multiple of 5 frames.
-    if (options.embed) this._frames++;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const faces: FaceObservation[] = [{
-      box: [170, 90, 300, 300], score: 0.99, embedding: options.embed ? embeddingOf(this.person) : null,
-      yaw: ((this._frames % 5) - 2) * 0.1, pitch: 0.1, roll: 0, age: 30, gender: null, genderScore: null,
-    }];
-    return { width: 640, height: 480, faces, timings: { detect: 10, embed: options.embed ? 5 : 0, total: 15 } };
-  }
-  dispose(): void {}
-}
-
-const fakeVision = (person = 2): VisionFactory => async () => ({ client: new FakeVision(person), info: INFO, modelSha256: FAKE_MODEL_SHA });
-
-/** A canvas as the camera; `end()` ends its track the way an unplugged camera does. */
-function createCanvasCamera(): CameraService & { end(): void } {
-  let track: MediaStreamTrack | null = null;
-  return {
-    listCameras: async () => [{ deviceId: 'canvas', label: 'Canvas camera' }],
-    async start({ onEnded }) {
-      const canvas = document.createElement('canvas');
-      canvas.width = 640;
-      canvas.height = 480;
-      const context = canvas.getContext('2d')!;
-      const timer = setInterval(() => context.fillRect(0, 0, 640, 480), 50);
-      const stream = canvas.captureStream(20);
-      track = stream.getVideoTracks()[0];
-      track.addEventListener('ended', onEnded, { once: true });
-      return { stream, deviceId: 'canvas', stop: () => { clearInterval(timer); stream.getTracks().forEach((t) => t.stop()); } };
-    },
-    end() {
-      track?.stop();
-      track?.dispatchEvent(new Event('ended'));
-    },
-  };
-}
+const fakeVision = (person = 2): VisionFactory => async () => ({ client: new FakeVision(person), info: FAKE_INFO, modelSha256: FAKE_MODEL_SHA });
 
 const inner = <T extends Element>(root: Element, selector: string) => root.shadowRoot!.querySelector(selector) as T;
 const textOf = (element: Element | null | undefined) => (element?.shadowRoot?.textContent ?? element?.textContent ?? '').replace(/\s+/g, ' ');

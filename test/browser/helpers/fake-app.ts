@@ -21,11 +21,11 @@ export function embeddingOf(seed: number): Float32Array {
   });
 }
 
-/** A vision client that sees whoever the test puts in front of it. */
+/** A vision client that sees whoever the test puts in front of it (`person`; null: nobody). */
 export class FakeVision implements VisionClient {
-  person: number | null = 1;
   /** Embedded frames seen; the head turns a little from one to the next, as enrolment asks. */
   private _frames = 0;
+  constructor(public person: number | null = 1) {}
   async load(): Promise<EngineInfo> {
     return FAKE_INFO;
   }
@@ -44,20 +44,32 @@ export class FakeVision implements VisionClient {
   dispose(): void {}
 }
 
-/** A camera that is a canvas. */
-export const canvasCamera: CameraService = {
-  listCameras: async () => [{ deviceId: 'canvas', label: 'Canvas camera' }],
-  async start() {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 480;
-    const context = canvas.getContext('2d')!;
-    let hue = 0;
-    const timer = setInterval(() => {
-      context.fillStyle = `hsl(${(hue += 10) % 360} 50% 50%)`;
-      context.fillRect(0, 0, 640, 480);
-    }, 50);
-    const stream = canvas.captureStream(20);
-    return { stream, deviceId: 'canvas', stop: () => { clearInterval(timer); stream.getTracks().forEach((t) => t.stop()); } };
-  },
-};
+/** A camera that is a canvas changing colour; `end()` ends its track the way an unplugged camera does. */
+export function createCanvasCamera(): CameraService & { end(): void } {
+  let track: MediaStreamTrack | null = null;
+  return {
+    listCameras: async () => [{ deviceId: 'canvas', label: 'Canvas camera' }],
+    async start({ onEnded }) {
+      const canvas = document.createElement('canvas');
+      canvas.width = 640;
+      canvas.height = 480;
+      const context = canvas.getContext('2d')!;
+      let hue = 0;
+      const timer = setInterval(() => {
+        context.fillStyle = `hsl(${(hue += 10) % 360} 50% 50%)`;
+        context.fillRect(0, 0, 640, 480);
+      }, 50);
+      const stream = canvas.captureStream(20);
+      track = stream.getVideoTracks()[0];
+      track.addEventListener('ended', onEnded, { once: true });
+      return { stream, deviceId: 'canvas', stop: () => { clearInterval(timer); stream.getTracks().forEach((t) => t.stop()); } };
+    },
+    end() {
+      track?.stop();
+      track?.dispatchEvent(new Event('ended'));
+    },
+  };
+}
+
+/** A canvas camera for tests that never unplug it. */
+export const canvasCamera: CameraService = createCanvasCamera();

@@ -3,7 +3,8 @@
  * production build with a fake camera, doing what a workshop does: enrol, match, switch tabs, move
  * the threshold, import a small folder once. Every SAMPLE_SECONDS (30) it collects garbage and
  * samples the page's and the vision worker's JS heap (CDP Runtime.getHeapUsage) and the resident
- * memory of Chromium's renderer processes (/proc, Linux). Writes bench-results/soak.json and the
+ * memory of Chromium's renderer processes (/proc, Linux); a heap snapshot at minute 2 and at the end
+ * says what kind of memory the page heap's growth is. Writes bench-results/soak.json and the
  * "Memory over a long session" section of BENCHMARKS.md. Goal: growth from minute 2 to the end
  * at most 5% (issue 11).
  */
@@ -18,6 +19,7 @@ import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-se
 import { openTab } from '../../test/e2e/helpers/views';
 import { updateBenchmarksSection } from './live-report';
 import { IMPORT_PHOTOS, importFolder, moveThreshold } from './app-actions';
+import { growthByKind, takeHeapSummary, type HeapSummary } from './heap-snapshot';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 20);
 const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS ?? 30);
@@ -34,7 +36,7 @@ const TABS = ['groups', 'gap', 'live', 'privacy', 'live'] as const;
 const THRESHOLDS = [0.45, 0.6, 0.52, 0.7, 0.5];
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-const toMiB = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const toMiB = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
 
 /** One sample; memory in MiB. */
 interface SoakSample {
@@ -45,6 +47,8 @@ interface SoakSample {
   rendererRssMiB: number;
   fps: number | null;
   meterState: string | null;
+  /** The tab on screen when the sample was taken: Live (see `sample`). */
+  tab: string | null;
   load1m: number;
 }
 
@@ -82,7 +86,14 @@ async function readHeap(session: CDPSession): Promise<number> {
   return usage.usedSize;
 }
 
+/**
+ * One sample, always taken on the Live tab (a workshop's main view): a bias view holds its charts
+ * (thousands of dots for the 3,000-face pack) only while it is shown, which is not growth; what a
+ * view kept after it closed still shows here.
+ */
 async function sample(browser: Browser, page: Page, pageSession: CDPSession, startedAt: number): Promise<SoakSample> {
+  await openTab(page, 'live');
+  await sleep(1000);
   const worker = page.workers().find((candidate) => candidate.url().includes('vision.worker'));
   const workerHeap = worker ? await readHeap(worker.client).catch(() => null) : null;
   const snapshot = await readAppSnapshot(page);
@@ -93,6 +104,7 @@ async function sample(browser: Browser, page: Page, pageSession: CDPSession, sta
     rendererRssMiB: toMiB(readRendererRss(browser.process()?.pid)),
     fps: snapshot.fps,
     meterState: snapshot.meterState,
+    tab: await page.evaluate(() => document.querySelector('fg-app')?.shadowRoot?.querySelector('[role="tab"][aria-selected="true"]')?.id.replace('tab-', '') ?? null),
     load1m: Math.round(loadavg()[0] * 100) / 100,
   };
 }
@@ -105,7 +117,12 @@ function computeGrowth(samples: SoakSample[], pick: (s: SoakSample) => number | 
   return (pick(last)! - pick(base)!) / pick(base)!;
 }
 
-function formatMarkdown(report: { date: string; minutes: number; machine: string; samples: SoakSample[]; growth: Record<string, number | null>; actions: string }): string {
+const signed = (value: number) => `${value > 0 ? '+' : ''}${value}`;
+/** KiB of the page heap's growth that is not compiled code (objects, arrays, strings, shapes, closures). */
+const dataKiB = (byKind: Record<string, number>) => Object.entries(byKind).reduce((sum, [kind, kib]) => (kind === 'code' ? sum : sum + kib), 0);
+const baselinePageHeap = (samples: SoakSample[]) => samples.find((s) => s.minute >= BASELINE_MINUTE)?.pageHeapMiB ?? Number.NaN;
+
+function formatMarkdown(report: { date: string; minutes: number; machine: string; samples: SoakSample[]; growth: Record<string, number | null>; pageHeapGrowthKiB: Record<string, number> | null; actions: string }): string {
   const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
   const verdict = (value: number | null) => (value === null ? '' : value <= GOAL_GROWTH ? ' (within 5%)' : ' (above the 5% goal)');
   return [
@@ -116,9 +133,15 @@ function formatMarkdown(report: { date: string; minutes: number; machine: string
     `Growth from minute ${BASELINE_MINUTE} to the end: page JS heap ${percent(report.growth.pageHeap)}${verdict(report.growth.pageHeap)}, ` +
       `worker JS heap ${percent(report.growth.workerHeap)}${verdict(report.growth.workerHeap)}, renderer resident ${percent(report.growth.rendererRss)}${verdict(report.growth.rendererRss)}.`,
     '',
-    '| minute | page JS heap MiB | worker JS heap MiB | renderer RSS MiB | answers/s | meter | load |',
-    '|---:|---:|---:|---:|---:|---|---:|',
-    ...report.samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.pageHeapMiB} | ${s.workerHeapMiB ?? '–'} | ${s.rendererRssMiB} | ${s.fps ?? '–'} | ${s.meterState ?? '–'} | ${s.load1m} |`),
+    ...(report.pageHeapGrowthKiB ? [
+      `What the page heap's growth is, from heap snapshots at minute ${BASELINE_MINUTE} and at the end (KiB per node kind; "code" is V8's compiled code and ` +
+        `feedback, which grows as functions grow hot and is not data the app keeps): ${Object.entries(report.pageHeapGrowthKiB).filter(([, kib]) => kib !== 0).map(([kind, kib]) => `${kind} ${kib > 0 ? '+' : ''}${kib}`).join(', ')}.`,
+      `Everything but code: ${signed(dataKiB(report.pageHeapGrowthKiB))} KiB, ${percent(dataKiB(report.pageHeapGrowthKiB) / 1024 / baselinePageHeap(report.samples))} of the page heap at minute ${BASELINE_MINUTE}.`,
+      '',
+    ] : []),
+    '| minute | page JS heap MiB | worker JS heap MiB | renderer RSS MiB | answers/s | meter | tab | load |',
+    '|---:|---:|---:|---:|---:|---|---|---:|',
+    ...report.samples.map((s) => `| ${s.minute.toFixed(1)} | ${s.pageHeapMiB} | ${s.workerHeapMiB ?? '–'} | ${s.rendererRssMiB} | ${s.fps ?? '–'} | ${s.meterState ?? '–'} | ${s.tab ?? '–'} | ${s.load1m} |`),
     '',
     'Heaps are read after a forced garbage collection (CDP `HeapProfiler.collectGarbage`, then `Runtime.getHeapUsage`);',
     'the renderer RSS is the sum over Chromium\'s renderer processes (the vision worker and its wasm memory live there).',
@@ -144,11 +167,13 @@ async function main(): Promise<void> {
     let nextSample = startedAt;
     let step = 0;
     let hasImported = false;
+    let baselineHeap: HeapSummary | null = null;
     while (Date.now() - startedAt < MINUTES * 60_000) {
       if (Date.now() >= nextSample) {
         const next = await sample(browser, page, pageSession, startedAt);
         samples.push(next);
         console.log(JSON.stringify(next));
+        if (!baselineHeap && next.minute >= BASELINE_MINUTE) baselineHeap = await takeHeapSummary(pageSession);
         nextSample += SAMPLE_SECONDS * 1000;
       }
       if (!hasImported && Date.now() - startedAt >= IMPORT_MINUTE * 60_000) {
@@ -169,6 +194,10 @@ async function main(): Promise<void> {
       await sleep(Math.max(0, Math.min(ACTION_SECONDS * 1000, nextSample - Date.now())));
     }
     samples.push(await sample(browser, page, pageSession, startedAt));
+    const endHeap = await takeHeapSummary(pageSession);
+    const pageHeapGrowthKiB = baselineHeap
+      ? Object.fromEntries(Object.entries(growthByKind(baselineHeap, endHeap)).map(([kind, bytes]) => [kind, Math.round(bytes / 1024)]))
+      : null;
     actions.push(`${step} tab switches and threshold moves (${TABS.join(', ')}; thresholds ${THRESHOLDS.join(', ')}), one every ${ACTION_SECONDS} s`);
     const growth = {
       pageHeap: computeGrowth(samples, (s) => s.pageHeapMiB),
@@ -176,11 +205,11 @@ async function main(): Promise<void> {
       rendererRss: computeGrowth(samples, (s) => s.rendererRssMiB),
     };
     const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${await browser.version()} headless, wasm backend`;
-    const report = { date: new Date().toISOString(), minutes: MINUTES, machine, samples, growth, actions: actions.join('; ') };
+    const report = { date: new Date().toISOString(), minutes: MINUTES, machine, samples, growth, pageHeapGrowthKiB, actions: actions.join('; ') };
     mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
     writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
     updateBenchmarksSection(resolve(REPO_ROOT, 'BENCHMARKS.md'), 'soak', formatMarkdown(report));
-    console.log(`growth from minute ${BASELINE_MINUTE}: ${JSON.stringify(growth)}; wrote ${RESULTS_FILE} and the soak section of BENCHMARKS.md`);
+    console.log(`growth from minute ${BASELINE_MINUTE}: ${JSON.stringify(growth)}, page heap by kind (KiB) ${JSON.stringify(pageHeapGrowthKiB)}; wrote ${RESULTS_FILE} and the soak section of BENCHMARKS.md`);
   } finally {
     await browser.close();
     await server.close();

@@ -20,6 +20,7 @@ import type { BareFrame } from '../../bench/bare-loop';
 import { MODELS } from '../../src/models/registry';
 import type { VideoTruth } from './live-analysis';
 import { formatLiveModelsMarkdown, formatLiveModelsTable, summarizeModel, type LiveModelsReport, type ModelSamples } from './live-models-report';
+import { measureGrabToMatch } from './grab-to-match';
 import { ENROLLED_PHOTO, enrolOnce, measureApp, measureBare, pickModel } from './live-pages';
 import { updateBenchmarksSection } from './live-report';
 import { addRound, summarizeBare, type LoopSamples } from './live-summary';
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
 
     const browser = await launchChromium({ fakeVideo: video, userDataDir: profile });
     const loadBefore = round(loadavg()[0]);
-    const models: ModelSamples[] = BENCH_MODELS.map((model) => ({ modelId: model.id, label: model.label, samples: null, pickerMsPerFace: [], pickToMatchMs: [] }));
+    const models: ModelSamples[] = BENCH_MODELS.map((model) => ({ modelId: model.id, label: model.label, samples: null, pickerMsPerFace: [], pickToMatchMs: [], grabToMatchMs: [] }));
     let bare: LoopSamples<BareFrame> | null = null;
     try {
       for (let index = 0; index < ROUNDS; index++) {
@@ -93,9 +94,10 @@ async function main(): Promise<void> {
             const samples = await measureApp(browser, server.url, {
               backend: BACKEND, seconds: SECONDS / ROUNDS, warmupMs: WARMUP_MS, truth: TRUTH, people: BENCH_MODELS.length,
               prepare: async (page) => { model.pickToMatchMs.push(await pickAndMatch(page, model.modelId, other)); },
-              read: async (page) => {
+              read: async (page, { frames, recording }) => {
                 const ms = await readPickerMsPerFace(page, model.modelId);
                 if (ms !== null) model.pickerMsPerFace.push(ms);
+                model.grabToMatchMs.push(...measureGrabToMatch(frames, recording.drawn));
               },
             });
             model.samples = addRound(model.samples, samples);

@@ -32,8 +32,8 @@ export interface AppRound {
   override?: Record<string, unknown> | null;
   /** Runs once the live loop runs, before the warm-up: e.g. picks a model. */
   prepare?: (page: Page) => Promise<void>;
-  /** Reads more from the page right after the measured stretch. */
-  read?: (page: Page) => Promise<void>;
+  /** Reads more from the page right after the measured stretch, given the stretch's answers and recording. */
+  read?: (page: Page, stretch: { frames: AppProbeFrame[]; recording: LiveRecording }) => Promise<void>;
 }
 
 /**
@@ -56,12 +56,12 @@ export async function measureApp(browser: Browser, origin: string, round: AppRou
     await page.evaluate(liveRecorderSource(MARKER_BITS, MARKER_BLOCK_PX));
     const from = await page.evaluate(() => performance.now());
     await sleep(round.seconds * 1000);
-    const { frames, recording, to } = await page.evaluate(() => ({ frames: window.__facegapProbe?.frames ?? [], recording: window.__facegapLive!, to: performance.now() }));
-    await round.read?.(page);
-    const readout = await readAppSnapshot(page);
+    const { frames, recording, to } = await page.evaluate(() => ({ frames: window.__facegapProbe?.frames ?? [], recording: window.__facegapLive!, to: performance.now() })) as { frames: AppProbeFrame[]; recording: LiveRecording; to: number };
     const measured = frames.filter((frame: AppProbeFrame) => frame.at >= from && frame.at <= to);
+    await round.read?.(page, { frames: measured, recording });
+    const readout = await readAppSnapshot(page);
     if (measured.length === 0) throw new Error(`The app processed no frame in ${round.seconds} s: ${JSON.stringify(readout)}`);
-    const figures = computeLiveFigures((recording as LiveRecording).shown, recording.drawn, measured, round.truth);
+    const figures = computeLiveFigures(recording.shown, recording.drawn, measured, round.truth);
     return { engine: readout.engine ?? ready.engine, elapsedMs: to - from, frames: measured, readoutFps: readout.fps, figures: [figures] };
   } finally {
     await page.close();

@@ -103,7 +103,9 @@ function rows(report: LiveModelsReport): string[][] {
 
 /** The plain table for the console, with the load. */
 export function formatLiveModelsTable(report: LiveModelsReport): string {
-  return `${plain(HEADER, rows(report))}\n(load average 1 min before / after: ${report.machine.loadAverage1m.join(' / ')} on ${report.machine.cpus} cores)`;
+  const { machine } = report;
+  return `${plain(HEADER, rows(report))}\n(${machine.cpus} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.gpu}, ${machine.browser}; ` +
+    `load average 1 min before / after: ${machine.loadAverage1m.join(' / ')})`;
 }
 
 /** The "Live loop per model" section of BENCHMARKS.md. */

@@ -1,6 +1,7 @@
 import { f16round } from '@petamoriken/float16';
 import { describe, expect, it } from 'vitest';
 import type { ReferencePack } from '../../../src/datasets/pack';
+import { computeCosineSimilarity as cosine } from '../../../src/matching/scores';
 import { createMulberry32 } from '../../../src/metrics/random';
 import { fixCrossings, measureScoreError } from '../../../scripts/pack-encode';
 
@@ -16,12 +17,6 @@ function makePacks(seed: number, count: number): { before: ReferencePack; after:
   const pack = (embeddings: Float32Array[]) => ({ score: 'cosine-v1', samples: embeddings.map((embedding, i) => ({ id: `s${i}`, embedding })) }) as unknown as ReferencePack;
   return { before: pack(vectors), after: pack(vectors.map((vector) => Float32Array.from(vector, (value) => f16round(value)))) };
 }
-
-const cosine = (a: Float32Array, b: Float32Array) => {
-  let dot = 0, na = 0, nb = 0;
-  for (let k = 0; k < a.length; k++) { dot += a[k] * b[k]; na += a[k] * a[k]; nb += b[k] * b[k]; }
-  return dot / Math.sqrt(na * nb);
-};
 
 /** A threshold between one pair's float32 and float16 scores, so rounding moved that pair across it. */
 function findCrossingThreshold({ before, after }: { before: ReferencePack; after: ReferencePack }): number {

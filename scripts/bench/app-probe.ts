@@ -18,6 +18,8 @@ export interface AppProbeFrame {
   embed: number;
   total: number;
   faces: number;
+  /** Faces that came back with an embedding (the live loop embeds the followed face only). */
+  embeddedFaces: number;
 }
 
 declare global {
@@ -57,7 +59,7 @@ export const APP_PROBE_SOURCE = `(() => {
         if (data.type !== 'observed') return;
         const now = performance.now();
         const t = data.observation.timings;
-        probe.frames.push({ at: now, roundTrip: now - start.at, isEmbedded: start.isEmbedded, isTracked: data.observation.isTracked === true, detect: t.detect, embed: t.embed, total: t.total, faces: data.observation.faces.length });
+        probe.frames.push({ at: now, roundTrip: now - start.at, isEmbedded: start.isEmbedded, isTracked: data.observation.isTracked === true, detect: t.detect, embed: t.embed, total: t.total, faces: data.observation.faces.length, embeddedFaces: data.observation.faces.filter((face) => face.embedding).length });
       });
     }
   };

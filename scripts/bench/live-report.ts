@@ -80,7 +80,8 @@ function describePerFace(figures: LiveFigures): string {
   }).join('; ');
 }
 
-function median(values: number[]): number | null {
+/** The lower median, or null for no values. */
+export function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)];
@@ -137,13 +138,15 @@ function rows(report: LiveReport): string[][] {
 
 const HEADER = ['Loop', 'Frames/s', 'Frames', 'Detect+mesh ms', 'Embed ms', 'Worker frame ms', 'Embedded frame ms', 'Tracked, no embed ms', 'Detected, no embed ms', 'Round trip ms', 'Period ms'];
 
-function plain(header: string[], body: string[][]): string {
+/** A plain-text table, columns padded. */
+export function plain(header: string[], body: string[][]): string {
   const table = [header, ...body];
   const widths = header.map((_, column) => Math.max(...table.map((row) => row[column].length)));
   return table.map((row) => row.map((text, column) => text.padEnd(widths[column])).join('  ')).join('\n');
 }
 
-function markdown(header: string[], body: string[][]): string[] {
+/** A markdown table, numbers right-aligned. */
+export function markdown(header: string[], body: string[][]): string[] {
   return [`| ${header.join(' | ')} |`, `|${header.map((_, index) => (index === 0 ? '---' : '---:')).join('|')}|`, ...body.map((row) => `| ${row.join(' | ')} |`)];
 }
 

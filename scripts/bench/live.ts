@@ -13,15 +13,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { ENROL_TIMEOUT_MS, enrol, readAppSnapshot, startCameraIfNeeded, VISION_READY_TIMEOUT_MS, waitForApp } from '../../test/e2e/helpers/app';
 import { launchChromium, makeProfileDir } from '../../test/e2e/helpers/chromium';
-import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
 import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
-import type { BareFrame, BareLoopReport } from '../../bench/bare-loop';
-import { APP_PROBE_SOURCE, liveRecorderSource, type AppProbeFrame, type LiveRecording } from './app-probe';
-import { computeLiveFigures, type VideoTruth } from './live-analysis';
+import type { BareFrame } from '../../bench/bare-loop';
+import type { AppProbeFrame } from './app-probe';
+import type { VideoTruth } from './live-analysis';
+import { ENROLLED_PHOTO, enrolOnce, measureApp as measureAppRound, measureBare as measureBareRound } from './live-pages';
 import { formatLiveMarkdown, formatLiveTable, type LiveReport, type LoopResult, updateBenchmarksSection } from './live-report';
-import { computeFaceAnchorsX, computeShiftPx, hasFaces, MARKER_BITS, MARKER_BLOCK_PX, writeLiveVideo } from './live-video';
+import { computeFaceAnchorsX, computeShiftPx, hasFaces, writeLiveVideo } from './live-video';
 import { addRound, mergeFigures, summarizeApp, summarizeBare, type LoopSamples } from './live-summary';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 24);
@@ -32,7 +31,7 @@ const FACE_COUNTS = (process.env.BENCH_FACES ?? '1,3').split(',').map(Number).fi
 /** Frames before the measured stretch: wasm kernels compile and tensors settle in the first ones. */
 const WARMUP_MS = 3_000;
 /** The faces of the videos: person A largest (the one enrolled), then B, then A again. */
-const PHOTOS = ['test/fixtures/camera-person-a.jpg', 'test/fixtures/camera-person-b.jpg'];
+const PHOTOS = [ENROLLED_PHOTO, 'test/fixtures/camera-person-b.jpg'];
 const BENCH_CONFIG = resolve(REPO_ROOT, 'scripts/bench/vite.bench.config.ts');
 const RESULTS_FILE = resolve(REPO_ROOT, 'bench-results/live.json');
 /**
@@ -48,62 +47,21 @@ function describeVideo(faces: 1 | 3): VideoTruth {
   return { hasFaces, shiftPx: computeShiftPx, anchorsX: computeFaceAnchorsX(faces) };
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/**
- * The app at `/?backend=...` in the browser's own (persistent) profile: models, camera, Person A
- * enrolled once (the first round), warm-up, then `seconds` of its own loop, recorded.
- */
-async function measureApp(browser: Browser, origin: string, seconds: number, truth: VideoTruth, variant: AppVariant = 'as shipped'): Promise<LoopSamples<AppProbeFrame>> {
-  const page = await browser.newPage();
-  try {
-    await page.evaluateOnNewDocument(`window.__facegapProbeOverride = ${JSON.stringify(APP_VARIANTS[variant])};`);
-    await page.evaluateOnNewDocument(APP_PROBE_SOURCE);
-    await page.goto(new URL(`/?backend=${BACKEND}`, origin).href);
-    const ready = await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
-    await startCameraIfNeeded(page);
-    await waitForApp(page, 'the live loop', (s) => s.camera === 'on' && (s.fps ?? 0) > 0, VISION_READY_TIMEOUT_MS);
-    // enrolOnce enrolled Person A in this profile before the measuring browser started.
-    if (ready.people !== '1') throw new Error(`The bench profile should hold Person A, and holds ${ready.people ?? 'nobody'}.`);
-    await sleep(WARMUP_MS);
-    await page.evaluate(liveRecorderSource(MARKER_BITS, MARKER_BLOCK_PX));
-    const from = await page.evaluate(() => performance.now());
-    await sleep(seconds * 1000);
-    const { frames, recording, to } = await page.evaluate(() => ({ frames: window.__facegapProbe?.frames ?? [], recording: window.__facegapLive!, to: performance.now() }));
-    const readout = await readAppSnapshot(page);
-    const measured = frames.filter((frame: AppProbeFrame) => frame.at >= from && frame.at <= to);
-    if (measured.length === 0) throw new Error(`The app processed no frame in ${seconds} s: ${JSON.stringify(readout)}`);
-    const figures = computeLiveFigures(recording.shown, recording.drawn, measured, truth);
-    return { engine: ready.engine, elapsedMs: to - from, frames: measured, readoutFps: readout.fps, figures: [figures] };
-  } finally {
-    await page.close();
-  }
+function measureApp(browser: Browser, origin: string, seconds: number, truth: VideoTruth, variant: AppVariant = 'as shipped'): Promise<LoopSamples<AppProbeFrame>> {
+  return measureAppRound(browser, origin, { backend: BACKEND, seconds, warmupMs: WARMUP_MS, truth, people: 1, override: APP_VARIANTS[variant] });
 }
 
-/** bench/bare-loop.html: human alone in a worker, detect + mesh + embed on every frame for `seconds`. */
-async function measureBare(browser: Browser, origin: string, seconds: number): Promise<LoopSamples<BareFrame>> {
-  const context = await browser.createBrowserContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(new URL(`/bench/bare-loop.html?backend=${BACKEND}&seconds=${seconds}`, origin).href);
-    await page.waitForFunction(() => window.__bareLoop?.state === 'done' || window.__bareLoop?.state === 'failed',
-      { timeout: seconds * 1000 + VISION_READY_TIMEOUT_MS, polling: 500 });
-    const report = (await page.evaluate(() => window.__bareLoop)) as BareLoopReport;
-    if (report.state !== 'done' || !report.frames || !report.elapsedMs) throw new Error(`The bare loop failed: ${report.error}`);
-    const engine = report.engine ? { backend: report.engine.backend, thread: 'worker', wasmSimd: report.engine.wasmSimd,
-      wasmMultithread: report.engine.wasmMultithread, crossOriginIsolated: report.engine.crossOriginIsolated } : null;
-    return { engine, elapsedMs: report.elapsedMs, frames: report.frames, readoutFps: null };
-  } finally {
-    await context.close();
-  }
+function measureBare(browser: Browser, origin: string, seconds: number): Promise<LoopSamples<BareFrame>> {
+  return measureBareRound(browser, origin, BACKEND, seconds);
 }
 
 async function measureFaces(faces: 1 | 3, origin: string, profile: string, folder: string): Promise<LiveReport['scenarios'][number]> {
   const photos = PHOTOS.map((path) => readFileSync(resolve(REPO_ROOT, path)));
   const painter = await launchChromium();
   const video = await writeLiveVideo(painter, photos, faces, folder).finally(() => painter.close());
-  await enrolOnce(origin, profile);
+  await enrolOnce(origin, profile, BACKEND);
   const browser = await launchChromium({ fakeVideo: video, userDataDir: profile });
   try {
     const loadBefore = loadavg()[0];
@@ -135,27 +93,6 @@ async function measureFaces(faces: 1 | 3, origin: string, profile: string, folde
       loops: beforeLoop ? [appLoop, beforeLoop, bareLoop] : [appLoop, bareLoop],
       variants: variant && beforeLoop ? [{ name: 'every face embedded', figures: mergeFigures(variant.figures ?? []), ratio: ratio(beforeLoop) }] : [],
     };
-  } finally {
-    await browser.close();
-  }
-}
-
-/**
- * Enrols Person A once in the bench's profile, from a camera that turns her head a little
- * (test/fixtures/camera-person-a-moves): enrolment takes only captures that differ, and the bench's
- * own video only slides the face sideways. Later pages of the same profile find her enrolled.
- */
-async function enrolOnce(origin: string, profile: string): Promise<void> {
-  const browser = await launchChromium({ fakeVideo: makeFakeVideo([resolve(REPO_ROOT, PHOTOS[0])], 30), userDataDir: profile });
-  try {
-    const page = await browser.newPage();
-    await page.goto(new URL(`/?backend=${BACKEND}`, origin).href);
-    const ready = await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
-    if (ready.people === '1') return;
-    await startCameraIfNeeded(page);
-    await waitForApp(page, 'a face to enrol', (s) => s.camera === 'on' && s.meterState !== null && s.meterState !== 'no-face', VISION_READY_TIMEOUT_MS);
-    await enrol(page, 'Person A');
-    await waitForApp(page, 'the enrolment', (s) => s.people === '1' && s.enrol === 'idle', ENROL_TIMEOUT_MS);
   } finally {
     await browser.close();
   }

@@ -19,6 +19,7 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const STEPS = [
   { name: 'build', run: buildIfStale },
   { name: 'live', command: [TSX, 'scripts/bench/live.ts'], needs: 'scripts/bench/live.ts' },
+  { name: 'live-models', command: [TSX, 'scripts/bench/live-models.ts'], needs: 'scripts/bench/live-models.ts' },
   { name: 'all-pairs', command: [TSX, 'scripts/bench/all-pairs.ts'], needs: 'scripts/bench/all-pairs.ts' },
   { name: 'import', command: [TSX, 'scripts/bench/import.ts'], needs: 'scripts/bench/import.ts' },
   { name: 'models', command: [TSX, 'scripts/bench/models.ts'], needs: 'scripts/bench/models.ts' },

@@ -9,12 +9,10 @@ import { getModel, isModelId, MODELS, sumModelBytes, type ModelId } from '../mod
 import type { VisionClient } from '../vision/types';
 import { MODEL_BASE_PATH } from '../vision/client';
 import type { LiveFrame } from './live-loop';
+import { EmbedTimes, measureEmbedMsPerFace } from './embed-times';
 import { describeVisionFailure, type VisionFactory } from './services';
 import type { AppAction, AppState } from './state';
 import type { Settings } from '../store';
-
-/** Frames of embedding time kept per model for its ms-per-face figure. */
-const EMBED_SAMPLES_KEPT = 30;
 
 /** What the controller needs from the app. */
 export interface ModelDeps {
@@ -38,7 +36,7 @@ export class ModelController implements ReactiveController {
   client: VisionClient | null = null;
   /** Bytes of each model's own files, once the manifest was read. */
   sizes: Partial<Record<ModelId, number>> = {};
-  private readonly embedMs = new Map<ModelId, number[]>();
+  private readonly embedTimes = new EmbedTimes();
   /** Bumped on every start, so an engine that finishes loading after a newer switch is shut down. */
   private generation = 0;
 
@@ -98,27 +96,15 @@ export class ModelController implements ReactiveController {
     if (this.deps.state().modelId === 'faceres') await this.deps.save('threshold', threshold);
   }
 
-  /** Records how long the frame's embeddings took per face, under the running model. */
+  /** Records how long the frame's embeddings took per embedded face, under the running model. */
   recordFrame(frame: LiveFrame<unknown>): void {
-    const faces = frame.observation.faces.length;
-    const embed = frame.observation.timings.embed;
-    if (!frame.isEmbedded || faces === 0 || !(embed > 0)) return;
-    const modelId = this.deps.state().modelId;
-    const kept = this.embedMs.get(modelId) ?? [];
-    kept.push(embed / faces);
-    if (kept.length > EMBED_SAMPLES_KEPT) kept.shift();
-    this.embedMs.set(modelId, kept);
+    const ms = measureEmbedMsPerFace(frame.observation, frame.isEmbedded);
+    if (ms !== null) this.embedTimes.record(this.deps.state().modelId, ms);
   }
 
   /** Median ms per face of each model measured in this session (models not run yet are absent). */
   msPerFace(): Partial<Record<ModelId, number>> {
-    const result: Partial<Record<ModelId, number>> = {};
-    for (const [id, values] of this.embedMs) {
-      const sorted = [...values].sort((a, b) => a - b);
-      const middle = sorted.length >> 1;
-      result[id] = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-    return result;
+    return this.embedTimes.medians();
   }
 
   /** What each model costs, for Compare models: ms per face here (when run) and the size of its files. */

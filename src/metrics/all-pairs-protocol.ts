@@ -29,7 +29,7 @@ export interface ProgressMessage {
   readonly totalPairs: number;
 }
 
-/** Worker to main thread: all scores and the kernel that ran; the three buffers are transferred. */
+/** Worker to main thread: all scores and the kernel that ran; the three buffers are transferred, or shared (SharedArrayBuffer). */
 export interface ResultMessage extends AllPairsResult {
   readonly type: 'result';
 }

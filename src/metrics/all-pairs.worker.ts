@@ -10,6 +10,7 @@ import { scoreAllPairsAsync } from './all-pairs';
 import type { AllPairsRequest, AllPairsResponse, IndexMessage } from './all-pairs-protocol';
 import { indexGapPairs } from './gap-pairs';
 import { packGapPairs } from './gap-pairs-message';
+import { canShareMemory, isSharedColumn } from './shared-columns';
 import { describeError } from '../shared/errors';
 
 /** Progress messages are sent at most this often. */
@@ -29,6 +30,7 @@ async function runJob(embeddings: Float32Array, dim: number, scoreId: string): P
   try {
     const result = await scoreAllPairsAsync(embeddings, dim, {
       scoreId,
+      isShared: canShareMemory(),
       signal: job.signal,
       onProgress: (donePairs, totalPairs) => {
         const now = Date.now();
@@ -37,10 +39,9 @@ async function runJob(embeddings: Float32Array, dim: number, scoreId: string): P
         post({ type: 'progress', donePairs, totalPairs });
       },
     });
-    post(
-      { type: 'result', ...result },
-      [result.scores.buffer, result.indexA.buffer, result.indexB.buffer],
-    );
+    // Shared memory is handed over as it is; only private buffers are transferred.
+    const buffers = [result.scores, result.indexA, result.indexB].filter((column) => !isSharedColumn(column)).map((column) => column.buffer as ArrayBuffer);
+    post({ type: 'result', ...result }, buffers);
   } catch (error) {
     post({ type: 'error', message: describeError(error), isCancelled: job.signal.aborted });
   } finally {

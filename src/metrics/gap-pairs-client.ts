@@ -6,6 +6,7 @@
 import type { AllPairsResponse, IndexMessage } from './all-pairs-protocol';
 import { indexGapPairs, type GapPairs, type GapPairsInput } from './gap-pairs';
 import { unpackGapPairs } from './gap-pairs-message';
+import { shareColumn } from './shared-columns';
 import { callWorkerOnce } from '../shared/worker-call';
 
 /** Options of {@link indexGapPairsInWorker}. */
@@ -15,13 +16,16 @@ export interface WorkerIndexOptions {
 }
 
 /**
- * {@link indexGapPairs} in a module worker: the same numbers, bit for bit. The input's arrays are
- * copied to the worker (the caller's stay usable and shared); the sorted arrays come back
- * transferred, and the table reuses the caller's own pairs when every face is kept.
+ * {@link indexGapPairs} in a module worker: the same numbers, bit for bit. The input's pairs reach
+ * the worker in shared memory where the page is cross-origin isolated (src/metrics/shared-columns.ts),
+ * else as copies; the caller's stay usable. The sorted arrays come back transferred, and the table
+ * reuses the caller's own pairs when every face is kept.
  */
 export function indexGapPairsInWorker(input: GapPairsInput, options: WorkerIndexOptions = {}): Promise<GapPairs> {
   const { scored, labels, isIncluded, impostorGrouping } = input;
-  const request: IndexMessage = { type: 'index', scored: { scores: scored.scores, indexA: scored.indexA, indexB: scored.indexB }, labels, isIncluded, impostorGrouping };
+  // Shared memory crosses without a copy; elsewhere postMessage copies the columns.
+  const shared = { scores: shareColumn(scored.scores), indexA: shareColumn(scored.indexA), indexB: shareColumn(scored.indexB) };
+  const request: IndexMessage = { type: 'index', scored: shared, labels, isIncluded, impostorGrouping };
   return callWorkerOnce<AllPairsResponse, GapPairs>({
     createWorker: () => new Worker(new URL('./all-pairs.worker.ts', import.meta.url), { type: 'module' }),
     request,

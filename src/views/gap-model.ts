@@ -109,7 +109,7 @@ function countMembers(samples: readonly ViewSample[], labels: readonly SampleLab
 }
 
 /** What the worker needs besides the scores: each face's group and person, and which are kept. */
-function describeSamples(set: ScoredSampleSet, options: GapOptions): GapPairsInput {
+export function describeGapSamples(set: ScoredSampleSet, options: GapOptions): GapPairsInput {
   const isIncluded = Uint8Array.from(set.samples, (s) => (isSampleIncluded(s, options.excludeUnverified) ? 1 : 0));
   // People as subjects: the bootstrap resamples people, and a face without subject is its own
   // person. Genuine pairs are unchanged, as no two faces share such an id.
@@ -118,7 +118,7 @@ function describeSamples(set: ScoredSampleSet, options: GapOptions): GapPairsInp
 }
 
 /** The gap index from the sorted pairs: group members and face counts, computed here (small). */
-function assembleGapIndex(set: ScoredSampleSet, options: GapOptions, input: GapPairsInput, pairs: GapPairs): GapIndex {
+export function assembleGapIndex(set: ScoredSampleSet, options: GapOptions, input: GapPairsInput, pairs: GapPairs): GapIndex {
   const included = input.isIncluded.reduce((sum, v) => sum + v, 0);
   return {
     options,
@@ -137,7 +137,7 @@ function assembleGapIndex(set: ScoredSampleSet, options: GapOptions, input: GapP
  * thread. A group of one person has no within-group impostor pairs: its false-match rate is undefined.
  */
 export function buildGapIndex(set: ScoredSampleSet, options: GapOptions): GapIndex {
-  const input = describeSamples(set, options);
+  const input = describeGapSamples(set, options);
   return assembleGapIndex(set, options, input, indexGapPairs(input));
 }
 
@@ -153,7 +153,7 @@ export function isIndexedInBackground(set: ScoredSampleSet): boolean {
  */
 export async function buildGapIndexInBackground(set: ScoredSampleSet, options: GapOptions, signal?: AbortSignal): Promise<GapIndex> {
   signal?.throwIfAborted();
-  const input = describeSamples(set, options);
+  const input = describeGapSamples(set, options);
   const pairs = isIndexedInBackground(set) ? await indexGapPairsInBackground(input, { signal }) : indexGapPairs(input);
   return assembleGapIndex(set, options, input, pairs);
 }

@@ -75,7 +75,7 @@ export class PresetFollower implements ReactiveController {
     const isStale = () => abort.signal.aborted || this.deps.pack() !== pack || this.deps.modelId() !== modelId;
     // Sorted in the all-pairs worker for a large pack: a second of work that would freeze the page.
     scorePackPairs(pack, undefined, abort.signal)
-      .then((set) => buildGapIndexInBackground(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false }, abort.signal))
+      .then((set) => buildGapIndexInBackground(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false }, { signal: abort.signal }))
       .then((gap) => {
         if (isStale()) return;
         const following = followPreset(choice, pack.name, listGapPresets(gap, getModelOrDefault(modelId)));

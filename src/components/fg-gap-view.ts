@@ -220,7 +220,7 @@ export class FgGapView extends LitElement {
     // A shown gap is of this set: a new pack clears it (`_score` empties `_set`).
     const abort = (this._indexAbort = new AbortController());
     this._isRegrouping = this._gap !== null;
-    buildGapIndexInBackground(set, options, abort.signal)
+    buildGapIndexInBackground(set, options, { signal: abort.signal, previous: this._gap })
       .then((gap) => { if (!abort.signal.aborted) { this._gap = gap; this._isRegrouping = false; } })
       .catch((error: unknown) => {
         if (abort.signal.aborted) return;

@@ -6,7 +6,7 @@
  * call it directly. Pure: the worker and this thread compute the same numbers to the last bit.
  */
 import { buildPairTableFromSamples, type IndexedScores, type SampleLabels } from './pair-table';
-import { indexScores, type ScoreIndex } from './score-index';
+import { indexScores, type ScoreIndex, type SortedScores } from './score-index';
 import { computeEqualErrorRate, DEFAULT_TARGET_FMR, findThresholdAtFmr, type EqualErrorRate } from './thresholds';
 import type { ImpostorGrouping, PairTable } from './types';
 
@@ -20,6 +20,19 @@ export interface GapPairsInput {
   readonly isIncluded: Uint8Array;
   /** Which impostor pairs count for a group (spec). */
   readonly impostorGrouping: ImpostorGrouping;
+  /**
+   * The caller holds the overall part already (the same pairs in another grouping): leave it out
+   * (empty arrays, null thresholds), so it is neither sorted again nor sent back; the caller puts
+   * it back with {@link attachGapOverall}.
+   */
+  readonly isOverallKnown?: boolean;
+}
+
+/** What does not depend on the grouping: all pairs sorted, and the thresholds read from them. */
+export interface GapOverall {
+  readonly overall: SortedScores;
+  readonly thresholdAtTargetFmr: number | null;
+  readonly eer: EqualErrorRate | null;
 }
 
 /** The kept pairs, grouped and sorted, with the two thresholds the presets need. */
@@ -60,6 +73,11 @@ export function filterPairs(scored: IndexedScores, isIncluded: Uint8Array): Inde
  */
 export function indexGapPairs(input: GapPairsInput): GapPairs {
   const table = buildPairTableFromSamples(filterPairs(input.scored, input.isIncluded), input.labels);
+  if (input.isOverallKnown) {
+    // Fresh empty arrays: the worker transfers every array of the index it sends.
+    const leftOut = { genuine: new Float64Array(0), impostor: new Float64Array(0) };
+    return { table, index: indexScores(table, input.impostorGrouping, leftOut), thresholdAtTargetFmr: null, eer: null };
+  }
   const index = indexScores(table, input.impostorGrouping);
   return {
     table,
@@ -67,4 +85,14 @@ export function indexGapPairs(input: GapPairsInput): GapPairs {
     thresholdAtTargetFmr: findThresholdAtFmr(index.overall.impostor, DEFAULT_TARGET_FMR),
     eer: computeEqualErrorRate(index.overall),
   };
+}
+
+/** The overall part of an index, to reuse for another grouping of the same pairs. */
+export function readGapOverall(pairs: Pick<GapPairs, 'index' | 'thresholdAtTargetFmr' | 'eer'>): GapOverall {
+  return { overall: pairs.index.overall, thresholdAtTargetFmr: pairs.thresholdAtTargetFmr, eer: pairs.eer };
+}
+
+/** Puts the overall part back into an index built with `isOverallKnown`. */
+export function attachGapOverall(pairs: GapPairs, known: GapOverall): GapPairs {
+  return { ...pairs, index: { ...pairs.index, overall: known.overall }, thresholdAtTargetFmr: known.thresholdAtTargetFmr, eer: known.eer };
 }

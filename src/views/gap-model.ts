@@ -3,9 +3,9 @@
  * summaries at a threshold (shared/spec/bias-metrics.md). Every number comes from src/metrics, the
  * same code the `metrics` CLI runs, so the view and the CLI agree to the last digit.
  */
-import { indexGapPairs, type GapPairs, type GapPairsInput } from '../metrics/gap-pairs';
+import { attachGapOverall, indexGapPairs, readGapOverall, type GapOverall, type GapPairs, type GapPairsInput } from '../metrics/gap-pairs';
 import { indexGapPairsInBackground } from '../metrics/gap-pairs-client';
-import type { SampleLabels } from '../metrics/pair-table';
+import type { IndexedScores, SampleLabels } from '../metrics/pair-table';
 import { computeGroupRates, computeOverallRates, type GroupRates } from '../metrics/rates';
 import { reportAtThreshold, type ReportAtThreshold } from '../metrics/report';
 import type { ScoreIndex } from '../metrics/score-index';
@@ -48,6 +48,8 @@ export interface GroupMembers {
 /** Grouped, sorted scores: rebuilt on regrouping, reused across threshold changes. */
 export interface GapIndex {
   readonly options: GapOptions;
+  /** The all-pairs run it was built from (a regrouping of the same run reuses `index.overall`). */
+  readonly scored: IndexedScores;
   /** The included pairs; each sample's subject is its person ({@link findPersonId}). */
   readonly table: PairTable;
   readonly index: ScoreIndex;
@@ -122,6 +124,7 @@ export function assembleGapIndex(set: ScoredSampleSet, options: GapOptions, inpu
   const included = input.isIncluded.reduce((sum, v) => sum + v, 0);
   return {
     options,
+    scored: set.scored,
     table: pairs.table,
     index: pairs.index,
     members: countMembers(set.samples, input.labels, input.isIncluded),
@@ -146,16 +149,34 @@ export function isIndexedInBackground(set: ScoredSampleSet): boolean {
   return set.scored.scores.length >= MIN_PAIRS_FOR_BACKGROUND_INDEX;
 }
 
+/** Options of {@link buildGapIndexInBackground}. */
+export interface BackgroundGapOptions {
+  /** Aborting rejects with the signal's reason (and stops the worker). */
+  readonly signal?: AbortSignal;
+  /** The index shown until now: its overall part is reused when it is of the same run and faces. */
+  readonly previous?: GapIndex | null;
+}
+
+/** The overall part of `previous` when it holds the same pairs as the index asked for. */
+function findReusableOverall(set: ScoredSampleSet, options: GapOptions, previous: GapIndex | null | undefined): GapOverall | null {
+  if (!previous || previous.scored !== set.scored || previous.options.excludeUnverified !== options.excludeUnverified) return null;
+  return readGapOverall(previous);
+}
+
 /**
  * {@link buildGapIndex} with the sorting in the all-pairs worker when the set is large
  * ({@link isIndexedInBackground}), so regrouping 4.5 million pairs does not freeze the page. The
- * same index, bit for bit. Rejects with the signal's reason when aborted.
+ * same index, bit for bit; a regrouping of the index shown (`previous`) neither sorts nor sends
+ * the overall scores again (they do not depend on the groups). Rejects with the signal's reason
+ * when aborted.
  */
-export async function buildGapIndexInBackground(set: ScoredSampleSet, options: GapOptions, signal?: AbortSignal): Promise<GapIndex> {
+export async function buildGapIndexInBackground(set: ScoredSampleSet, options: GapOptions, background: BackgroundGapOptions = {}): Promise<GapIndex> {
+  const { signal, previous } = background;
   signal?.throwIfAborted();
-  const input = describeGapSamples(set, options);
+  const known = findReusableOverall(set, options, previous);
+  const input = { ...describeGapSamples(set, options), isOverallKnown: known !== null };
   const pairs = isIndexedInBackground(set) ? await indexGapPairsInBackground(input, { signal }) : indexGapPairs(input);
-  return assembleGapIndex(set, options, input, pairs);
+  return assembleGapIndex(set, options, input, known ? attachGapOverall(pairs, known) : pairs);
 }
 
 /** Why a group's numbers should not be over-read, or null when it is big enough. */

@@ -95,7 +95,7 @@ describe('gap index in the all-pairs worker', () => {
     const workers = countWorkers();
     try {
       const abort = new AbortController();
-      const run = buildGapIndexInBackground(set, { groupBy: ['race'], impostorGrouping: 'within', excludeUnverified: false }, abort.signal);
+      const run = buildGapIndexInBackground(set, { groupBy: ['race'], impostorGrouping: 'within', excludeUnverified: false }, { signal: abort.signal });
       await new Promise((resolve) => setTimeout(resolve, 0));
       const reason = new DOMException('regrouped again', 'AbortError');
       abort.abort(reason);

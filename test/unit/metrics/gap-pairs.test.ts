@@ -5,7 +5,7 @@
  * and through the worker client with a stand-in Worker that runs the worker's own steps.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexGapPairs, type GapPairsInput } from '../../../src/metrics/gap-pairs';
+import { attachGapOverall, indexGapPairs, readGapOverall, type GapPairsInput } from '../../../src/metrics/gap-pairs';
 import { indexGapPairsInBackground, indexGapPairsInWorker } from '../../../src/metrics/gap-pairs-client';
 import { packGapPairs, unpackGapPairs, type IndexedMessage } from '../../../src/metrics/gap-pairs-message';
 import { buildPairTableFromSamples } from '../../../src/metrics/pair-table';
@@ -51,6 +51,7 @@ function expectSameGap(actual: GapIndex, expected: GapIndex): void {
   expectSameTable(actual.table, expected.table);
   expectSameIndex(actual.index, expected.index);
   expect(actual.members).toEqual(expected.members);
+  expect(actual.scored).toBe(expected.scored);
   expect([actual.includedSamples, actual.excludedSamples]).toEqual([expected.includedSamples, expected.excludedSamples]);
   expect(Object.is(actual.thresholdAtTargetFmr, expected.thresholdAtTargetFmr)).toBe(true);
   expect(actual.eer).toEqual(expected.eer);
@@ -155,5 +156,26 @@ describe('gap index off the main thread', async () => {
 
   it.each(OPTIONS)('buildGapIndexInBackground equals buildGapIndex (%j)', async (options) => {
     expectSameGap(await buildGapIndexInBackground(set, options), buildGapIndex(set, options));
+  });
+
+  it.each(OPTIONS)('a regrouping reuses the overall scores of the index shown, and equals buildGapIndex (%j)', async (options) => {
+    for (const previous of [buildGapIndex(set, { ...OPTIONS[1], excludeUnverified: options.excludeUnverified }), buildGapIndex(set, { ...OPTIONS[1], excludeUnverified: !options.excludeUnverified })]) {
+      const regrouped = await buildGapIndexInBackground(set, options, { previous });
+      expectSameGap(regrouped, buildGapIndex(set, options));
+      // Reused only when the same faces are kept (the overall scores do not depend on the groups).
+      expect(regrouped.index.overall === previous.index.overall).toBe(previous.options.excludeUnverified === options.excludeUnverified);
+    }
+  });
+
+  it('leaves the overall part out of the worker\'s answer when the caller holds it, and puts it back bit for bit', () => {
+    const input = inputOf(OPTIONS[3]);
+    const full = indexGapPairs(input);
+    const { message, transfer } = packGapPairs(indexGapPairs({ ...input, isOverallKnown: true }), input.scored);
+    expect(message.index.overall.impostor.length).toBe(0);
+    expect(message.thresholdAtTargetFmr).toBeNull();
+    const back = attachGapOverall(unpackGapPairs(structuredClone(message, { transfer }), input.scored), readGapOverall(full));
+    expectSameTable(back.table, full.table);
+    expectSameIndex(back.index, full.index);
+    expect([back.thresholdAtTargetFmr, back.eer]).toEqual([full.thresholdAtTargetFmr, full.eer]);
   });
 });

@@ -136,10 +136,16 @@ export class FgGapView extends LitElement {
           : 'Now: a group\u2019s false matches are with anyone in the set, whatever their group.'}
           ${gap && gap.excludedSamples > 0 ? ` ${pluralise(gap.excludedSamples, 'face', 'faces')} with unverified labels left out.` : ''}</p>
       </div>
-      ${this._isRegrouping && gap ? html`<p class="state" role="status">Regrouping ${formatCount(gap.table.scores.length)} pairs… the figures below are still by ${describeGrouping(gap.options.groupBy)}.</p>` : nothing}
+      ${this._isRegrouping && gap ? this._renderRegrouping(gap) : nothing}
       ${this._renderBody(gap)}
       ${this._renderEstimates()}
       ${this._renderSource(pack)}`;
+  }
+
+  private _renderRegrouping(gap: GapIndex) {
+    const isSameGrouping = gap.options.groupBy.join('\u0000') === this.groupBy.join('\u0000');
+    return html`<p class="state" role="status">Sorting ${formatCount(gap.table.scores.length)} pairs again\u2026 the figures below are
+      ${isSameGrouping ? 'still those from before this change' : `still by ${describeGrouping(gap.options.groupBy)}`}.</p>`;
   }
 
   private _renderBody(gap: GapIndex | null) {

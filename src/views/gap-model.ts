@@ -17,11 +17,11 @@ import { findPersonId, type ScoredSampleSet, type ViewSample } from './sample-se
 /** Below this many people a group's rates are shown but flagged, and left out of the sentence. */
 export const SMALL_GROUP_PEOPLE = 5;
 /**
- * From this many pairs the index is built in a worker ({@link buildGapIndexInBackground}): below,
- * sorting takes a few tens of ms here (utkface-600's 179,700 pairs about 30), less than a
- * worker's start, and the view updates in the same frame. utkface-3000's 4.5M take about a second.
+ * From this many pairs the index is built in a worker ({@link buildGapIndexInBackground}). Below,
+ * it is built here and the view updates in the same frame: lfw-94's 64,620 pairs take a few tens
+ * of ms. utkface-600's 179,101 took 50-240 ms in node at load 12, utkface-3000's 4.5M about a second.
  */
-export const MIN_PAIRS_FOR_BACKGROUND_INDEX = 250_000;
+export const MIN_PAIRS_FOR_BACKGROUND_INDEX = 100_000;
 
 /** How the pairs are grouped and filtered. */
 export interface GapOptions {

@@ -9,7 +9,7 @@ import '../privacy/install-origin-guard';
 import { scoreAllPairsAsync } from './all-pairs';
 import type { AllPairsRequest, AllPairsResponse, IndexMessage } from './all-pairs-protocol';
 import { indexGapPairs } from './gap-pairs';
-import { packGapPairs } from './gap-pairs-message';
+import { packGapPairs, shareGapTable } from './gap-pairs-message';
 import { canShareMemory, isSharedColumn } from './shared-columns';
 import { describeError } from '../shared/errors';
 
@@ -52,7 +52,7 @@ async function runJob(embeddings: Float32Array, dim: number, scoreId: string): P
 /** Sorts the pairs per group and sends the index back, its arrays transferred. */
 function runIndex(request: IndexMessage): void {
   try {
-    const { message, transfer } = packGapPairs(indexGapPairs(request), request.scored);
+    const { message, transfer } = packGapPairs(shareGapTable(indexGapPairs(request), request.scored), request.scored);
     post(message, transfer);
   } catch (error) {
     post({ type: 'error', message: describeError(error), isCancelled: false });

@@ -1,11 +1,13 @@
 /**
  * The gap index (src/metrics/gap-pairs.ts) as one worker message: every sorted array is
- * transferred, never copied, and the pairs the main thread already holds are not sent back. Pure,
- * so the round trip is tested in node with `structuredClone`.
+ * transferred, never copied, and the pairs the main thread already holds are not sent back. The
+ * table's new columns can be put in shared memory first ({@link shareGapTable}), so the bootstrap
+ * worker later reads them without a copy on the main thread. Tested in node with `structuredClone`.
  */
 import type { GapPairs } from './gap-pairs';
 import type { IndexedScores } from './pair-table';
 import type { ScoreIndex } from './score-index';
+import { shareColumn } from './shared-columns';
 import type { PairTable } from './types';
 
 /** Worker to main thread: the gap index of the pairs an `index` request sent. */
@@ -34,9 +36,29 @@ export function packGapPairs(pairs: GapPairs, sent: IndexedScores): { message: I
   const keptPairs = isKept ? null : { scores, indexA: sampleA, indexB: sampleB };
   const buffers = [...listIndexBuffers(pairs.index), rest.isGenuine.buffer];
   if (keptPairs) buffers.push(keptPairs.scores.buffer, keptPairs.indexA.buffer, keptPairs.indexB.buffer);
+  // Shared memory crosses as it is; only private buffers are transferred.
+  const isPrivate = (buffer: ArrayBufferLike) => typeof SharedArrayBuffer === 'undefined' || !(buffer instanceof SharedArrayBuffer);
   return {
     message: { type: 'indexed', keptPairs, table: rest, index: pairs.index, thresholdAtTargetFmr: pairs.thresholdAtTargetFmr, eer: pairs.eer },
-    transfer: [...new Set(buffers)] as ArrayBuffer[],
+    transfer: [...new Set(buffers)].filter(isPrivate) as ArrayBuffer[],
+  };
+}
+
+/**
+ * The index with the table's own new columns (`isGenuine`, and the kept pairs when faces were left
+ * out) in shared memory where the context can share it: the copy is made here, in the worker, once.
+ * Columns the sender shared stay as they are. Elsewhere the index as it is.
+ */
+export function shareGapTable(pairs: GapPairs, sent: IndexedScores): GapPairs {
+  const { table } = pairs;
+  const isKept = table.scores === sent.scores;
+  return {
+    ...pairs,
+    table: {
+      ...table,
+      isGenuine: shareColumn(table.isGenuine),
+      ...(isKept ? {} : { scores: shareColumn(table.scores), sampleA: shareColumn(table.sampleA), sampleB: shareColumn(table.sampleB) }),
+    },
   };
 }
 

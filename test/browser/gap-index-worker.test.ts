@@ -2,7 +2,7 @@
  * The gap index sorted in the real all-pairs worker (buildGapIndexInBackground) against the one
  * sorted on the page's thread (buildGapIndex): the same arrays to the last bit, on a set large
  * enough to go to the worker; the scores shared with it, not copied, on this cross-origin isolated
- * page; abort rejects and terminates the worker.
+ * page, and the table it sends back shared too; abort rejects and terminates the worker.
  */
 import { expect } from '@open-wc/testing';
 import type { ScoreIndex } from '../../src/metrics/score-index';
@@ -84,6 +84,8 @@ describe('gap index in the all-pairs worker', () => {
         expect(inWorker.eer).to.deep.equal(here.eer);
         expect([...inWorker.members]).to.deep.equal([...here.members]);
         expect(inWorker.excludedSamples).to.equal(options.excludeUnverified ? 115 : 0);
+        // The table's columns are all in shared memory: the bootstrap worker reads them without a copy here.
+        for (const column of [inWorker.table.isGenuine, inWorker.table.scores, inWorker.table.sampleA]) expect(column.buffer instanceof SharedArrayBuffer).to.equal(true);
       } finally {
         workers.restore();
       }

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachGapOverall, indexGapPairs, readGapOverall, type GapPairsInput } from '../../../src/metrics/gap-pairs';
 import { indexGapPairsInBackground, indexGapPairsInWorker } from '../../../src/metrics/gap-pairs-client';
-import { packGapPairs, unpackGapPairs, type IndexedMessage } from '../../../src/metrics/gap-pairs-message';
+import { packGapPairs, shareGapTable, unpackGapPairs, type IndexedMessage } from '../../../src/metrics/gap-pairs-message';
 import { buildPairTableFromSamples } from '../../../src/metrics/pair-table';
 import { indexScores, type ScoreIndex } from '../../../src/metrics/score-index';
 import type { PairTable } from '../../../src/metrics/types';
@@ -133,6 +133,24 @@ describe('gap index off the main thread', async () => {
     for (const array of [...arrays, pairs.table.isGenuine, pairs.table.scores, pairs.table.sampleA]) expect(transfer).toContain(array.buffer);
     expect(transfer).not.toContain(input.scored.scores.buffer);
     expect(message.keptPairs?.scores.length).toBeLessThan(input.scored.scores.length);
+  });
+
+  it.each(OPTIONS)('on an isolated page the worker shares the table\'s new columns instead of transferring them, bit for bit (%j)', (options) => {
+    (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated = true;
+    try {
+      const input = inputOf(options);
+      const received = structuredClone(input);
+      const { message, transfer } = packGapPairs(shareGapTable(indexGapPairs(received), received.scored), received.scored);
+      expect(transfer.every((buffer) => !(buffer instanceof SharedArrayBuffer))).toBe(true);
+      expect(message.table.isGenuine.buffer).toBeInstanceOf(SharedArrayBuffer);
+      if (message.keptPairs) expect(message.keptPairs.scores.buffer).toBeInstanceOf(SharedArrayBuffer);
+      const unpacked = unpackGapPairs(structuredClone(message, { transfer }), input.scored);
+      const here = buildGapIndex(set, options);
+      expectSameTable(unpacked.table, here.table);
+      expectSameIndex(unpacked.index, here.index);
+    } finally {
+      delete (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+    }
   });
 
   it.each(OPTIONS)('the worker client gives buildGapIndex\'s index bit for bit (%j)', async (options) => {

@@ -89,8 +89,8 @@ export function bootstrapInWorker(job: BootstrapJob, options: BootstrapCallOptio
  * The table with its columns in SharedArrayBuffers, which cross to a worker without a copy: a
  * 3,000-face table is about 60 MB, and cloning it on every start stalled the main thread for
  * 400 ms (test/browser/utkface-3000.test.ts). Each column is copied once at most
- * (src/metrics/shared-columns.ts), and not at all when the all-pairs worker scored into shared
- * memory: a regrouping then copies only its new `isGenuine`. Without cross-origin isolation, the table as it is.
+ * (src/metrics/shared-columns.ts), and not at all when the all-pairs worker made it in shared
+ * memory (the scores, and the gap index's own columns). Without cross-origin isolation, the table as it is.
  */
 function shareTable(table: PairTable): PairTable {
   if (!canShareMemory()) return table;

@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ReferencePack } from '../datasets/pack-types';
 import { getModelOrDefault } from '../models/registry';
 import { formatScore } from '../views/format';
-import { buildGapIndex } from '../views/gap-model';
+import { buildGapIndexInBackground } from '../views/gap-model';
 import { listGapPresets } from '../views/presets';
 import { scorePackPairs } from '../views/sample-set';
 import {
@@ -73,18 +73,21 @@ export class PresetFollower implements ReactiveController {
     const abort = (this._abort = new AbortController());
     this.deps.notify(describePresetPending(choice, pack.name));
     const isStale = () => abort.signal.aborted || this.deps.pack() !== pack || this.deps.modelId() !== modelId;
-    scorePackPairs(pack, undefined, abort.signal).then((set) => {
-      if (isStale()) return;
-      const gap = buildGapIndex(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false });
-      const following = followPreset(choice, pack.name, listGapPresets(gap, getModelOrDefault(modelId)));
-      this._keep(following.choice);
-      this.deps.setThreshold(following.threshold);
-      this.deps.notify(following.message);
-    }).catch(() => {
-      if (isStale()) return;
-      this._keep(null);
-      this.deps.notify(`\u201c${PACK_PRESET_NAMES[choice.id]}\u201d could not be worked out on ${pack.name}; the threshold stays at ${formatScore(choice.value)}, the value from ${choice.packName}.`);
-    });
+    // Sorted in the all-pairs worker for a large pack: a second of work that would freeze the page.
+    scorePackPairs(pack, undefined, abort.signal)
+      .then((set) => buildGapIndexInBackground(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false }, { signal: abort.signal }))
+      .then((gap) => {
+        if (isStale()) return;
+        const following = followPreset(choice, pack.name, listGapPresets(gap, getModelOrDefault(modelId)));
+        this._keep(following.choice);
+        this.deps.setThreshold(following.threshold);
+        this.deps.notify(following.message);
+      })
+      .catch(() => {
+        if (isStale()) return;
+        this._keep(null);
+        this.deps.notify(`\u201c${PACK_PRESET_NAMES[choice.id]}\u201d could not be worked out on ${pack.name}; the threshold stays at ${formatScore(choice.value)}, the value from ${choice.packName}.`);
+      });
   }
 
   /** Sets the active model's preset (null: it follows none) and saves the change. */

@@ -5,7 +5,7 @@ import type { ReferencePack } from '../datasets/pack-types';
 import type { ImpostorGrouping } from '../metrics/types';
 import { checkEstimates, type EstimateRow } from '../views/estimates-model';
 import { formatCount, formatRate, formatRateInterval, pluralise } from '../views/format';
-import { buildGapIndex, hasUnverifiedLabels, type GapIndex, type GapPairOptions } from '../views/gap-model';
+import { buildGapIndex, buildGapIndexInBackground, hasUnverifiedLabels, isIndexedInBackground, type GapIndex, type GapOptions, type GapPairOptions } from '../views/gap-model';
 import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets } from '../views/presets';
 import { getModelOrDefault } from '../models/registry';
@@ -43,7 +43,8 @@ export class GapOptionsChangeEvent extends Event {
  * "The gap": a reference pack's per-group error rates at the shared threshold, with intervals,
  * distributions, DET curves, the summaries and one plain sentence, next to the dataset's
  * attribution, caveats and preprocessing. Scores every pair once per pack (in the all-pairs worker);
- * regrouping and threshold changes re-read those scores.
+ * regrouping re-sorts those scores (in the worker too for a large pack, the last grouping shown
+ * meanwhile), and threshold changes re-read them.
  *
  * @fires threshold-change - from the slider (ThresholdChangeEvent)
  * @fires group-by-change - from the picker (GroupByChangeEvent)
@@ -73,28 +74,35 @@ export class FgGapView extends LitElement {
   @state() private _set: ScoredSampleSet | null = null;
   @state() private _progress = 0;
   @state() private _error = '';
+  @state() private _gap: GapIndex | null = null;
+  /** The grouping asked for is being sorted in the worker; `_gap` is still the previous one. */
+  @state() private _isRegrouping = false;
+  /** Why the last regrouping failed, or empty. */
+  @state() private _indexError = '';
 
   private _abort: AbortController | null = null;
-  private _gap: GapIndex | null = null;
+  private _indexAbort: AbortController | null = null;
   private _estimates: EstimateRow[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Back after a disconnect aborted the scoring: ask again (a finished run is cached).
     if (this.hasUpdated && this.pack && !this._set && !this._error) this._score();
+    // Back after a disconnect aborted the sorting: sort again.
+    else if (this.hasUpdated && this._set && this._indexAbort?.signal.aborted) this._index();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._abort?.abort();
+    this._indexAbort?.abort();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pack')) this._score();
     if (changed.has('pack') || changed.has('groupBy') || changed.has('_set' as keyof FgGapView) ||
         changed.has('impostorGrouping') || changed.has('excludeUnverified')) {
-      const isCurrent = this._set && this.pack && this._set.samples === this.pack.samples;
-      this._gap = isCurrent ? buildGapIndex(this._set!, { groupBy: this.groupBy, impostorGrouping: this.impostorGrouping, excludeUnverified: this.excludeUnverified }) : null;
+      this._index();
       this._estimates = this.pack ? checkEstimates(this.pack, this.groupBy, this.excludeUnverified) : [];
     }
   }
@@ -128,15 +136,24 @@ export class FgGapView extends LitElement {
           : 'Now: a group\u2019s false matches are with anyone in the set, whatever their group.'}
           ${gap && gap.excludedSamples > 0 ? ` ${pluralise(gap.excludedSamples, 'face', 'faces')} with unverified labels left out.` : ''}</p>
       </div>
+      ${this._isRegrouping && gap ? this._renderRegrouping(gap) : nothing}
       ${this._renderBody(gap)}
       ${this._renderEstimates()}
       ${this._renderSource(pack)}`;
   }
 
+  private _renderRegrouping(gap: GapIndex) {
+    const isSameGrouping = gap.options.groupBy.join('\u0000') === this.groupBy.join('\u0000');
+    return html`<p class="state" role="status">Sorting ${formatCount(gap.table.scores.length)} pairs again\u2026 the figures below are
+      ${isSameGrouping ? 'still those from before this change' : `still by ${describeGrouping(gap.options.groupBy)}`}.</p>`;
+  }
+
   private _renderBody(gap: GapIndex | null) {
-    if (this._error) return html`<p class="state" role="alert">${this._error}</p>`;
+    if (this._error || this._indexError) return html`<p class="state" role="alert">${this._error || this._indexError}</p>`;
     if (!gap) {
-      return html`<div class="state" role="status"><p>Comparing every pair of faces in this pack, once\u2026</p>
+      return html`<div class="state" role="status"><p>${this._set
+        ? `Sorting ${formatCount(this._set.scored.scores.length)} pairs by group\u2026`
+        : 'Comparing every pair of faces in this pack, once\u2026'}</p>
         <progress max="1" .value=${this._progress} aria-label="Pairs scored"></progress></div>`;
     }
     if (gap.index.groups.length === 0) {
@@ -184,6 +201,37 @@ export class FgGapView extends LitElement {
       .then((set) => { if (!abort.signal.aborted && this.pack === pack) this._set = set; })
       .catch((error: unknown) => {
         if (!abort.signal.aborted) this._error = `Scoring this pack failed: ${describeError(error)}. Nothing was kept; load the pack again.`;
+      });
+  }
+
+  /**
+   * Builds the gap index for the current set and options: here for a small set, in the all-pairs
+   * worker for a large one (a second of sorting for 4.5M pairs), keeping the last one shown until then.
+   */
+  private _index(): void {
+    this._indexAbort?.abort();
+    this._indexAbort = null;
+    this._isRegrouping = false;
+    this._indexError = '';
+    const set = this._set;
+    if (!set || !this.pack || set.samples !== this.pack.samples) {
+      this._gap = null;
+      return;
+    }
+    const options: GapOptions = { groupBy: this.groupBy, impostorGrouping: this.impostorGrouping, excludeUnverified: this.excludeUnverified };
+    if (!isIndexedInBackground(set)) {
+      this._gap = buildGapIndex(set, options);
+      return;
+    }
+    // A shown gap is of this set: a new pack clears it (`_score` empties `_set`).
+    const abort = (this._indexAbort = new AbortController());
+    this._isRegrouping = this._gap !== null;
+    buildGapIndexInBackground(set, options, { signal: abort.signal, previous: this._gap })
+      .then((gap) => { if (!abort.signal.aborted) { this._gap = gap; this._isRegrouping = false; } })
+      .catch((error: unknown) => {
+        if (abort.signal.aborted) return;
+        this._isRegrouping = false;
+        this._indexError = `Grouping this pack’s pairs failed: ${describeError(error)}. Choose the grouping again, or load the pack again.`;
       });
   }
 

@@ -8,7 +8,8 @@
  *   12..12+H    header: UTF-8 JSON, v1's fields without `embedding`, plus `vectors`
  *   zero bytes up to the next multiple of 8, then the block (`vectors.byteLength` bytes)
  */
-import { getFloat16, setFloat16 } from '@petamoriken/float16';
+import { setFloat16 } from '@petamoriken/float16';
+import { getFloat16Table } from './float16-table';
 import { PackError, reject } from './pack-errors';
 import {
   PACK_BINARY_MAGIC, PACK_BINARY_VERSION, PACK_FORMAT_MARKER,
@@ -59,7 +60,8 @@ function readRow(view: DataView, offset: number, block: PackVectorBlock, row: nu
   const { dim, dtype, count } = block;
   const out = new Float32Array(dim);
   if (dtype === 'float16') {
-    for (let i = 0; i < dim; i++) out[i] = getFloat16(view, offset + (row * dim + i) * 2, true);
+    const halves = getFloat16Table();
+    for (let i = 0; i < dim; i++) out[i] = halves[view.getUint16(offset + (row * dim + i) * 2, true)];
   } else if (dtype === 'float32') {
     for (let i = 0; i < dim; i++) out[i] = view.getFloat32(offset + (row * dim + i) * 4, true);
   } else {

@@ -39,6 +39,7 @@ export function scoreAllPairsInWorker(embeddings: Float32Array, dim: number, opt
         return { kind: 'wait' };
       }
       if (message.type === 'error') return { kind: 'failed', error: new Error(`All-pairs scoring failed: ${message.message}`) };
+      if (message.type !== 'result') return { kind: 'wait' };
       const { type: _type, ...result } = message;
       return { kind: 'done', value: result };
     },

@@ -1,8 +1,11 @@
 /**
- * Messages between the main thread and src/metrics/all-pairs.worker.ts.
+ * Messages between the main thread and src/metrics/all-pairs.worker.ts. Two jobs, one per worker:
  * start -> progress* -> result | error; cancel at any time (the client also terminates the worker).
+ * index -> indexed | error: the gap index of scores already computed (src/metrics/gap-pairs.ts).
  */
 import type { AllPairsResult } from './all-pairs';
+import type { IndexedMessage } from './gap-pairs-message';
+import type { GapPairsInput } from './gap-pairs';
 
 /** Main thread to worker: score every pair of the packed N x dim embeddings. */
 export interface StartMessage {
@@ -26,7 +29,7 @@ export interface ProgressMessage {
   readonly totalPairs: number;
 }
 
-/** Worker to main thread: all scores and the kernel that ran; the three buffers are transferred. */
+/** Worker to main thread: all scores and the kernel that ran; the three buffers are transferred, or shared (SharedArrayBuffer). */
 export interface ResultMessage extends AllPairsResult {
   readonly type: 'result';
 }
@@ -38,7 +41,14 @@ export interface ErrorMessage {
   readonly isCancelled: boolean;
 }
 
+/** Main thread to worker: group and sort the pairs of a scored set; its arrays arrive as copies. */
+export interface IndexMessage extends GapPairsInput {
+  readonly type: 'index';
+}
+
+export type { IndexedMessage };
+
 /** Any message the worker receives. */
-export type AllPairsRequest = StartMessage | CancelMessage;
+export type AllPairsRequest = StartMessage | CancelMessage | IndexMessage;
 /** Any message the worker sends. */
-export type AllPairsResponse = ProgressMessage | ResultMessage | ErrorMessage;
+export type AllPairsResponse = ProgressMessage | ResultMessage | ErrorMessage | IndexedMessage;

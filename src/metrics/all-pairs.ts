@@ -38,6 +38,11 @@ export interface ScoreAllPairsOptions {
    * faceres score. An id this build cannot compute is refused before any work.
    */
   readonly scoreId?: string;
+  /**
+   * Score into SharedArrayBuffers (only where they exist: a cross-origin isolated page, node), so the
+   * gap index and the bootstrap workers read the scores without a copy on the main thread.
+   */
+  readonly isShared?: boolean;
 }
 
 /** Number of pairs i < j among `count` items: count (count - 1) / 2. */
@@ -92,10 +97,16 @@ function* generateScoreBands(scoreTile: TileScorer, options: ScoreAllPairsOption
   }
 }
 
-/** Allocates the result arrays for `count` embeddings. */
-function allocateResult(count: number): PairSink {
+/** Allocates the result arrays for `count` embeddings, in shared memory when `isShared`. */
+function allocateResult(count: number, isShared = false): PairSink {
   const total = countPairs(count);
-  return { count, scores: new Float64Array(total), indexA: new Uint32Array(total), indexB: new Uint32Array(total) };
+  const allocate = (bytes: number) => (isShared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  return {
+    count,
+    scores: new Float64Array(allocate(total * Float64Array.BYTES_PER_ELEMENT)),
+    indexA: new Uint32Array(allocate(total * Uint32Array.BYTES_PER_ELEMENT)),
+    indexB: new Uint32Array(allocate(total * Uint32Array.BYTES_PER_ELEMENT)),
+  };
 }
 
 /**
@@ -105,7 +116,7 @@ function allocateResult(count: number): PairSink {
  * `signal` between bands.
  */
 export function scoreAllPairs(packed: Float32Array, dim: number, options: ScoreAllPairsOptions = {}): AllPairsResult {
-  const out = allocateResult(countRows(packed, dim));
+  const out = allocateResult(countRows(packed, dim), options.isShared);
   const total = out.scores.length;
   const { scoreTile, kernel } = chooseTileScorer(packed, dim, options, out);
   for (const done of generateScoreBands(scoreTile, options, out.count)) {
@@ -120,7 +131,7 @@ export function scoreAllPairs(packed: Float32Array, dim: number, options: ScoreA
  * receive a cancel message. Rejects with the signal's reason when aborted.
  */
 export async function scoreAllPairsAsync(packed: Float32Array, dim: number, options: ScoreAllPairsOptions = {}): Promise<AllPairsResult> {
-  const out = allocateResult(countRows(packed, dim));
+  const out = allocateResult(countRows(packed, dim), options.isShared);
   const total = out.scores.length;
   const { scoreTile, kernel } = chooseTileScorer(packed, dim, options, out);
   let lastYield = Date.now();

@@ -7,6 +7,7 @@
 import { bootstrapGroupRates, type BootstrapResult, type GroupRatioRequest } from './bootstrap';
 import { createMulberry32 } from './random';
 import type { ImpostorGrouping, PairTable } from './types';
+import { canShareMemory, shareColumn } from './shared-columns';
 import { callWorkerOnce } from '../shared/worker-call';
 
 /** What to resample: `bootstrapGroupRates`'s options, with a seed instead of a generator (a function cannot cross to a worker). */
@@ -84,29 +85,18 @@ export function bootstrapInWorker(job: BootstrapJob, options: BootstrapCallOptio
   });
 }
 
-/** Shared-memory copies of tables already sent, so a threshold change never copies 4.5 M pairs again. */
-const sharedTables = new WeakMap<PairTable, PairTable>();
-
 /**
  * The table with its columns in SharedArrayBuffers, which cross to a worker without a copy: a
  * 3,000-face table is about 60 MB, and cloning it on every start stalled the main thread for
- * 400 ms (test/browser/utkface-3000.test.ts). Without cross-origin isolation, the table as it is.
+ * 400 ms (test/browser/utkface-3000.test.ts). Each column is copied once at most
+ * (src/metrics/shared-columns.ts), and not at all when the all-pairs worker made it in shared
+ * memory (the scores, and the gap index's own columns). Without cross-origin isolation, the table as it is.
  */
 function shareTable(table: PairTable): PairTable {
-  if (!globalThis.crossOriginIsolated || typeof SharedArrayBuffer === 'undefined') return table;
-  const known = sharedTables.get(table);
-  if (known) return known;
-  const share = <T extends Float32Array | Float64Array | Uint8Array | Uint32Array | Int32Array>(column: T): T => {
-    const Kind = column.constructor as new (buffer: SharedArrayBuffer) => T;
-    const copy = new Kind(new SharedArrayBuffer(column.byteLength));
-    copy.set(column as never);
-    return copy;
-  };
-  const shared: PairTable = {
+  if (!canShareMemory()) return table;
+  return {
     ...table,
-    scores: share(table.scores), isGenuine: share(table.isGenuine), sampleA: share(table.sampleA), sampleB: share(table.sampleB),
-    sampleGroup: share(table.sampleGroup), sampleSubject: share(table.sampleSubject),
+    scores: shareColumn(table.scores), isGenuine: shareColumn(table.isGenuine), sampleA: shareColumn(table.sampleA), sampleB: shareColumn(table.sampleB),
+    sampleGroup: shareColumn(table.sampleGroup), sampleSubject: shareColumn(table.sampleSubject),
   };
-  sharedTables.set(table, shared);
-  return shared;
 }

@@ -59,9 +59,11 @@ export function findSecondPairGroup(table: PairTable, k: number, grouping: Impos
 
 /**
  * Sorts every group's scores once (O(n log n)), so rates at any threshold are binary searches.
- * A group with no pairs of a kind gets an empty array; its rate is then undefined.
+ * A group with no pairs of a kind gets an empty array; its rate is then undefined. `knownOverall`,
+ * the `overall` of an index of the same pairs (it does not depend on the groups), is reused as it
+ * is instead of sorted again.
  */
-export function indexScores(table: PairTable, grouping: ImpostorGrouping): ScoreIndex {
+export function indexScores(table: PairTable, grouping: ImpostorGrouping, knownOverall?: SortedScores): ScoreIndex {
   const n = table.scores.length;
   const groupCount = table.groupLabels.length;
   const genuineCounts = new Uint32Array(groupCount);
@@ -83,8 +85,8 @@ export function indexScores(table: PairTable, grouping: ImpostorGrouping): Score
   }
   const genuine = Array.from(genuineCounts, (c) => new Float64Array(c));
   const impostor = Array.from(impostorCounts, (c) => new Float64Array(c));
-  const allGenuine = new Float64Array(genuineTotal);
-  const allImpostor = new Float64Array(n - genuineTotal);
+  const allGenuine = knownOverall ? null : new Float64Array(genuineTotal);
+  const allImpostor = knownOverall ? null : new Float64Array(n - genuineTotal);
   genuineCounts.fill(0);
   impostorCounts.fill(0);
   let g = 0;
@@ -93,10 +95,10 @@ export function indexScores(table: PairTable, grouping: ImpostorGrouping): Score
     const score = table.scores[k];
     const group = findPairGroup(table, k, grouping);
     if (table.isGenuine[k] === 1) {
-      allGenuine[g++] = score;
+      if (allGenuine) allGenuine[g++] = score;
       genuine[group][genuineCounts[group]++] = score;
     } else {
-      allImpostor[i++] = score;
+      if (allImpostor) allImpostor[i++] = score;
       if (group >= 0) impostor[group][impostorCounts[group]++] = score;
       const second = findSecondPairGroup(table, k, grouping);
       if (second >= 0) impostor[second][impostorCounts[second]++] = score;
@@ -110,7 +112,7 @@ export function indexScores(table: PairTable, grouping: ImpostorGrouping): Score
   return {
     groups: [...byGroup.keys()].sort(compareCodePoints),
     byGroup,
-    overall: { genuine: allGenuine.sort(), impostor: allImpostor.sort() },
+    overall: allGenuine && allImpostor ? { genuine: allGenuine.sort(), impostor: allImpostor.sort() } : (knownOverall as SortedScores),
     impostorGrouping: grouping,
   };
 }

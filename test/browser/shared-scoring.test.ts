@@ -11,14 +11,22 @@ import type { ReferencePack } from '../../src/datasets/pack-types';
 import { scorePackPairs } from '../../src/views/sample-set';
 import { createSyntheticPack, DEFAULT_SYNTHETIC_GROUPS } from '../fixtures/synthetic-pack';
 
-/** Counts all-pairs workers started while a test runs. */
+/**
+ * Counts scoring runs started in all-pairs workers while a test runs (a worker sent `start`; the
+ * same worker script also sorts the gap index of a large set, which is not a scoring run).
+ */
 function countAllPairsWorkers(): { readonly started: number; restore: () => void } {
   const Original = globalThis.Worker;
   const counter = { started: 0, restore: () => { globalThis.Worker = Original; } };
   globalThis.Worker = class extends Original {
+    private readonly isAllPairs: boolean;
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
-      if (String(url).includes('all-pairs')) counter.started++;
+      this.isAllPairs = String(url).includes('all-pairs');
+    }
+    override postMessage(message: unknown, options?: Transferable[] | StructuredSerializeOptions): void {
+      if (this.isAllPairs && (message as { type?: string } | null)?.type === 'start') counter.started++;
+      super.postMessage(message, options as StructuredSerializeOptions);
     }
   };
   return counter;

@@ -16,6 +16,13 @@ import { scorePackPairs } from '../../src/views/sample-set';
 
 /** The browser's own definition of a stall the user notices is 50 ms; the issue allows 200. */
 const LONG_TASK_LIMIT_MS = 200;
+/**
+ * Opening and regrouping: coarser, as each step receives tens of MB from the worker and redraws
+ * every panel. Its longest task was 51-167 ms at load 10-12 but 236-249 ms at load 14-18 on the
+ * 2-core machine (starved, not working: the handlers took 1 ms). Sorting on the page's thread, as
+ * before, took 0.7 s per grouping in node at load 0.6, so this bound still catches it.
+ */
+const REGROUP_LONG_TASK_LIMIT_MS = 400;
 
 const inner = (el: Element, path: string): Element | null => {
   let current: Element | null = el;
@@ -74,6 +81,35 @@ describe('the gap view on utkface-3000 (4.5 million pairs)', () => {
     observer.disconnect();
     console.log(`utkface-3000: long tasks while the threshold moved 6 times: ${longTasks.map((ms) => `${ms.toFixed(0)} ms`).join(', ') || 'none'}`);
     expect(Math.max(0, ...longTasks), `long tasks: ${longTasks.map((ms) => ms.toFixed(0)).join(', ') || 'none'}`).to.be.at.most(LONG_TASK_LIMIT_MS);
+    expect(displayed(el, 'Asian', 'impostor_pairs')).to.equal('179700');
+  });
+
+  it('opens and regroups without a long task over 400 ms: the pairs are sorted per group in the worker', async () => {
+    await loadPack();
+    const longTasks: { start: number; ms: number }[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => longTasks.push({ start: entry.startTime, ms: entry.duration })));
+    observer.observe({ type: 'longtask' });
+    const steps: string[] = [];
+    const testStart = performance.now();
+    let stepStart = testStart;
+    const step = (name: string): void => {
+      steps.push(`${name} ${(performance.now() - stepStart).toFixed(0)} ms`);
+      stepStart = performance.now();
+    };
+    const { el } = await mountScored(0.6);
+    step('opened by race');
+    const groupsShown = () => Array.from(inner(el, 'fg-gap-panels >> fg-rate-table')?.shadowRoot?.querySelectorAll('tr[data-group]') ?? [], (row) => (row as HTMLElement).dataset.group);
+    for (const [groupBy, group] of [[['gender'], 'female'], [['age_band'], '18-29'], [['race', 'gender'], 'Black/female'], [['race'], 'Asian']] as const) {
+      el.groupBy = [...groupBy];
+      await waitUntil(() => groupsShown().includes(group), `regrouping by ${groupBy.join(' x ')} never showed ${group}`, { timeout: 60_000, interval: 20 });
+      await settle(el);
+      step(`by ${groupBy.join(' x ')}`);
+    }
+    // Entries are delivered after the task that produced them.
+    await new Promise((done) => setTimeout(done, 300));
+    observer.disconnect();
+    console.log(`utkface-3000 open + 4 regroupings (${steps.join(', ')}): long tasks ${longTasks.map((t) => `${t.ms.toFixed(0)} ms at ${(t.start - testStart).toFixed(0)}`).join(', ') || 'none'}`);
+    expect(Math.max(0, ...longTasks.map((t) => t.ms)), `long tasks: ${longTasks.map((t) => t.ms.toFixed(0)).join(', ') || 'none'}`).to.be.at.most(REGROUP_LONG_TASK_LIMIT_MS);
     expect(displayed(el, 'Asian', 'impostor_pairs')).to.equal('179700');
   });
 

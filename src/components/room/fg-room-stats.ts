@@ -57,11 +57,11 @@ export class FgRoomStats extends LitElement {
       <h3>Would the room's own people be missed${atThreshold}?</h3>
       <table><thead><tr><th scope="col">group</th><th scope="col">people</th><th scope="col">missed</th></tr></thead>
         <tbody>${s.genuine.slice(from, to).map((r) => html`<tr><td>${formatGroupName(r.group)}</td><td class="num">${r.people}${r.isSmall ? ' (small)' : ''}</td><td class="num">${formatCompactRate(r.fnmr)}</td></tr>`)}</tbody></table>
-      <p>Highest over lowest: ${formatRatio(s.fnmrMaxMinRatio)}</p></div>`;
+      <p>Highest over lowest${describeAcross(from, to, s.genuine.length)}: ${formatRatio(s.fnmrMaxMinRatio)}</p></div>`;
     const strangers = (from: number, to: number) => html`<div><h3>Would the pack's strangers be taken for someone in the room${atThreshold}?</h3>
       <table><thead><tr><th scope="col">pack group</th><th scope="col">false matches</th></tr></thead>
         <tbody>${s.strangers.slice(from, to).map((r) => html`<tr><td>${formatGroupName(r.group)}</td><td class="num">${r.isLowerBound ? 'at least ' : ''}${formatCompactRate(r.fmr)}</td></tr>`)}</tbody></table>
-      <p>Highest over lowest: ${formatRatio(s.fmrMaxMinRatio)}</p></div>`;
+      <p>Highest over lowest${describeAcross(from, to, s.strangers.length)}: ${formatRatio(s.fmrMaxMinRatio)}</p></div>`;
     if (isAll) {
       return html`${other}${count}
         <div class="tables">${missed(0, s.genuine.length)}${strangers(0, s.strangers.length)}</div>
@@ -72,6 +72,11 @@ export class FgRoomStats extends LitElement {
       ? html`${missed(page.from, page.to)}<p class="caveat">${small} ${wilson} ${chosen}</p>`
       : html`${strangers(page.from, page.to)}<p class="caveat">${wilson} ${atLeast}</p>`;
   }
+}
+
+/** ", across all 10 groups" when a page shows some of a table's rows: the ratio is over every group, not the page's. */
+function describeAcross(from: number, to: number, total: number): string {
+  return to - from < total ? `, across all ${total} groups` : '';
 }
 
 /** "3.2% (1.1%–8.7%)": the rate and its Wilson 95% interval, short enough for two tables side by side on a projector. */

@@ -1,7 +1,8 @@
 /**
  * Screenshots of the classroom kit (production build, fake camera): the attendee's room code, the
- * collected room view in presenter view, every lesson step at 1280x720 and 1920x1080, and the
- * handout printed to PDF. Run: `npx vite build && npx tsx scripts/classroom-screenshots.ts`
+ * collected room in presenter view page by page (room-collected-<size>.png while collecting, then
+ * room-collected-<page>-<size>.png for each table's page), every lesson step at 1280x720 and
+ * 1920x1080, and the handout printed to PDF. Run: `npx vite build && npx tsx scripts/classroom-screenshots.ts`
  * (writes docs/screenshots/room-*.png, lesson-*.png and handout.pdf).
  *
  * The room holds one real contribution: Person A's own code, made on this laptop from its
@@ -20,13 +21,24 @@ const OUT = SCREENSHOT_DIR;
 const VIEWPORTS = [[1280, 720], [1920, 1080]] as const;
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** Shows the collected room's numbers at the top of the screen, as a presenter scrolls to them. */
-async function scrollToCollected(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const view = document.querySelector('fg-app')!.shadowRoot!.querySelector('fg-room-view')!;
-    view.shadowRoot!.querySelector('#collect-title')!.scrollIntoView({ block: 'start' });
-  });
-  await pause(500);
+/** The Room tab's presenter page now shown (`data-page` of fg-room-view). */
+function readRoomPage(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('fg-app')!.shadowRoot!.querySelector<HTMLElement>('fg-room-view')!.dataset.page ?? '');
+}
+
+/** Shoots the collected room's presenter pages at this size, from collecting to the last table, and goes back to the first. */
+async function shootRoomPages(page: Page, width: number, height: number): Promise<void> {
+  const seen = new Map<string, number>();
+  for (let kind = await readRoomPage(page); kind !== 'laptop'; kind = await readRoomPage(page)) {
+    await pause(500);
+    const count = (seen.get(kind) ?? 0) + 1;
+    seen.set(kind, count);
+    const name = kind === 'collect' ? `room-collected-${width}x${height}.png` : `room-collected-${kind}${count > 1 ? `-${count}` : ''}-${width}x${height}.png`;
+    await page.screenshot({ path: join(OUT, name) });
+    console.log(name);
+    await page.locator('fg-app >>> fg-room-view >>> .pager').click();
+  }
+  await page.locator('fg-app >>> fg-room-view >>> .pager').click();
 }
 
 async function main(): Promise<void> {
@@ -48,9 +60,7 @@ async function main(): Promise<void> {
     await page.locator('fg-app >>> button.presenter-toggle').click();
     for (const [width, height] of VIEWPORTS) {
       await page.setViewport({ width, height });
-      await scrollToCollected(page);
-      await page.screenshot({ path: join(OUT, `room-collected-${width}x${height}.png`) });
-      console.log(`room-collected-${width}x${height}.png`);
+      await shootRoomPages(page, width, height);
     }
     await page.locator('fg-app >>> button.presenter-toggle').click();
 

@@ -23,6 +23,10 @@ async function main(): Promise<void> {
     await page.locator('fg-app >>> #tab-models').click();
     await page.waitForFunction((count) => (document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-compare-view')?.shadowRoot?.querySelectorAll('li[data-model]').length ?? 0) >= count,
       { timeout: COMPARE_TIMEOUT_MS, polling: 500 }, MODELS.length);
+    // The full page once the table under the chart is drawn too (a shot taken with the sentences alone came out one screen tall).
+    await page.waitForFunction((count) => (document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-compare-view')?.shadowRoot?.querySelectorAll('tbody tr[data-model]').length ?? 0) >= count,
+      { timeout: COMPARE_TIMEOUT_MS, polling: 500 }, MODELS.length);
+    await new Promise((done) => setTimeout(done, 2000));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'compare-models.png'), fullPage: true });
     await page.locator('fg-app >>> .presenter-toggle').click();
     for (const [width, height] of [[1920, 1080], [1280, 720]]) {

@@ -18,7 +18,8 @@ const PACKS = [['utkface-600', 'UTKFace 600 (balanced)'], ['lfw-94', 'LFW 94 peo
 const PRESENTER_TABS = ['live', 'groups', 'models', 'room', 'import', 'privacy'] as const;
 /** Each paged view's "next page" button, clicked once per page, and the name of the page it opens. */
 const PAGERS: Partial<Record<(typeof PRESENTER_TABS)[number], [string, string][]>> = {
-  models: [['fg-app >>> fg-compare-view >>> .pager', 'words']],
+  // Four models' sentences are two pages on a screen up to 1200 px tall.
+  models: [['fg-app >>> fg-compare-view >>> .pager', 'words'], ['fg-app >>> fg-compare-view >>> .pager', 'words-2']],
   room: [['fg-app >>> fg-room-view >>> .pager', 'laptop']],
   privacy: [['fg-app >>> fg-privacy-panel >>> .pager', 'network'], ['fg-app >>> fg-privacy-panel >>> .pager', 'stored']],
 };

@@ -45,6 +45,8 @@ export const appStyles = css`
   :host([presenter]) .live { grid-template-columns: minmax(0, calc((100vh - 300px) * 4 / 3)) minmax(0, 1fr); }
   /* The join code is read from the back of the room too: its hint is 0.75 of this, 28.5 px. */
   :host([presenter]) .fg-classroom-bar { --fg-join-font: 38px; --fg-join-size: 7.5rem; padding: 0.2rem 0.5rem; gap: 1rem; }
+  /* The room's tables need the whole screen: the join code comes back on the other Room pages. */
+  :host([presenter]) .fg-classroom-bar:has(~ #panel-room fg-room-view:is([data-page='missed'], [data-page='strangers'])) { display: none; }
   .fg-classroom-bar { display: flex; flex-wrap: wrap; gap: 2rem; align-items: center; justify-content: space-between; padding: 0.75rem 1.5rem; --fg-join-size: 9rem; --fg-join-font: 1.6rem; }
   .fg-classroom-actions { display: flex; gap: 1rem; }
   .fg-classroom-actions button { font: inherit; font-size: 1.3rem; padding: 0.4em 1em; border: 2px solid #000; border-radius: 0.4em; background: #fff; color: #000; cursor: pointer; }

@@ -2,7 +2,8 @@
  * Keeps a pack-dependent threshold preset true when the pack changes: "1 in 1,000 false
  * matches" picked on one pack is recomputed on the next (or dropped, with a notice), through the
  * pure rules in threshold.ts and the all-pairs run the views share (scorePackPairs caches it).
- * The preset in force is kept per model in the settings, so it is still followed after a reload.
+ * The preset in force is kept per model in the settings, with the pack's name and content key, so
+ * it is still followed after a reload, and worked out again when a pack is rebuilt under its name.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ReferencePack } from '../datasets/pack-types';
@@ -11,6 +12,7 @@ import { formatScore } from '../views/format';
 import { buildGapIndexInBackground } from '../views/gap-model';
 import { listGapPresets } from '../views/presets';
 import { scorePackPairs } from '../views/sample-set';
+import { fingerprintPack } from './pack-fingerprint';
 import {
   decidePresetOnPack, describePresetPending, followPreset, isPackPreset, PACK_PRESET_NAMES, setPresetChoice,
   type PresetChoice, type PresetChoices,
@@ -53,7 +55,7 @@ export class PresetFollower implements ReactiveController {
     this._abort?.abort();
     const pack = this.deps.pack();
     this._pack = pack;
-    this._keep(isPackPreset(source) && pack ? { id: source, packName: pack.name, value: threshold } : null);
+    this._keep(isPackPreset(source) && pack ? { id: source, packName: pack.name, packKey: fingerprintPack(pack), value: threshold } : null);
   }
 
   hostDisconnected(): void {
@@ -65,7 +67,8 @@ export class PresetFollower implements ReactiveController {
     if (!pack || pack === this._pack) return;
     const modelId = this.deps.modelId();
     const choice = this._choices[modelId];
-    const decision = decidePresetOnPack(choice, modelId, { name: pack.name, modelId: getModelOrDefault(pack.model.id).id });
+    const opened = { name: pack.name, modelId: getModelOrDefault(pack.model.id).id, key: choice ? fingerprintPack(pack) : '' };
+    const decision = decidePresetOnPack(choice, modelId, opened);
     if (decision === 'wait') return;
     this._pack = pack;
     this._abort?.abort();
@@ -78,7 +81,7 @@ export class PresetFollower implements ReactiveController {
       .then((set) => buildGapIndexInBackground(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false }, { signal: abort.signal }))
       .then((gap) => {
         if (isStale()) return;
-        const following = followPreset(choice, pack.name, listGapPresets(gap, getModelOrDefault(modelId)));
+        const following = followPreset(choice, opened, listGapPresets(gap, getModelOrDefault(modelId)));
         this._keep(following.choice);
         this.deps.setThreshold(following.threshold);
         this.deps.notify(following.message);

@@ -27,16 +27,27 @@ export type PresetChoices = Readonly<Record<string, PresetChoice>>;
 /** What to do when a pack opens under a model whose threshold may follow a preset. */
 export type PresetOnPack = 'none' | 'wait' | 'keep' | 'follow';
 
+/** The pack that opened, as the preset rules see it. */
+export interface OpenedPack {
+  name: string;
+  /** The model the pack's embeddings come from. */
+  modelId: string;
+  /** Its content key (src/app/pack-fingerprint.ts). */
+  key: string;
+}
+
 /**
  * The rule when a pack opens: `none` when the model follows no preset; `wait` while the pack
  * shown is still the previous model's (a model switch reopens the pack with the new model's
- * embeddings); `keep` when the preset was worked out on this very pack (a reload: the kept
- * threshold is already its value); `follow` when it was worked out on another pack.
+ * embeddings); `keep` when the preset was worked out on this very pack, content and all (a
+ * reload: the kept threshold is already its value); `follow` when it was worked out on another
+ * pack, on an earlier build of this one (same name, other content), or before presets kept the
+ * pack's content key (nothing says the content is the same).
  */
-export function decidePresetOnPack(choice: PresetChoice | undefined, modelId: string, pack: { name: string; modelId: string }): PresetOnPack {
+export function decidePresetOnPack(choice: PresetChoice | undefined, modelId: string, pack: OpenedPack): PresetOnPack {
   if (!choice) return 'none';
   if (pack.modelId !== modelId) return 'wait';
-  return choice.packName === pack.name ? 'keep' : 'follow';
+  return choice.packName === pack.name && choice.packKey === pack.key ? 'keep' : 'follow';
 }
 
 /** `choices` with `modelId`'s entry replaced by `choice`, or removed when `choice` is null. */
@@ -63,7 +74,16 @@ export function isPackPreset(source: string): source is PackPresetId {
 
 /** The notice while the new pack's preset is being computed. */
 export function describePresetPending(choice: PresetChoice, packName: string): string {
-  return `\u201c${PACK_PRESET_NAMES[choice.id]}\u201d was set on ${choice.packName} (${formatScore(choice.value)}); working out where it sits on ${packName}\u2026`;
+  const name = PACK_PRESET_NAMES[choice.id];
+  if (choice.packName === packName) {
+    return `\u201c${name}\u201d was set on ${describeEarlierBuild(choice)} (${formatScore(choice.value)}); working out where it sits on the one open now\u2026`;
+  }
+  return `\u201c${name}\u201d was set on ${choice.packName} (${formatScore(choice.value)}); working out where it sits on ${packName}\u2026`;
+}
+
+/** "an earlier build of X", or, for a preset kept without the pack's content key, "X as it was then". */
+function describeEarlierBuild(choice: PresetChoice): string {
+  return choice.packKey === undefined ? `${choice.packName} as it was then` : `an earlier build of ${choice.packName}`;
 }
 
 /**
@@ -72,16 +92,21 @@ export function describePresetPending(choice: PresetChoice, packName: string): s
  * threshold goes back to the default (the `default` preset's value: the model's own). Never the
  * old pack's value kept in silence.
  */
-export function followPreset(choice: PresetChoice, packName: string, presets: readonly ThresholdPreset[]): PresetFollowing {
+export function followPreset(choice: PresetChoice, pack: { name: string; key: string }, presets: readonly ThresholdPreset[]): PresetFollowing {
   const name = PACK_PRESET_NAMES[choice.id];
+  const packName = pack.name;
   const preset = presets.find((p) => p.id === choice.id);
   if (preset && preset.value !== null) {
     const same = formatScore(preset.value) === formatScore(choice.value);
+    const where = choice.packName === packName
+      ? `\u201c${name}\u201d worked out again on ${packName}${choice.packKey === undefined ? '' : ', which changed since it was set'}: ${formatScore(preset.value)} now`
+        + (same ? ', the same as before.' : ` (it was ${formatScore(choice.value)} on ${describeEarlierBuild(choice)}).`)
+      : `The threshold follows \u201c${name}\u201d to ${packName}: ${formatScore(preset.value)} here`
+        + (same ? `, as on ${choice.packName}.` : ` (it was ${formatScore(choice.value)} on ${choice.packName}).`);
     return {
       threshold: preset.value,
-      choice: { id: choice.id, packName, value: preset.value },
-      message: `The threshold follows \u201c${name}\u201d to ${packName}: ${formatScore(preset.value)} here`
-        + (same ? `, as on ${choice.packName}.` : ` (it was ${formatScore(choice.value)} on ${choice.packName}).`),
+      choice: { id: choice.id, packName, packKey: pack.key, value: preset.value },
+      message: where,
     };
   }
   const why = preset?.description.replace(/^Not offered: /, '') ?? 'this pack cannot place it.';

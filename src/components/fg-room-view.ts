@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { Template } from '../matching/templates';
@@ -13,6 +13,7 @@ import './fg-group-picker';
 import './fg-threshold-slider';
 import type { ReferencePack } from '../datasets/pack-types';
 import type { RoomStatistics } from '../classroom/room-stats';
+import { describeNextRoomPage, listRoomPages, type RoomPage } from '../classroom/room-pages';
 import { RoomClearEvent, RoomCollectToggleEvent, RoomKeepChangeEvent } from './room/room-events';
 import './room/fg-room-share';
 import './room/fg-room-scanner';
@@ -28,6 +29,10 @@ import './room/fg-room-stats';
  * Below, the whole room with no server: "Show the presenter" (this laptop's scores as a QR code) and
  * "Collect from the room" (the presenter's camera reads those codes; the app holds them in memory,
  * and on this device only when the presenter ticks "Keep the room on this device").
+ *
+ * In presenter view the tab pages (src/classroom/room-pages.ts): collecting, then each table of the
+ * collected room (split when its groups do not fit a screen), then this laptop's people. The page
+ * shown is mirrored in `data-page` (the app hides its join bar on the tables' pages).
  *
  * @fires threshold-change - from the slider (ThresholdChangeEvent)
  * @fires room-code - the scanner read a code (RoomCodeEvent)
@@ -48,11 +53,14 @@ export class FgRoomView extends LitElement {
     :host([presenter]) .share { display: none; }
     .pager { display: none; font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer; justify-self: start;
       border: 1px solid var(--fg-border); background: var(--fg-surface); color: var(--fg-text); }
-    /* A projector shows one page at a time, the collected room first (with its caveat), and the
-       button says where the other page is: with codes collected, both never fit one screen. */
+    /* A projector shows one page at a time and the button says where the next one leads: with codes
+       collected the tab never fits one screen. */
     :host([presenter]) .pager { display: inline-block; order: -1; }
-    :host([presenter]:not([laptop])) .laptop { display: none; }
-    :host([presenter][laptop]) .collect { display: none; }
+    :host([presenter]:not([data-page='laptop'])) .laptop { display: none; }
+    :host([presenter][data-page='laptop']) .collect { display: none; }
+    /* The tables' pages: the collected numbers alone, without the collecting controls. */
+    :host([presenter]:is([data-page='missed'], [data-page='strangers'])) .collect > :not(fg-room-stats) { display: none; }
+    :host([presenter]) .collect { --fg-scanner-max-height: 25vh; }
   `];
 
   /** Attendees enrolled on this laptop, with optional self-described labels. */
@@ -63,9 +71,6 @@ export class FgRoomView extends LitElement {
   @property({ attribute: false }) groupBy: string[] = ['gender'];
   /** Large type and high contrast for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
-  /** On a short projector screen, the page of this laptop's people instead of the collected room. */
-  @property({ type: Boolean, reflect: true }) laptop = false;
-
   /** Active reference pack, for this laptop's room code. */
   @property({ attribute: false }) pack: ReferencePack | null = null;
   /** sha256 of the model the app runs. */
@@ -81,7 +86,11 @@ export class FgRoomView extends LitElement {
   /** What happened to the last code read. */
   @property({ attribute: false }) roomMessage: { tone: 'notice' | 'error'; text: string } | null = null;
 
+  /** The presenter's page, by its index in the pages of the room as it is now. */
+  @state() private _pageIndex = 0;
+
   private _gap: GapIndex | null = null;
+  private _pages: RoomPage[] = [{ kind: 'collect' }];
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('people') || changed.has('groupBy')) {
@@ -90,6 +99,18 @@ export class FgRoomView extends LitElement {
         ? buildGapIndex(scoreRoom(this.people), { groupBy: this.groupBy, impostorGrouping: 'within', excludeUnverified: false })
         : null;
     }
+    if (changed.has('roomStats') || changed.has('presenter')) {
+      const shown = this._pages[this._pageIndex];
+      this._pages = listRoomPages(this.roomStats);
+      // The room grows while it is shown: stay on the same kind of page when it still exists.
+      const same = this._pages.findIndex((page) => page.kind === shown?.kind && (!('from' in page) || !('from' in shown) || page.from === shown.from));
+      this._pageIndex = same >= 0 ? same : 0;
+    }
+  }
+
+  override updated(): void {
+    if (this.presenter) this.dataset.page = this._pages[this._pageIndex]?.kind ?? 'collect';
+    else delete this.dataset.page;
   }
 
   override render() {
@@ -97,8 +118,7 @@ export class FgRoomView extends LitElement {
     const gap = this._gap;
     const captures = this.people.reduce((n, p) => n + p.embeddings.length, 0);
     return html`
-      ${this.presenter ? html`<button class="pager" type="button" aria-pressed=${this.laptop ? 'true' : 'false'} @click=${() => (this.laptop = !this.laptop)}>
-        ${this.laptop ? '\u2190 Back to the collected room' : 'Next: the people on this laptop \u2192'}</button>` : nothing}
+      ${this.presenter ? html`<button class="pager" type="button" @click=${this._onNextPage}>${describeNextRoomPage(this._pages, this._pageIndex)}</button>` : nothing}
       <header class="laptop">
         <h2>This room</h2>
         <p class="explain">The people enrolled on this laptop${this.people.length ? ` (${pluralise(this.people.length, 'person', 'people')}, ${pluralise(captures, 'capture', 'captures')})` : ''},
@@ -128,8 +148,13 @@ export class FgRoomView extends LitElement {
             Keep the room on this device</label></div>
         ${this.roomMessage ? html`<p class="room-message" role=${this.roomMessage.tone === 'error' ? 'alert' : 'status'} data-tone=${this.roomMessage.tone}>${this.roomMessage.text}</p>` : nothing}
         ${this.collecting ? html`<fg-room-scanner .stream=${this.stream} active></fg-room-scanner>` : nothing}
-        <fg-room-stats .stats=${this.roomStats}></fg-room-stats>
+        <fg-room-stats .stats=${this.roomStats} .page=${this.presenter ? this._pages[this._pageIndex] ?? null : null}></fg-room-stats>
       </section>`;
+  }
+
+  /** The next page, or the first after the last. */
+  private _onNextPage(): void {
+    this._pageIndex = this._pageIndex >= this._pages.length - 1 ? 0 : this._pageIndex + 1;
   }
 }
 

@@ -1,4 +1,4 @@
-import { LitElement, css, html, svg, nothing } from 'lit';
+import { LitElement, css, html, svg, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import { scaleLinear } from 'd3-scale';
@@ -36,6 +36,12 @@ const PAGE_LAYOUT: StripLayout = { width: 900, labelWidth: 220, rowHeight: 54, t
  * screen at 1280x720 and 1920x1080), one line per group and five ticks, so six groups fit one screen.
  */
 const PRESENTER_LAYOUT: StripLayout = { width: 1200, labelWidth: 430, rowHeight: 38, top: 40, bottom: 68, right: 30, ticks: 5, isNoteInline: true };
+/** The most of the presenter drawing's width the names may take: the dots keep the rest. */
+const MAX_LABEL_SHARE = 0.5;
+/** Space between a name and the dots, plus the name's offset from the plot, in units. */
+const LABEL_PAD_UNITS = 24;
+/** The presenter's type size for names and ticks (the styles below say the same). */
+const PRESENTER_LABEL_PX = 28;
 
 /**
  * Per-group strip of scores: one row per group, one jittered dot per score, the threshold as a
@@ -63,9 +69,16 @@ export class FgScoreStrip extends LitElement {
   /** Larger type for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
 
+  /** Room for the widest group name and note (presenter: "Others/female/45-70, 0 of 20" is wider than the default). */
+  private _labelWidth = PRESENTER_LAYOUT.labelWidth;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (this.presenter && (changed.has('rows') || changed.has('presenter'))) this._labelWidth = this._measureLabelWidth();
+  }
+
   override render() {
     if (this.rows.length === 0) return html`<p class="empty">No scores to show yet.</p>`;
-    const layout = this.presenter ? PRESENTER_LAYOUT : PAGE_LAYOUT;
+    const layout = this.presenter ? { ...PRESENTER_LAYOUT, labelWidth: this._labelWidth } : PAGE_LAYOUT;
     const { width, labelWidth, rowHeight, top, bottom, right } = layout;
     const height = top + this.rows.length * rowHeight + bottom;
     const x = scaleLinear().domain([0, 1]).range([labelWidth, width - right]);
@@ -85,6 +98,25 @@ export class FgScoreStrip extends LitElement {
         <text class="threshold-label" x=${tx} y=${top - 16} text-anchor=${tx > width - 200 ? 'end' : 'middle'}>threshold ${formatScore(this.threshold)}</text>
       </svg>
     </figure>`;
+  }
+
+  /**
+   * The presenter's name column, in units: the widest "name, note" at 28 px (a unit is a CSS px
+   * inside the drawing), never under the default and never more than half the drawing.
+   */
+  private _measureLabelWidth(): number {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return PRESENTER_LAYOUT.labelWidth;
+    const family = getComputedStyle(this).fontFamily || 'sans-serif';
+    let widest = 0;
+    for (const row of this.rows) {
+      context.font = `600 ${PRESENTER_LABEL_PX}px ${family}`;
+      let width = context.measureText(row.group).width;
+      context.font = `400 ${PRESENTER_LABEL_PX}px ${family}`;
+      if (row.note) width += context.measureText(`, ${row.note}`).width;
+      widest = Math.max(widest, width);
+    }
+    return Math.min(Math.round(PRESENTER_LAYOUT.width * MAX_LABEL_SHARE), Math.max(PRESENTER_LAYOUT.labelWidth, Math.ceil(widest) + LABEL_PAD_UNITS));
   }
 
   private _renderRow(row: ScoreStripRow, i: number, x: (v: number) => number, layout: StripLayout) {

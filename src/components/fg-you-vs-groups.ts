@@ -7,6 +7,7 @@ import { buildGapIndex } from '../views/gap-model';
 import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets, listThresholdPresets, type ThresholdPreset } from '../views/presets';
 import { getModelOrDefault } from '../models/registry';
+import { splitIntoPages, type PageRange } from '../views/paging';
 import { scorePackPairs } from '../views/sample-set';
 import { countYouMatches, scoreYouAgainstPack, type YouGroupRow, type YouGroupScores } from '../views/you-model';
 import type { RateColumn } from './fg-rate-table';
@@ -20,6 +21,13 @@ import './fg-threshold-slider';
 export const REDRAW_INTERVAL_MS = 250;
 /** Shortest time between two spoken updates (aria-live polite), so a screen reader is not flooded. */
 export const ANNOUNCE_INTERVAL_MS = 8000;
+/**
+ * Most groups on one presenter page: six rows of 28 px names fit 1280x720 under the sentence, with
+ * the threshold below. More groups (race x gender: 10 or 12; all three labels: 30) page evenly.
+ */
+export const PRESENTER_GROUPS_PER_PAGE = 6;
+/** Most groups the presenter's sentence names one by one; the rest are counted. */
+const NAMED_GROUPS_IN_SENTENCE = 3;
 
 /** Your own best match among the people enrolled on this laptop. */
 export interface BestMatch {
@@ -45,6 +53,11 @@ export class FgYouVsGroups extends LitElement {
     .you { display: flex; flex-wrap: wrap; gap: 0.5em 2em; align-items: baseline; }
     .best { font-size: calc(1.2rem * var(--fg-chart-scale)); font-weight: 600; }
     ul.words { margin: 0; padding-left: 1.2em; font-size: calc(1.05rem * var(--fg-chart-scale)); }
+    /* The sentence, and beside it the way to the next groups when they do not fit one screen. */
+    .words-row { display: flex; flex-wrap: wrap; gap: 0.2em 1em; align-items: baseline; }
+    p.words { margin: 0; flex: 1 1 20em; }
+    .pager { font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer;
+      border: 1px solid var(--fg-border); background: var(--fg-surface); color: var(--fg-text); }
     /* The tab names the view; the room's screen goes to the sentence and the strip. */
     :host([presenter]) header { display: none; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -65,6 +78,8 @@ export class FgYouVsGroups extends LitElement {
 
   @state() private _announcement = '';
   @state() private _presets: ThresholdPreset[] = listThresholdPresets(null);
+  /** The presenter's page of groups, from 0, when they do not fit one screen. */
+  @state() private _groupPage = 0;
 
   private _scores: YouGroupScores[] = [];
   private _rows: YouGroupRow[] = [];
@@ -89,6 +104,7 @@ export class FgYouVsGroups extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pack')) this._loadPresets();
     const isStructural = changed.has('pack') || changed.has('groupBy');
+    if (isStructural || changed.has('presenter')) this._groupPage = 0;
     if (isStructural || changed.has('embedding')) {
       const wait = REDRAW_INTERVAL_MS - (performance.now() - this._lastDraw);
       if (!isStructural && wait > 0 && this._scores.length > 0) {
@@ -130,18 +146,20 @@ export class FgYouVsGroups extends LitElement {
       return html`<p class="state" role="status">Your face could not be compared with this pack: its embeddings come from another model.</p>`;
     }
     const taken = new Map(this._rows.map((r) => [r.group, r.falseMatches]));
+    const pages: PageRange[] = this.presenter ? splitIntoPages(this._scores.length, PRESENTER_GROUPS_PER_PAGE) : [[0, this._scores.length]];
+    const [from, to] = pages[Math.min(this._groupPage, pages.length - 1)];
     // A room reads the strip: each group's count sits after its name and one sentence says the
-    // total, so the view fits one screen; the table stays on the normal page.
+    // total, so the view fits one screen (more groups page); the table stays on the normal page.
     return html`
       ${this.presenter && !this.bestMatch ? nothing : html`<div class="you">
         <span class="best">${this.bestMatch ? html`Your best match among enrolled people: ${this.bestMatch.name}, ${formatScore(this.bestMatch.score)}` : 'Nobody enrolled yet to match you against.'}</span>
       </div>`}
       ${this.presenter
-        ? html`<p class="words">${this._describeAll()}</p>`
+        ? html`<div class="words-row"><p class="words">${this._describeAll()}</p>${pages.length > 1 ? this._renderPager(pages) : nothing}</div>`
         : html`<ul class="words">${this._rows.map((r) => html`<li data-group=${r.group} data-taken=${r.falseMatches}>${this._describeRow(r)}</li>`)}</ul>`}
-      <fg-score-strip .threshold=${this.threshold} ?presenter=${this.presenter}
+      <fg-score-strip .threshold=${this.threshold} ?presenter=${this.presenter} data-groups=${`${from + 1}-${to}`}
         caption=${this.presenter ? 'Your score against each face \u00b7 per group: taken for you / its people' : `Your score against each face, by ${describeGrouping(this.groupBy)}`}
-        .rows=${this._scores.map((g) => ({
+        .rows=${this._scores.slice(from, to).map((g) => ({
           group: formatGroupName(g.group), scores: g.scores.map((s) => s.score),
           note: this.presenter ? `${formatCount(taken.get(g.group) ?? 0)} of ${formatCount(g.people)}` : pluralise(g.people, 'person', 'people'),
         }))}></fg-score-strip>
@@ -154,13 +172,29 @@ export class FgYouVsGroups extends LitElement {
       }))}></fg-rate-table>`}`;
   }
 
-  /** The whole table in one sentence: how many strangers would be taken for you, and in which groups. */
+  /** "Next: groups 7-12 of 12", or, on the last page, back to the first: every group is a click away. */
+  private _renderPager(pages: readonly PageRange[]) {
+    const page = Math.min(this._groupPage, pages.length - 1);
+    const isLast = page === pages.length - 1;
+    const [from, to] = pages[isLast ? 0 : page + 1];
+    const total = this._scores.length;
+    return html`<button class="pager" type="button" @click=${() => (this._groupPage = isLast ? 0 : page + 1)}>
+      ${isLast ? `\u2190 Back to groups ${from + 1}\u2013${to} of ${total}` : `Next: groups ${from + 1}\u2013${to} of ${total} \u2192`}</button>`;
+  }
+
+  /**
+   * The whole table in one sentence: how many strangers would be taken for you, and in which
+   * groups (the most-taken few by name, the rest counted, so it stays a sentence with 30 groups).
+   */
   private _describeAll(): string {
     const people = this._rows.reduce((n, r) => n + r.people, 0);
     const taken = this._rows.filter((r) => r.falseMatches > 0);
     const count = taken.reduce((n, r) => n + r.falseMatches, 0);
     if (count === 0) return `At ${formatScore(this.threshold)}, none of ${formatCount(people)} strangers would be taken for you.`;
-    const where = taken.map((r) => `${formatCount(r.falseMatches)} labelled ${formatGroupName(r.group)}`).join(', ');
+    const named = taken.length > NAMED_GROUPS_IN_SENTENCE ? [...taken].sort((a, b) => b.falseMatches - a.falseMatches).slice(0, NAMED_GROUPS_IN_SENTENCE) : taken;
+    const rest = taken.filter((r) => !named.includes(r));
+    const where = named.map((r) => `${formatCount(r.falseMatches)} labelled ${formatGroupName(r.group)}`).join(', ')
+      + (rest.length > 0 ? `, and ${formatCount(rest.reduce((n, r) => n + r.falseMatches, 0))} in ${pluralise(rest.length, 'other group', 'other groups')}` : '');
     return `At ${formatScore(this.threshold)}, ${formatCount(count)} of ${formatCount(people)} strangers would be taken for you: ${where}.`;
   }
 

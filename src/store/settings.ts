@@ -51,6 +51,11 @@ export interface ThresholdPresetSetting {
   id: 'fmr-1e-3' | 'eer';
   /** The name of the pack the value below was worked out on. */
   packName: string;
+  /**
+   * That pack's content key (src/app/pack-fingerprint.ts): a pack rebuilt under the same name has
+   * another, so its preset is worked out again. Absent in presets kept before session 5.
+   */
+  packKey?: string;
   /** The preset's value on that pack, 0..1. */
   value: number;
 }
@@ -121,7 +126,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Whether `value` is a kept preset: a known pack-dependent id, a pack name and a 0..1 value. */
+/** Whether `value` is a kept preset: a known pack-dependent id, a pack name, maybe its content key, and a 0..1 value. */
 export function isThresholdPresetSetting(value: unknown): value is ThresholdPresetSetting {
-  return isRecord(value) && (value.id === 'fmr-1e-3' || value.id === 'eer') && typeof value.packName === 'string' && isUnitNumber(value.value);
+  return isRecord(value) && (value.id === 'fmr-1e-3' || value.id === 'eer') && typeof value.packName === 'string'
+    && (value.packKey === undefined || typeof value.packKey === 'string') && isUnitNumber(value.value);
 }

@@ -94,8 +94,13 @@ export function buildAcrossModelsSentence(rows: readonly CompareModelRow[]): str
   }
   const interval = (ci: readonly [number, number]) => `${formatRatioNumber(ci[0])}-${ci[1] === Infinity ? 'unbounded' : formatRatioNumber(ci[1])}x`;
   const parts: string[] = [];
-  if (measured.every((row) => row.ratioInterval[0] > 1)) {
-    parts.push(`Every model shows a gap between groups on these faces (each interval of the largest ratio lies above 1x): it is not one model's quirk.`);
+  // "Every model" only when every model has a ratio of its own; otherwise name the ones that do.
+  const unmeasured = rows.filter((row) => !measured.includes(row as (typeof measured)[number]));
+  const isEveryGap = measured.every((row) => row.ratioInterval[0] > 1);
+  if (isEveryGap) {
+    parts.push(unmeasured.length === 0
+      ? `Every model shows a gap between groups on these faces (each interval of the largest ratio lies above 1x): it is not one model's quirk.`
+      : `${listLabels(measured)} each show a gap between groups here (each interval of the largest ratio lies above 1x); ${listLabels(unmeasured)} ${unmeasured.length === 1 ? 'has' : 'have'} too few false matches to say.`);
   }
   for (const a of measured) {
     for (const b of measured) {
@@ -104,8 +109,15 @@ export function buildAcrossModelsSentence(rows: readonly CompareModelRow[]): str
       }
     }
   }
-  if (parts.length === (measured.every((row) => row.ratioInterval[0] > 1) ? 1 : 0)) {
-    parts.push('The intervals of the models\' gaps overlap, so these faces do not show one model as fairer than another.');
+  if (parts.length === (isEveryGap ? 1 : 0)) {
+    const whose = unmeasured.length === 0 ? 'The intervals of the models\' gaps' : isEveryGap ? 'Their intervals' : `The intervals of ${listLabels(measured)}'s gaps`;
+    parts.push(`${whose} overlap, so these faces do not show one model as fairer than another.`);
   }
   return parts.join(' ');
+}
+
+/** "a, b and c". */
+function listLabels(rows: readonly { label: string }[]): string {
+  const labels = rows.map((row) => row.label);
+  return labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
 }

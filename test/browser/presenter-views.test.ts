@@ -1,8 +1,10 @@
 /**
  * Every tab of the app in presenter view, as a projector shows it at 1920x1080 and 1280x720, on
  * each bundled pack: the page is no taller than the screen, no table scrolls sideways or runs off
- * it, and every visible piece of text the room reads is at least 28 px (issue 16). The app runs
- * with a fake engine and a canvas camera; the packs and the bias views are real.
+ * it, and every visible piece of text the room reads is at least 28 px (issue 16). Then "You vs
+ * the groups" and a Room with codes collected under the largest groupings each pack offers
+ * (race x gender; race x gender x age band: 30 groups), every page of each. The app runs with a
+ * fake engine and a canvas camera; the packs and the bias views are real, the room's codes made up.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
@@ -10,8 +12,10 @@ import '../../src/app/fg-app';
 import type { FgApp } from '../../src/app/fg-app';
 import { TABS, type TabId } from '../../src/app/tabs';
 import { createMemoryStore } from '../../src/store';
+import { DEFAULT_MODEL_ID, getModel } from '../../src/models/registry';
 import { canvasCamera, FakeVision, FAKE_INFO } from './helpers/fake-app';
 import { measurePresenterFit } from './helpers/presenter-fit';
+import { makeRoomCodes } from './helpers/room-codes';
 
 /** The bundled packs, by index entry id. */
 const PACKS = ['utkface-600', 'lfw-94'] as const;
@@ -26,8 +30,10 @@ const inner = (el: Element, path: string): Element | null => {
   return current;
 };
 
-/** The most pages a paged view may have. */
-const MAX_PAGES = 4;
+/** The most pages a paged view may have (30 groups: five pages of six; a room by three labels: eight). */
+const MAX_PAGES = 10;
+/** The model's weights sha256 the fake engine reports: room codes carry its first 16 digits. */
+const FAKE_MODEL_SHA256 = 'ab'.repeat(32);
 
 /** Every problem of one screen at once, so one run says all that is wrong with it. */
 function describeProblems(fit: ReturnType<typeof measurePresenterFit>): string[] {
@@ -65,59 +71,143 @@ const IS_READY: Record<TabId, (app: FgApp) => boolean> = {
   privacy: (app) => inner(app, 'fg-privacy-panel') !== null && inner(app, 'fg-privacy-panel')?.getAttribute('aria-busy') !== 'true',
 };
 
+/** Opens the app on `packId` grouped by `groupBy`, with the camera on, in presenter view. */
+async function openPresenterApp(packId: string, groupBy?: string[]): Promise<FgApp> {
+  document.body.style.margin = '0';
+  const store = createMemoryStore();
+  await store.settings.set('activePackId', packId);
+  if (groupBy) await store.settings.set('groupBy', groupBy);
+  const app = document.createElement('fg-app');
+  app.visionFactory = async () => ({ client: new FakeVision(), info: FAKE_INFO, modelSha256: FAKE_MODEL_SHA256 });
+  app.storeFactory = async () => ({ store });
+  app.camera = canvasCamera;
+  app.autoStartCamera = false;
+  document.body.append(app);
+  await waitUntil(() => app.dataset.vision === 'ready' && app.dataset.store === 'memory', 'engine and store ready', { timeout: 30_000 });
+  (inner(app, 'fg-camera-view >> button') as HTMLButtonElement).click();
+  await waitUntil(() => app.dataset.camera === 'on', 'camera on', { timeout: 10_000 });
+  (inner(app, '.presenter-toggle') as HTMLButtonElement).click();
+  await waitUntil(() => app.hasAttribute('presenter'), 'presenter view on');
+  return app;
+}
+
+async function closePresenterApp(app: FgApp): Promise<void> {
+  app.remove();
+  document.body.style.margin = '';
+  await setViewport({ width: 800, height: 600 });
+}
+
+/**
+ * Opens tab `id` at the screen's size and measures it, then every next page of a paged view:
+ * every problem found, each with its page. `pagesSeen` gets how many pages there were.
+ */
+async function measureTab(app: FgApp, id: TabId, label: string, pagesSeen: number[] = []): Promise<string[]> {
+  (inner(app, `#tab-${id}`) as HTMLButtonElement).click();
+  await waitUntil(() => IS_READY[id](app), `${label} never finished drawing`, { timeout: TAB_READY_TIMEOUT_MS, interval: 250 });
+  // Charts and tables settle over a few frames after their data arrives.
+  await new Promise((done) => setTimeout(done, 600));
+  // A view too tall for a short screen pages (a button says where the rest is): every page must fit.
+  const problems: string[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    problems.push(...describeProblems(measurePresenterFit()).map((problem) => `page ${page}: ${problem}`));
+    pagesSeen.push(page);
+    const pager = findVisiblePager(app);
+    if (!pager) break;
+    // The last page's button leads back to the first: click it too, and stop.
+    const isLast = /back/i.test(pager.textContent ?? '');
+    pager.click();
+    await new Promise((done) => setTimeout(done, 400));
+    if (isLast) break;
+    if (page === MAX_PAGES) problems.push(`more than ${MAX_PAGES} pages`);
+  }
+  return problems;
+}
+
 for (const packId of PACKS) {
   describe(`presenter view on ${packId}: one screen per tab`, () => {
     let app: FgApp;
 
     before(async () => {
-      document.body.style.margin = '0';
-      const store = createMemoryStore();
-      await store.settings.set('activePackId', packId);
-      app = document.createElement('fg-app');
-      app.visionFactory = async () => ({ client: new FakeVision(), info: FAKE_INFO, modelSha256: 'fake-sha' });
-      app.storeFactory = async () => ({ store });
-      app.camera = canvasCamera;
-      app.autoStartCamera = false;
-      document.body.append(app);
-      await waitUntil(() => app.dataset.vision === 'ready' && app.dataset.store === 'memory', 'engine and store ready', { timeout: 30_000 });
-      (inner(app, 'fg-camera-view >> button') as HTMLButtonElement).click();
-      await waitUntil(() => app.dataset.camera === 'on', 'camera on', { timeout: 10_000 });
-      (inner(app, '.presenter-toggle') as HTMLButtonElement).click();
-      await waitUntil(() => app.hasAttribute('presenter'), 'presenter view on');
+      app = await openPresenterApp(packId);
     });
 
     after(async () => {
-      app.remove();
-      document.body.style.margin = '';
-      await setViewport({ width: 800, height: 600 });
+      await closePresenterApp(app);
     });
 
     for (const [width, height] of SCREENS) {
       for (const { id, label } of TABS) {
         it(`${label} fits ${width}x${height}`, async () => {
           await setViewport({ width, height });
-          (inner(app, `#tab-${id}`) as HTMLButtonElement).click();
-          await waitUntil(() => IS_READY[id](app), `${label} never finished drawing`, { timeout: TAB_READY_TIMEOUT_MS, interval: 250 });
+          const problems = await measureTab(app, id, label);
           if (id === 'models' && packId === 'utkface-600') {
             expect((inner(app, 'fg-compare-view') as (Element & { report: unknown }) | null)?.report, 'utkface-600 is compared across the models').to.not.equal(null);
-          }
-          // Charts and tables settle over a few frames after their data arrives.
-          await new Promise((done) => setTimeout(done, 600));
-          // A view too tall for a short screen pages (a button says where the rest is): every page must fit.
-          const problems: string[] = [];
-          for (let page = 1; page <= MAX_PAGES; page++) {
-            problems.push(...describeProblems(measurePresenterFit()).map((problem) => `page ${page}: ${problem}`));
-            const pager = findVisiblePager(app);
-            if (!pager) break;
-            // The last page's button leads back to the first: click it too, and stop.
-            const isLast = /back/i.test(pager.textContent ?? '');
-            pager.click();
-            await new Promise((done) => setTimeout(done, 400));
-            if (isLast) break;
           }
           expect(problems).to.deep.equal([]);
         });
       }
+    }
+  });
+}
+
+/** The largest groupings each pack offers, and race x gender on UTKFace (10 groups). */
+const LARGE_GROUPINGS: [packId: string, groupBy: string[], groups: number][] = [
+  ['utkface-600', ['race', 'gender'], 10],
+  ['utkface-600', ['race', 'gender', 'age_band'], 30],
+  ['lfw-94', ['race', 'gender'], 12],
+];
+/** Attendees in the collected room: more than one per self-described group of race x gender. */
+const ROOM_ATTENDEES = 14;
+
+for (const [packId, groupBy, groups] of LARGE_GROUPINGS) {
+  describe(`presenter view on ${packId} by ${groupBy.join(' x ')} (${groups} groups), with a room collected`, () => {
+    let app: FgApp;
+
+    before(async () => {
+      app = await openPresenterApp(packId, groupBy);
+      (inner(app, '#tab-room') as HTMLButtonElement).click();
+      await waitUntil(() => inner(app, 'fg-room-view') !== null, 'room view shown');
+      const scoreId = getModel(DEFAULT_MODEL_ID).scoreId;
+      for (const text of makeRoomCodes(packId, groupBy, ROOM_ATTENDEES, FAKE_MODEL_SHA256, scoreId)) {
+        inner(app, 'fg-room-view')!.dispatchEvent(Object.assign(new Event('room-code', { bubbles: true, composed: true }), { text }));
+      }
+      await waitUntil(() => inner(app, 'fg-room-view >> fg-room-stats')?.getAttribute('data-people') === String(ROOM_ATTENDEES),
+        `the room never counted ${ROOM_ATTENDEES} laptops`, { timeout: 10_000 });
+    });
+
+    after(async () => {
+      await closePresenterApp(app);
+    });
+
+    for (const [width, height] of SCREENS) {
+      it(`You vs the groups shows all ${groups} groups, a page at a time, each page fitting ${width}x${height}`, async () => {
+        await setViewport({ width, height });
+        const shown: string[] = [];
+        const pagesSeen: number[] = [];
+        const record = new MutationObserver(() => shown.push(inner(app, 'fg-you-vs-groups >> fg-score-strip')?.getAttribute('data-groups') ?? ''));
+        const problems = await (async () => {
+          (inner(app, '#tab-groups') as HTMLButtonElement).click();
+          await waitUntil(() => IS_READY.groups(app), 'the strip never drew', { timeout: TAB_READY_TIMEOUT_MS, interval: 250 });
+          record.observe(inner(app, 'fg-you-vs-groups >> fg-score-strip')!, { attributes: true, attributeFilter: ['data-groups'] });
+          shown.push(inner(app, 'fg-you-vs-groups >> fg-score-strip')!.getAttribute('data-groups') ?? '');
+          return measureTab(app, 'groups', 'You vs the groups', pagesSeen);
+        })();
+        record.disconnect();
+        expect(problems).to.deep.equal([]);
+        // Every group on some page, each page's groups following the last's.
+        const ranges = [...new Set(shown)].map((range) => range.split('-').map(Number));
+        expect(ranges.at(-1)?.[1], `groups shown: ${ranges.join(' ')}`).to.equal(groups);
+        ranges.slice(1).forEach(([from], i) => expect(from).to.equal(ranges[i][1] + 1));
+        expect(pagesSeen.length).to.equal(Math.ceil(groups / 6));
+      });
+
+      it(`Room with ${ROOM_ATTENDEES} laptops collected fits ${width}x${height} on every page`, async () => {
+        await setViewport({ width, height });
+        const pagesSeen: number[] = [];
+        expect(await measureTab(app, 'room', 'Room', pagesSeen)).to.deep.equal([]);
+        // Collecting, at least one page of each table, and this laptop's people.
+        expect(pagesSeen.length).to.be.at.least(4);
+      });
     }
   });
 }

@@ -114,4 +114,42 @@ describe('a threshold preset when the pack changes (issue 16)', () => {
     // And the preset now kept is lfw-94's, so the next reload follows it from there.
     expect((await (await page.waitForFunction(readKeptPreset, { timeout: 10_000 }, 'LFW 94 people')).jsonValue())).toBeCloseTo(onLfw!, 9);
   }, 180_000);
+  it('a pack rebuilt under the same name: after a reload its kept preset is worked out again, not kept', async () => {
+    // What a user of an earlier build of UTKFace 600 leaves behind: its preset, its content key and its value.
+    const stale = { id: 'fmr-1e-3', packName: 'UTKFace 600 (balanced)', packKey: '599x1024-00000000', value: 0.7 };
+    await page.evaluate((kept) => new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('facegap');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction('settings', 'readwrite');
+        tx.objectStore('settings').put({ faceres: kept }, 'thresholdPresets');
+        tx.objectStore('settings').put({ faceres: kept.value }, 'thresholds');
+        tx.objectStore('settings').put(kept.value, 'threshold');
+        // Opened on that pack, not on the pack the tests before left open (a pack of another name would be followed to).
+        tx.objectStore('settings').put('utkface-600', 'activePackId');
+        tx.oncomplete = () => (db.close(), resolve());
+        tx.onerror = () => (db.close(), reject(tx.error));
+      };
+    }), stale);
+    await page.reload({ waitUntil: 'load' });
+    await openTab(page, 'gap');
+    await usePack(page, 'UTKFace 600 (balanced)');
+    // Wait for the notice, not a threshold change: before the settings are read the view shows the default.
+    await page.waitForFunction(() => [...(document.querySelector('fg-app')?.shadowRoot?.querySelectorAll('fg-message') ?? [])]
+      .some((notice) => /worked out again/.test(notice.textContent ?? '')), { timeout: FOLLOW_TIMEOUT_MS });
+    const now = await readNumberProperty(page, GAP, 'threshold');
+    const { notices } = await readAppSnapshot(page);
+    expect(notices.join(' ')).toContain(`\u201c1 in 1,000 false matches\u201d worked out again on UTKFace 600 (balanced), which changed since it was set: ${now!.toFixed(3)} now (it was 0.700 on an earlier build of UTKFace 600 (balanced)).`);
+    // The preset now kept carries this build's content key, so the next reload keeps it.
+    const key = await page.evaluate(() => new Promise<string | null>((resolve) => {
+      const open = indexedDB.open('facegap');
+      open.onsuccess = () => {
+        const get = open.result.transaction('settings').objectStore('settings').get('thresholdPresets');
+        get.onsuccess = () => (open.result.close(), resolve((get.result as Record<string, { packKey?: string }>).faceres?.packKey ?? null));
+      };
+    }));
+    expect(key).toMatch(/^\d+x\d+-[0-9a-f]{8}$/);
+    expect(key).not.toBe(stale.packKey);
+  }, 180_000);
 });

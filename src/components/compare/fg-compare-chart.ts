@@ -24,6 +24,19 @@ const PAGE_LAYOUT: CompareLayout = { panelWidth: 300, labelWidth: 190, rowHeight
 const PRESENTER_LAYOUT: CompareLayout = { panelWidth: 300, labelWidth: 212, rowHeight: 40, top: 86, bottom: 76, gap: 28, marker: 9, isScoreNamed: false };
 /** The presenter drawing's widest span, in units: more models get narrower panels, never smaller type. */
 const PRESENTER_SPAN = 1196;
+/**
+ * Below this panel width (units) a projector's 28 px tick labels of the middle tick would run into
+ * the last one, and a long model name into the next panel: the middle tick keeps its line but not
+ * its label, and a name longer than {@link NARROW_TITLE_CHARS} breaks at its spaces.
+ */
+const NARROW_PANEL_UNITS = 260;
+/** Characters of a bold 30 px model name that fit one narrow panel. */
+const NARROW_TITLE_CHARS = 12;
+/** Height of a presenter title line, in units. */
+const TITLE_LINE_UNITS = 34;
+/** Row height and room below the rows of narrow presenter panels, in units (28 px labels need 30). */
+const NARROW_ROW_UNITS = 35;
+const NARROW_BOTTOM_UNITS = 70;
 
 /**
  * Small multiples: one panel per model, the same groups and colours in each, every model at its
@@ -53,13 +66,23 @@ export class FgCompareChart extends LitElement {
     const groups = this.rows[0].groups.map((g) => g.group);
     const max = Math.max(1e-4, ...this.rows.flatMap((row) => row.groups.map((g) => g.fmr.ci95?.[1] ?? g.fmr.rate ?? 0)));
     const layout = this.presenter ? PRESENTER_LAYOUT : PAGE_LAYOUT;
-    const { labelWidth, rowHeight, top, bottom, gap } = layout;
+    const { labelWidth, gap } = layout;
     const panelWidth = this.presenter
       ? Math.min(layout.panelWidth, Math.floor((PRESENTER_SPAN - labelWidth) / this.rows.length) - gap)
       : layout.panelWidth;
+    const isNarrow = this.presenter && panelWidth < NARROW_PANEL_UNITS;
+    // Narrow panels give back, in tighter rows, the height a broken name takes: the chart still fits 1280x720.
+    const rowHeight = isNarrow ? NARROW_ROW_UNITS : layout.rowHeight;
+    const bottom = isNarrow ? NARROW_BOTTOM_UNITS : layout.bottom;
+    const titles = this.rows.map((row) => (isNarrow ? breakTitle(row.label) : [row.label]));
+    // A broken name pushes every panel down by its extra lines.
+    const top = layout.top + (Math.max(...titles.map((lines) => lines.length)) - 1) * TITLE_LINE_UNITS;
     const width = labelWidth + this.rows.length * (panelWidth + gap);
     const height = top + groups.length * rowHeight + bottom;
-    const caption = `False-match rate by group, each model at its own threshold for an overall FMR of ${this.fmrTarget}`;
+    // A projector's caption keeps to one line at 1280 px: the axis title below says what is drawn.
+    const caption = this.presenter
+      ? `Each model at its own threshold for an overall FMR of ${this.fmrTarget}`
+      : `False-match rate by group, each model at its own threshold for an overall FMR of ${this.fmrTarget}`;
     const ticks = [0, max / 2, max];
     return html`<figure>
       <figcaption><span>${caption}</span>
@@ -70,10 +93,10 @@ export class FgCompareChart extends LitElement {
           const left = labelWidth + m * (panelWidth + gap);
           const x = (rate: number) => left + (rate / max) * panelWidth;
           return svg`<g data-model=${row.modelId}>
-            <text class="panel-title" x=${left} y=${top - (this.presenter ? 48 : 24)}>${row.label}</text>
+            <text class="panel-title" x=${left} y=${top - (this.presenter ? 48 : 24) - (titles[m].length - 1) * TITLE_LINE_UNITS}>${titles[m].map((line, i) => svg`<tspan x=${left} dy=${i === 0 ? 0 : TITLE_LINE_UNITS}>${line}</tspan>`)}</text>
             <text class="tick" x=${left} y=${top - (this.presenter ? 12 : 6)}>threshold ${row.threshold === null ? 'n/a' : row.threshold.toFixed(3)}${layout.isScoreNamed ? ` (${row.scoreId})` : ''}</text>
             ${ticks.map((t) => svg`<line class="grid" x1=${x(t)} x2=${x(t)} y1=${top} y2=${top + groups.length * rowHeight}></line>
-              <text class="tick" x=${x(t)} y=${top + groups.length * rowHeight + (this.presenter ? 32 : 18)} text-anchor=${t === 0 ? 'start' : t === max ? 'end' : 'middle'}>${formatRate(t)}</text>`)}
+              ${isNarrow && t !== 0 && t !== max ? '' : svg`<text class="tick" x=${x(t)} y=${top + groups.length * rowHeight + (this.presenter ? 32 : 18)} text-anchor=${t === 0 ? 'start' : t === max ? 'end' : 'middle'}>${formatRate(t)}</text>`}`)}
             ${row.groups.map((g, i) => {
               const style = findSeriesStyle(i);
               const y = top + i * rowHeight + rowHeight / 2;
@@ -94,6 +117,17 @@ export class FgCompareChart extends LitElement {
     return `${this.rows.length} models compared over ${this.rows[0]?.groups.length ?? 0} groups: ` +
       this.rows.map((row) => `${row.label}, ${row.groups.map((g) => `${g.group} ${formatRate(g.fmr.rate)}`).join(', ')}`).join('; ') + '.';
   }
+}
+
+/** A model name in lines of at most {@link NARROW_TITLE_CHARS} characters, broken at spaces (a longer word stays whole). */
+function breakTitle(label: string): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= NARROW_TITLE_CHARS) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 declare global {

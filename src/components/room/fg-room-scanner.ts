@@ -19,7 +19,7 @@ const SCAN_WIDTH_PX = 640;
 export class FgRoomScanner extends LitElement {
   static override styles = css`
     :host { display: block; }
-    video { width: 100%; max-height: 50vh; background: #000; border-radius: 0.5em; }
+    video { width: 100%; max-height: var(--fg-scanner-max-height, 50vh); background: #000; border-radius: 0.5em; }
   `;
 
   /** The camera stream to read from. */

@@ -12,6 +12,14 @@ describe('the sentence across models', () => {
     expect(buildAcrossModelsSentence(rows)).toMatch(expected);
   });
 
+  it('says "every model" only when every model has a ratio of its own, and names the others', () => {
+    const rows = [row('faceres', null, 'too-few'), row('faceres-deep', null, 'too-few'), row('dlib', [1.9, 30]), row('MobileFace', [1.5, 12])];
+    expect(buildAcrossModelsSentence(rows)).toBe('dlib and MobileFace each show a gap between groups here (each interval of the largest ratio lies above 1x);'
+      + ' faceres and faceres-deep have too few false matches to say. Their intervals overlap, so these faces do not show one model as fairer than another.');
+    expect(buildAcrossModelsSentence([row('faceres', null, 'too-few'), row('dlib', [0.9, 3]), row('MobileFace', [1.5, 4])]))
+      .toBe('The intervals of dlib and MobileFace\'s gaps overlap, so these faces do not show one model as fairer than another.');
+  });
+
   it('says nothing with one model, and that no comparison is possible when fewer than two models have a ratio of their own', () => {
     expect(buildAcrossModelsSentence([row('faceres', [2, 3])])).toBeNull();
     expect(buildAcrossModelsSentence([row('faceres', [2, 3]), row('dlib', null)])).toMatch(/^Only faceres has enough false matches here.*cannot say which model is fairer/);

@@ -1,0 +1,50 @@
+/**
+ * A short key for a pack's content, so a preset worked out on one build of a pack is recomputed
+ * when the pack is rebuilt under the same name (other photos, other preprocessing, other weights).
+ * Pure: no DOM. Not a cryptographic hash: it tells builds apart, it does not defend against anyone.
+ */
+import type { ReferencePack } from '../datasets/pack-types';
+
+/** FNV-1a's 32-bit offset basis and prime. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Packs already keyed: the key is asked for on every pack change and preset click. */
+const keys = new WeakMap<ReferencePack, string>();
+
+/**
+ * The pack's content key: `<samples>x<dimensions>-<hash>`, where the hash (FNV-1a over 32-bit
+ * words) covers the name, the model's id and weights sha256, the score, the labels, and every
+ * sample's id, subject, labels and embedding bits. Two packs with equal keys are, for a threshold
+ * preset, the same pack. Once per pack (cached): measured 100 ms for utkface-3000 (2,997 faces of
+ * 1,024 floats) and 6 ms for lfw-94 in node on the 2-core dev machine at load 11.
+ */
+export function fingerprintPack(pack: ReferencePack): string {
+  const cached = keys.get(pack);
+  if (cached) return cached;
+  let hash = FNV_OFFSET;
+  const mixWord = (word: number) => {
+    hash = Math.imul(hash ^ word, FNV_PRIME) >>> 0;
+  };
+  const mixText = (text: string) => {
+    for (let i = 0; i < text.length; i++) mixWord(text.charCodeAt(i));
+    mixWord(0);
+  };
+  mixText(pack.name);
+  mixText(pack.model.id);
+  mixText(pack.model.sha256);
+  mixText(pack.score);
+  mixText(pack.labels.join('\u0001'));
+  mixWord(pack.failures.length);
+  for (const sample of pack.samples) {
+    mixText(sample.id);
+    mixText(sample.subject ?? '');
+    mixText(Object.entries(sample.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat().join('\u0001'));
+    const bits = new Uint32Array(sample.embedding.buffer, sample.embedding.byteOffset, sample.embedding.length);
+    for (let i = 0; i < bits.length; i++) mixWord(bits[i]);
+  }
+  const dimensions = pack.samples[0]?.embedding.length ?? 0;
+  const key = `${pack.samples.length}x${dimensions}-${hash.toString(16).padStart(8, '0')}`;
+  keys.set(pack, key);
+  return key;
+}

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { DEFAULT_THRESHOLD_SIMILARITY } from '../matching/threshold';
 import type { ReferencePack } from '../datasets/pack-types';
 import { formatCount, formatGroupName, formatScore, pluralise } from '../views/format';
-import { buildGapIndex } from '../views/gap-model';
+import { buildGapIndexInBackground } from '../views/gap-model';
 import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets, listThresholdPresets, type ThresholdPreset } from '../views/presets';
 import { getModelOrDefault } from '../models/registry';
@@ -224,11 +224,14 @@ export class FgYouVsGroups extends LitElement {
     this._presets = listThresholdPresets(null);
     if (!pack) return;
     const abort = (this._presetsAbort = new AbortController());
-    scorePackPairs(pack, undefined, abort.signal).then((set) => {
-      if (abort.signal.aborted || this.pack !== pack) return;
-      const gap = buildGapIndex(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false });
-      this._presets = listGapPresets(gap, getModelOrDefault(this.pack?.model.id));
-    }).catch(() => { /* the presets stay disabled; the gap view reports the scoring error */ });
+    // Sorted in the all-pairs worker for a large pack: a second of work that would freeze the page.
+    scorePackPairs(pack, undefined, abort.signal)
+      .then((set) => buildGapIndexInBackground(set, { groupBy: [], impostorGrouping: 'within', excludeUnverified: false }, { signal: abort.signal }))
+      .then((gap) => {
+        if (abort.signal.aborted || this.pack !== pack) return;
+        this._presets = listGapPresets(gap, getModelOrDefault(this.pack?.model.id));
+      })
+      .catch(() => { /* the presets stay disabled; the gap view reports the scoring error */ });
   }
 }
 

@@ -1,6 +1,7 @@
 /** Shared types of the import pipeline: what goes in, what each photo yields, what is reported. */
 import type { LabelledItem } from '../datasets/labels/types';
 import type { SampleEstimates } from '../datasets/pack-types';
+import type { ModelId } from '../models/registry';
 
 /** One photo to import: its labels and a way to read its bytes (a File, or a fetch in the headless builder). */
 export interface ImportItem {
@@ -25,6 +26,10 @@ export type ImportRecord =
     estimates?: SampleEstimates;
     /** e.g. "several-faces:3" (the largest was kept), "age-outside-bands:8". */
     notes: string[];
+    /** The same face embedded by the other models the import builds packs for (src/import/other-models.ts). */
+    others?: Partial<Record<ModelId, Float32Array>>;
+    /** Other models that could not embed this photo, and why: their packs are not built. */
+    otherProblems?: Partial<Record<ModelId, string>>;
   }
   | {
     status: 'failed';

@@ -1,0 +1,143 @@
+import { expect } from '@open-wc/testing';
+import { parseUtkFaceFiles } from '../../src/datasets/labels';
+import { createMemoryLedger } from '../../src/import/ledger';
+import { readModelIdentity } from '../../src/import/model';
+import { runImport, TIGHT_CROP_PREPROCESSING } from '../../src/import/pipeline';
+import { ImportSession } from '../../src/import/session';
+import { fromStoredPack } from '../../src/import/stored-pack';
+import type { ImportItem, ImportRecord } from '../../src/import/types';
+import { getModel } from '../../src/models/registry';
+import { openStore } from '../../src/store/idb-store';
+import type { Store } from '../../src/store/types';
+import { MODEL_BASE_PATH, WASM_PATH, WorkerVisionClient } from '../../src/vision/client';
+import { VisionError, type EngineInfo, type VisionClient } from '../../src/vision/types';
+
+const UTK_FILES = [
+  '25_0_0_20170109150557335.jpg.chip.jpg',
+  '41_1_1_20170113000000001.jpg.chip.jpg',
+  '63_0_2_20170116000000002.jpg.chip.jpg',
+  '33_1_3_20170119000000003.jpg.chip.jpg',
+];
+
+async function fetchFixture(path: string): Promise<Blob> {
+  const response = await fetch(`/test/fixtures/import/utkface/${path}`);
+  if (!response.ok) throw new Error(`fixture ${path}: HTTP ${response.status}`);
+  return response.blob();
+}
+const chosen = () => Promise.all(UTK_FILES.map(async (path) => ({ path, file: await fetchFixture(path) })));
+const items = (): ImportItem[] => parseUtkFaceFiles(UTK_FILES).items.map((labelled) => ({ labelled, read: () => fetchFixture(labelled.file) }));
+const done = (records: ImportRecord[]) => records.filter((r): r is Extract<ImportRecord, { status: 'done' }> => r.status === 'done');
+
+/** Passes calls through; the first one that asks for other models fails as a crashed worker would. */
+class CrashOnceClient implements VisionClient {
+  calls: (readonly string[])[] = [];
+  private hasCrashed = false;
+  constructor(private readonly inner: VisionClient) {}
+  load: VisionClient['load'] = (options) => this.inner.load(options);
+  detect: VisionClient['detect'] = async (frame, options) => {
+    this.calls.push(options.alsoEmbedWith ?? []);
+    if (!this.hasCrashed && (options.alsoEmbedWith?.length ?? 0) > 0) {
+      this.hasCrashed = true;
+      frame.close();
+      throw new VisionError('worker-restarted', 'The vision worker stopped (out of memory). A new vision worker was started; your enrolled people are untouched.');
+    }
+    return this.inner.detect(frame, options);
+  };
+  dispose(): void {}
+}
+
+describe('import with other models (real models, fixture photos, IndexedDB)', () => {
+  let client: WorkerVisionClient;
+  let info: EngineInfo;
+  let store: Store;
+
+  before(async () => {
+    client = new WorkerVisionClient();
+    info = await client.load({ backend: 'wasm', modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH });
+    store = await openStore({ name: `facegap-import-models-${crypto.randomUUID()}` });
+  });
+  after(async () => {
+    client.dispose();
+    await store.forgetEverything();
+  });
+
+  const newSession = async (target: VisionClient) => new ImportSession({
+    client: target, store, model: await readModelIdentity(MODEL_BASE_PATH, info.humanVersion),
+    identify: (model) => readModelIdentity(MODEL_BASE_PATH, info.humanVersion, { model }),
+  });
+
+  it('builds a faceres and a dlib pack in one pass: same faces and labels, own model, weights and score', async () => {
+    const session = await newSession(client);
+    await session.choose('utk', await chosen());
+    await session.start({ name: 'My class', pad: true, otherModels: ['dlib'] });
+    expect(session.state.phase, session.state.message ?? '').to.equal('finished');
+    const packs = await Promise.all((await store.packs.list()).map(async (meta) => fromStoredPack((await store.packs.get(meta.id))!)));
+    expect(packs.map((pack) => pack.name).sort()).to.deep.equal(['My class (dlib)', 'My class (faceres)']);
+    const faceres = packs.find((pack) => pack.model.id === 'faceres')!;
+    const dlib = packs.find((pack) => pack.model.id === 'dlib')!;
+    expect(faceres.samples.length).to.equal(4);
+    expect(dlib.samples.map((s) => [s.id, s.subject, s.labels])).to.deep.equal(faceres.samples.map((s) => [s.id, s.subject, s.labels]));
+    expect(dlib.failures).to.deep.equal(faceres.failures);
+    expect(faceres.score).to.equal(getModel('faceres').scoreId);
+    expect(dlib.score).to.equal(getModel('dlib').scoreId).and.not.equal(faceres.score);
+    expect(dlib.model.sha256).to.match(/^[0-9a-f]{64}$/).and.not.equal(faceres.model.sha256);
+    for (const sample of dlib.samples) expect(sample.embedding.length).to.equal(128);
+    for (const sample of faceres.samples) expect(sample.embedding.length).to.equal(1024);
+    expect(session.state.message).to.contain('Also saved "My class (dlib)": 4 faces embedded by dlib ResNet-34.');
+    expect(session.state.packId).to.equal((await store.packs.list()).find((meta) => meta.name === 'My class (faceres)')!.id);
+    // The other model changes nothing of the active model's embeddings. (Compared on warm runs: the
+    // first face embedded after the engine loads differs from later runs of the same photo, with or
+    // without other models.)
+    const run = (otherModels: ('dlib')[]) => runImport(items(), { client, ledger: createMemoryLedger(), preprocessing: TIGHT_CROP_PREPROCESSING, subjects: 'one-per-photo', otherModels });
+    const alone = done((await run([])).records);
+    const withDlib = done((await run(['dlib'])).records);
+    alone.forEach((record, i) => {
+      expect(Math.max(...record.embedding.map((value, j) => Math.abs(value - withDlib[i].embedding[j]))), record.file).to.equal(0);
+      expect(withDlib[i].others?.dlib?.length, record.file).to.equal(128);
+    });
+  });
+
+  it('fetches the chosen model only: dlib from this origin, never faceres-deep nor mobileface', async () => {
+    const audit = await client.audit();
+    const paths = audit.requests.map((request) => new URL(request.url).pathname);
+    for (const request of audit.requests) expect(new URL(request.url).origin, request.url).to.equal(location.origin);
+    expect(paths, paths.join(' ')).to.include.members(['/models/dlib/face_recognition_model-weights_manifest.json', '/models/dlib/face_recognition_model.bin']);
+    for (const unchosen of ['faceres-deep.json', 'faceres-deep.bin', 'mobileface.json', 'mobileface.bin']) {
+      expect(paths, paths.join(' ')).not.to.include(`/models/${unchosen}`);
+    }
+  });
+
+  it('continues a cancelled import with the same other models, redoing no photo', async () => {
+    const ledger = createMemoryLedger();
+    const controller = new AbortController();
+    const first = await runImport(items(), {
+      client, ledger, preprocessing: TIGHT_CROP_PREPROCESSING, subjects: 'one-per-photo', otherModels: ['mobileface'],
+      signal: controller.signal, onProgress: (progress) => { if (progress.done === 2) controller.abort(); },
+    });
+    expect(first.status).to.equal('cancelled');
+    expect(first.records).to.have.length(2);
+    const calls: (readonly string[])[] = [];
+    const counting: VisionClient = { load: (o) => client.load(o), dispose: () => undefined, detect: (frame, o) => { calls.push(o.alsoEmbedWith ?? []); return client.detect(frame, o); } };
+    const second = await runImport(items(), { client: counting, ledger, preprocessing: TIGHT_CROP_PREPROCESSING, subjects: 'one-per-photo', otherModels: ['mobileface'] });
+    expect(second.status).to.equal('finished');
+    expect(calls).to.deep.equal([['mobileface'], ['mobileface']]);
+    for (const record of done(second.records)) {
+      expect(record.others?.mobileface?.length, record.file).to.equal(256);
+      expect(record.otherProblems).to.equal(undefined);
+    }
+  });
+
+  it('saves the active pack when the worker dies with the other models, and says which pack was not built and why', async () => {
+    const crashing = new CrashOnceClient(client);
+    const session = await newSession(crashing);
+    await session.choose('utk-again', await chosen());
+    await session.start({ name: 'Crash class', pad: true, otherModels: ['faceres-deep'] });
+    expect(session.state.phase, session.state.message ?? '').to.equal('finished');
+    // The photo is tried again without the other model, which is not asked for again.
+    expect(crashing.calls).to.deep.equal([['faceres-deep'], [], [], [], []]);
+    const names = (await store.packs.list()).map((meta) => meta.name);
+    expect(names).to.include('Crash class (faceres)').and.not.include('Crash class (faceres-deep)');
+    expect(session.state.message).to.contain('Saved "Crash class (faceres)": 4 faces');
+    expect(session.state.message).to.contain('The faceres-deep pack was not built: the vision worker stopped while it embedded 25_0_0_20170109150557335.jpg.chip.jpg with the other models');
+  });
+});

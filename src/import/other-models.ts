@@ -103,3 +103,12 @@ export function describeModelCost(cost: ModelCostFigures | undefined, isLoaded: 
   parts.push(cost?.msPerFace !== undefined ? `about ${Math.round(cost.msPerFace)} ms per face here` : 'time per face not measured here yet');
   return parts.join(', ');
 }
+
+/**
+ * The models every file of which is kept on this device (`keptPaths`: the service worker's kept
+ * paths, null without one), so choosing them downloads nothing. `modelBaseUrl` ends in `/`.
+ */
+export function listModelsOnDevice(keptPaths: ReadonlySet<string> | null, modelBaseUrl: string): Set<ModelId> {
+  if (!keptPaths) return new Set();
+  return new Set(MODELS.filter((model) => model.files.every((file) => keptPaths.has(new URL(file, modelBaseUrl).pathname))).map((model) => model.id));
+}

@@ -74,6 +74,8 @@ export interface ImportSessionState {
   unfinished: ImportJob[];
   /** The active model: the import builds its pack, and may build the other models' too. */
   modelId: ModelId;
+  /** The other models the running (or last) import embeds with. */
+  otherModels: ModelId[];
 }
 
 /** What starting an import takes. Blank texts fall back to `describeImportedPack`'s defaults. */
@@ -136,7 +138,7 @@ export class ImportSession extends EventTarget {
   constructor(private readonly deps: ImportSessionDeps) {
     super();
     const modelId = getModelOrDefault(deps.model.id).id;
-    this.state = { phase: 'idle', source: '', preview: null, progress: null, message: null, failures: [], packId: null, unfinished: [], modelId };
+    this.state = { phase: 'idle', source: '', preview: null, progress: null, message: null, failures: [], packId: null, unfinished: [], modelId, otherModels: [] };
   }
 
   /** Lists unfinished imports, for the resume prompt. */
@@ -186,7 +188,7 @@ export class ImportSession extends EventTarget {
     const otherModels = isResumed ? preview.resumeOtherModels : normaliseOtherModels(options.otherModels ?? [], this.state.modelId);
     const byPath = new Map(this.files.map((chosen) => [chosen.path, chosen.file]));
     this.controller = new AbortController();
-    this.update({ phase: 'running', progress: { done: 0, total: this.items.length, failed: 0, remainingMs: null, file: '' }, message: null });
+    this.update({ phase: 'running', progress: { done: 0, total: this.items.length, failed: 0, remainingMs: null, file: '' }, message: null, otherModels });
     let job: ImportJob;
     try {
       job = isResumed && preview.resumeJob

@@ -1,4 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/fg-import-panel';
+import type { FgImportPanel, ImportFinishedEvent } from '../../src/components/fg-import-panel';
+import type { OtherModelsChangeEvent } from '../../src/components/fg-import-models';
 import { parseUtkFaceFiles } from '../../src/datasets/labels';
 import { createMemoryLedger } from '../../src/import/ledger';
 import { readModelIdentity } from '../../src/import/model';
@@ -139,5 +142,34 @@ describe('import with other models (real models, fixture photos, IndexedDB)', ()
     expect(names).to.include('Crash class (faceres)').and.not.include('Crash class (faceres-deep)');
     expect(session.state.message).to.contain('Saved "Crash class (faceres)": 4 faces');
     expect(session.state.message).to.contain('The faceres-deep pack was not built: the vision worker stopped while it embedded 25_0_0_20170109150557335.jpg.chip.jpg with the other models');
+  });
+
+  it('offers the other models with their cost in the Import tab, and builds the ticked one\'s pack too', async () => {
+    const session = await newSession(client);
+    const costs = { 'faceres-deep': { bytes: 14_020_815 }, dlib: { bytes: 6_463_647, msPerFace: 180 }, mobileface: { bytes: 2_216_236 } };
+    const el = await fixture<FgImportPanel>(html`<fg-import-panel .session=${session} .modelCosts=${costs} .modelsOnDevice=${new Set(['mobileface'])}></fg-import-panel>`);
+    await session.choose('panel-class', await chosen());
+    await el.updateComplete;
+    const choice = el.shadowRoot!.querySelector('fg-import-models')!;
+    await choice.updateComplete;
+    await expect(choice).to.be.accessible();
+    const labels = [...choice.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent!.replace(/\s+/g, ' ').trim());
+    expect(labels).to.deep.equal([
+      'faceres-deep (14.0 MB to download, time per face not measured here yet)',
+      'dlib ResNet-34 (6.5 MB to download, about 180 ms per face here)',
+      'MobileFace (already on this device, time per face not measured here yet)',
+    ]);
+    const dlibBox = choice.shadowRoot!.querySelector<HTMLInputElement>('input[value=dlib]')!;
+    setTimeout(() => dlibBox.click());
+    const change = (await oneEvent(choice, 'other-models-change')) as unknown as OtherModelsChangeEvent;
+    expect(change.modelIds).to.deep.equal(['dlib']);
+    await el.updateComplete;
+    const start = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Import')!;
+    setTimeout(() => start.click());
+    const { packId } = (await oneEvent(el, 'import-finished')) as unknown as ImportFinishedEvent;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Also saved "panel-class (dlib)": 4 faces');
+    expect((await store.packs.get(packId))!.metadata.name).to.equal('panel-class (faceres)');
+    expect((await store.packs.get(`${packId}-dlib`))!.samples).to.have.length(4);
   });
 });

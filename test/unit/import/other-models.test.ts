@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  describeModelCost, describeOtherPacks, findModelProblem, listOtherModels, modelPackId, nameModelPack,
+  describeModelCost, describeOtherPacks, findModelProblem, listModelsOnDevice, listOtherModels, modelPackId, nameModelPack,
   normaliseOtherModels, planOtherModels, selectModelRecords,
 } from '../../../src/import/other-models';
 import type { ImportRecord } from '../../../src/import/types';
@@ -90,5 +90,17 @@ describe('names, ids and messages', () => {
     [undefined, false, 'time per face not measured here yet'],
   ] as const)('describes the cost %j (on device: %s)', (cost, isLoaded, expected) => {
     expect(describeModelCost(cost, isLoaded)).toBe(expected);
+  });
+});
+
+describe('listModelsOnDevice', () => {
+  const base = 'https://facegap.test/app/models/';
+  it('lists the models every file of which is kept', () => {
+    const kept = new Set(['/app/models/dlib/face_recognition_model-weights_manifest.json', '/app/models/dlib/face_recognition_model.bin', '/app/models/mobileface.json']);
+    expect([...listModelsOnDevice(kept, base)]).toEqual(['dlib']);
+  });
+
+  it('lists none without a service worker', () => {
+    expect(listModelsOnDevice(null, base).size).toBe(0);
   });
 });

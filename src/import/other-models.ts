@@ -112,3 +112,16 @@ export function listModelsOnDevice(keptPaths: ReadonlySet<string> | null, modelB
   if (!keptPaths) return new Set();
   return new Set(MODELS.filter((model) => model.files.every((file) => keptPaths.has(new URL(file, modelBaseUrl).pathname))).map((model) => model.id));
 }
+
+/**
+ * The packs one import built for several models, given the id of one of them (`modelPackId`'s
+ * ids: "imported-<job>" and "imported-<job>-<model>"): the ids among `importedIds` of the same
+ * import, in the order given. Just `packId` when the import built one pack, or it is not imported.
+ */
+export function listImportSiblings(packId: string, importedIds: readonly string[]): string[] {
+  const suffix = MODELS.find((model) => packId.endsWith(`-${model.id}`));
+  const base = suffix ? packId.slice(0, -(suffix.id.length + 1)) : packId;
+  const isSibling = (id: string) => id === base || MODELS.some((model) => id === `${base}-${model.id}`);
+  if (!base.startsWith('imported-') || !importedIds.includes(packId)) return [packId];
+  return importedIds.filter(isSibling);
+}

@@ -10,6 +10,8 @@ import { ImportSession } from '../../src/import/session';
 import { fromStoredPack } from '../../src/import/stored-pack';
 import type { ImportItem, ImportRecord } from '../../src/import/types';
 import { getModel } from '../../src/models/registry';
+import { CompareController } from '../../src/app/compare-controller';
+import type { PackController } from '../../src/app/pack-controller';
 import { openStore } from '../../src/store/idb-store';
 import type { Store } from '../../src/store/types';
 import { MODEL_BASE_PATH, WASM_PATH, WorkerVisionClient } from '../../src/vision/client';
@@ -171,5 +173,22 @@ describe('import with other models (real models, fixture photos, IndexedDB)', ()
     expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Also saved "panel-class (dlib)": 4 faces');
     expect((await store.packs.get(packId))!.metadata.name).to.equal('panel-class (faceres)');
     expect((await store.packs.get(`${packId}-dlib`))!.samples).to.have.length(4);
+  });
+
+  it('compares the packs one import built for two models, each at its own threshold (Compare models)', async () => {
+    const metas = await store.packs.list();
+    const active = metas.find((meta) => meta.name === 'My class (faceres)')!;
+    // Only the fields CompareController reads: a bundled list (never matching here), the imported list, the active pack.
+    const packs = { bundled: [{ id: 'utkface-600', pack: 'utkface-600', model: 'faceres' }], imported: metas, state: { status: 'ready', id: active.id } } as unknown as PackController;
+    const host = { addController: () => undefined, removeController: () => undefined, requestUpdate: () => undefined, updateComplete: Promise.resolve(true) };
+    const compare = new CompareController(host, {
+      packs: () => packs, request: () => ({ groupBy: ['race'], impostorGrouping: 'within' }), readImported: (id) => store.packs.get(id),
+    });
+    compare.hostUpdate();
+    for (let i = 0; i < 600 && (compare.state.status === 'computing' || compare.state.status === 'idle'); i++) await new Promise((done) => setTimeout(done, 100));
+    expect(compare.state.status, JSON.stringify(compare.state)).to.equal('ready');
+    const report = (compare.state as Extract<typeof compare.state, { status: 'ready' }>).report;
+    expect(report.models.map((model) => [model.model_id, model.score_id])).to.deep.equal([['faceres', 'human-similarity-v1'], ['dlib', 'cosine-v1']]);
+    expect(report.groups).to.deep.equal(['Asian', 'Black', 'Indian', 'White']);
   });
 });

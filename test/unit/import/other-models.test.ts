@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  describeModelCost, describeOtherPacks, findModelProblem, listModelsOnDevice, listOtherModels, modelPackId, nameModelPack,
+  describeModelCost, describeOtherPacks, findModelProblem, listImportSiblings, listModelsOnDevice, listOtherModels, modelPackId, nameModelPack,
   normaliseOtherModels, planOtherModels, selectModelRecords,
 } from '../../../src/import/other-models';
 import type { ImportRecord } from '../../../src/import/types';
@@ -102,5 +102,17 @@ describe('listModelsOnDevice', () => {
 
   it('lists none without a service worker', () => {
     expect(listModelsOnDevice(null, base).size).toBe(0);
+  });
+});
+
+describe('listImportSiblings', () => {
+  const ids = ['imported-j1', 'imported-j1-dlib', 'imported-j10', 'imported-j1-mobileface', 'imported-j2'];
+  it.each([
+    ['imported-j1', ['imported-j1', 'imported-j1-dlib', 'imported-j1-mobileface']],
+    ['imported-j1-dlib', ['imported-j1', 'imported-j1-dlib', 'imported-j1-mobileface']],
+    ['imported-j2', ['imported-j2']],
+    ['utkface-600', ['utkface-600']],
+  ])('finds the packs of the import of %s', (id, expected) => {
+    expect(listImportSiblings(id, ids)).toEqual(expected);
   });
 });

@@ -130,7 +130,7 @@ async function processItem(item: ImportItem, id: string, options: RunImportOptio
     // The worker died or hung with the other models loaded: the active model's pack goes on
     // without them, in the new worker, which loads only the active model.
     observation = await observe([]);
-    const why = `the vision worker stopped while it embedded ${labelled.file} with the other models (${describeError(error)}); too many models at once for this device's memory is the usual cause.`;
+    const why = `the vision worker stopped while it embedded ${labelled.file} with the other models (${describeError(error)}); several models at once may need more memory than this device gives the page.`;
     otherProblems = Object.fromEntries(others.map((other) => [other, why]));
   }
   otherProblems = { ...otherProblems, ...observation.otherModelFailures };

@@ -27,6 +27,12 @@ export interface OtherEmbedding {
   failures: Partial<Record<ModelId, string>>;
 }
 
+/**
+ * Other models not asked for this long are freed: an import asks for them on every photo, and once
+ * it ends their weights (faceres-deep's alone is 14 MB of floats) should not sit beside the live loop's.
+ */
+export const OTHER_MODELS_IDLE_MS = 30_000;
+
 /** Whether the model embeds the crop human returns (`detector.return`), rather than warping the frame itself. */
 export function isCropModel(id: ModelId): boolean {
   return getModel(id).runner !== 'aligned';
@@ -43,8 +49,11 @@ export function isCropModel(id: ModelId): boolean {
 export class OtherModelEmbedders {
   private readonly loads = new Map<ModelId, Promise<Embedder>>();
   private isDisposed = false;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** What released dlib workers fetched: the privacy panel lists it still. */
+  private readonly pastRequests: ResourceRecord[] = [];
 
-  constructor(private readonly human: Human, private readonly paths: ModelPaths) {}
+  constructor(private readonly human: Human, private readonly paths: ModelPaths, private readonly idleMs = OTHER_MODELS_IDLE_MS) {}
 
   /**
    * Embeds each face of `results` (or only face `only`) with each model of `ids` into
@@ -54,6 +63,17 @@ export class OtherModelEmbedders {
   async embed(ids: readonly ModelId[], frame: ImageBitmap, results: FaceResult[], faces: FaceObservation[], only: number | null): Promise<OtherEmbedding> {
     const started = performance.now();
     const failures: Partial<Record<ModelId, string>> = {};
+    this.cancelIdleRelease();
+    try {
+      await this.embedWith(ids, frame, results, faces, only, failures);
+    } finally {
+      this.armIdleRelease();
+    }
+    return { ms: performance.now() - started, failures };
+  }
+
+  private async embedWith(ids: readonly ModelId[], frame: ImageBitmap, results: FaceResult[], faces: FaceObservation[], only: number | null,
+    failures: Partial<Record<ModelId, string>>): Promise<void> {
     for (const id of ids) {
       const label = getModel(id).label;
       let embedder: Embedder;
@@ -74,20 +94,42 @@ export class OtherModelEmbedders {
         failures[id] = `The ${label} model failed on this photo (${describeError(error)}).`;
       }
     }
-    return { ms: performance.now() - started, failures };
   }
 
   /** What the dlib worker fetched, when dlib was asked for; nothing otherwise. */
   async audit(): Promise<ResourceRecord[]> {
     const dlib = await this.loads.get('dlib')?.catch(() => null);
-    return dlib?.runner === 'face-api' ? dlib.dlib.audit().catch(() => []) : [];
+    const current = dlib?.runner === 'face-api' ? await dlib.dlib.audit().catch(() => []) : [];
+    return [...this.pastRequests, ...current];
   }
 
   /** Frees every loaded model, and those still loading once they finish. */
   dispose(): void {
     this.isDisposed = true;
-    for (const load of this.loads.values()) void load.then(release, () => undefined);
+    this.releaseAll();
+  }
+
+  private releaseAll(): void {
+    this.cancelIdleRelease();
+    for (const load of this.loads.values()) {
+      void load.then(async (embedder) => {
+        if (embedder.runner === 'face-api') this.pastRequests.push(...await embedder.dlib.audit().catch(() => []));
+        release(embedder);
+      }, () => undefined);
+    }
     this.loads.clear();
+  }
+
+  private cancelIdleRelease(): void {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  /** Armed after each call (calls run one at a time in the engine), so it never fires during one. */
+  private armIdleRelease(): void {
+    this.cancelIdleRelease();
+    // A failed load is forgotten too: a later import may try that model again.
+    this.idleTimer = setTimeout(() => this.releaseAll(), this.idleMs);
   }
 
   private load(id: ModelId): Promise<Embedder> {

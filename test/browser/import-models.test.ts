@@ -191,4 +191,30 @@ describe('import with other models (real models, fixture photos, IndexedDB)', ()
     expect(report.models.map((model) => [model.model_id, model.score_id])).to.deep.equal([['faceres', 'human-similarity-v1'], ['dlib', 'cosine-v1']]);
     expect(report.groups).to.deep.equal(['Asian', 'Black', 'Indian', 'White']);
   });
+
+  it('continues a cancelled import after a reload with the models it started with, and saves both packs', async () => {
+    const first = await newSession(client);
+    await first.choose('resumed-class', await chosen());
+    const onChange = () => { if ((first.state.progress?.done ?? 0) >= 1) first.cancel(); };
+    first.addEventListener('change', onChange);
+    await first.start({ pad: true, otherModels: ['mobileface'] });
+    first.removeEventListener('change', onChange);
+    expect(first.state.phase).to.equal('cancelled');
+
+    // A new session, as after a reload: the same files are offered to continue, with mobileface.
+    const second = await newSession(client);
+    await second.refreshUnfinished();
+    await second.choose('resumed-class', await chosen());
+    expect(second.state.preview?.resumeJob).to.not.equal(null);
+    expect(second.state.preview?.resumeOtherModels).to.deep.equal(['mobileface']);
+    // The checkboxes cannot change what the import started with.
+    await second.start({ pad: true, otherModels: ['dlib'] });
+    expect(second.state.phase, second.state.message ?? '').to.equal('finished');
+    const names = (await store.packs.list()).map((meta) => meta.name);
+    expect(names).to.include.members(['resumed-class (faceres)', 'resumed-class (mobileface)']).and.not.include('resumed-class (dlib)');
+    const mobileface = (await store.packs.list()).find((meta) => meta.name === 'resumed-class (mobileface)')!;
+    const pack = fromStoredPack((await store.packs.get(mobileface.id))!);
+    expect(pack.samples.map((sample) => sample.embedding.length)).to.deep.equal([256, 256, 256, 256]);
+    expect(pack.model.id).to.equal('mobileface');
+  });
 });

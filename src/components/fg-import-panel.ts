@@ -61,6 +61,8 @@ export class FgImportPanel extends LitElement {
   @state() private attribution = '';
   @state() private pad = false;
   @state() private otherModels: ModelId[] = [];
+  /** `modelCosts`, with the ms per face this session's imports measured where the app has none. */
+  private costs: Record<string, ModelCostFigures> = {};
   /** Separate photos were chosen, not a folder: there is no name to offer, so one is asked for. */
   @state() private isLooseFiles = false;
 
@@ -80,6 +82,7 @@ export class FgImportPanel extends LitElement {
   };
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('modelCosts') || changed.has('view')) this.costs = mergeMeasured(this.modelCosts, this.view?.measuredMsPerFace ?? {});
     if (changed.has('session')) {
       (changed.get('session') as ImportSession | null | undefined)?.removeEventListener('change', this.onSessionChange);
       this.session?.addEventListener('change', this.onSessionChange);
@@ -148,7 +151,7 @@ export class FgImportPanel extends LitElement {
         </fieldset>
         <label><input type="checkbox" .checked=${this.pad} @change=${(e: Event) => (this.pad = (e.target as HTMLInputElement).checked)}>
           Pad tight crops (25% mid-grey margin: the detector misses faces that fill the whole photo)</label>
-        <fg-import-models .activeId=${view.modelId} .chosen=${preview.resumeJob ? preview.resumeOtherModels : this.otherModels} .costs=${this.modelCosts}
+        <fg-import-models .activeId=${view.modelId} .chosen=${preview.resumeJob ? preview.resumeOtherModels : this.otherModels} .costs=${this.costs}
           .onDevice=${this.modelsOnDevice} ?locked=${preview.resumeJob !== null} @other-models-change=${this._onOtherModels}></fg-import-models>
         <p><button type="button" ?disabled=${preview.itemCount === 0 || (this.isLooseFiles && this.packName.trim() === '')} @click=${this._onStart}>${preview.resumeJob ? 'Continue import' : 'Import'}</button></p>
       </section>`;
@@ -242,6 +245,13 @@ export class FgImportPanel extends LitElement {
   private _onDiscard(jobId: string): void {
     void this.session?.discard(jobId);
   }
+}
+
+/** The app's model costs, with the ms per face measured by this session's imports where the app has none. */
+function mergeMeasured(costs: Readonly<Record<string, ModelCostFigures>>, measured: Partial<Record<ModelId, number>>): Record<string, ModelCostFigures> {
+  const merged: Record<string, ModelCostFigures> = { ...costs };
+  for (const [id, msPerFace] of Object.entries(measured)) merged[id] = { ...costs[id], msPerFace: costs[id]?.msPerFace ?? msPerFace };
+  return merged;
 }
 
 /** Paths relative to the chosen folder: "utkface/images/a.jpg" -> "images/a.jpg" when all share "utkface/". */

@@ -89,6 +89,13 @@ export function describeOtherPacks(outcomes: readonly ModelPackOutcome[], active
     .join(' ');
 }
 
+/** "dlib ResNet-34 took about 180 ms per face here." for the models of `ids` that were timed ('' when none). */
+export function describeMeasuredCosts(ids: readonly ModelId[], measured: Partial<Record<ModelId, number>>): string {
+  const timed = ids.filter((id) => measured[id] !== undefined);
+  if (timed.length === 0) return '';
+  return `Embedding took about ${timed.map((id) => `${Math.round(measured[id]!)} ms per face with ${getModel(id).label}`).join(', ')} on this device.`;
+}
+
 /** What a model costs, as the app knows it: bytes of its files, ms per face measured here. */
 export interface ModelCostFigures {
   bytes?: number;
@@ -124,4 +131,16 @@ export function listImportSiblings(packId: string, importedIds: readonly string[
   const isSibling = (id: string) => id === base || MODELS.some((model) => id === `${base}-${model.id}`);
   if (!base.startsWith('imported-') || !importedIds.includes(packId)) return [packId];
   return importedIds.filter(isSibling);
+}
+
+/** The median of each model's milliseconds per face (models without any are absent). */
+export function summariseMsPerFace(timings: ReadonlyMap<ModelId, readonly number[]>): Partial<Record<ModelId, number>> {
+  const result: Partial<Record<ModelId, number>> = {};
+  for (const [id, values] of timings) {
+    if (values.length === 0) continue;
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = sorted.length >> 1;
+    result[id] = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+  return result;
 }

@@ -6,7 +6,7 @@
  */
 import type { ModelId } from '../models/registry';
 import { VisionError, type Observation, type VisionClient } from '../vision/types';
-import { planOtherModels } from './other-models';
+import { planOtherModels, summariseMsPerFace } from './other-models';
 import { preprocessImage, UnreadableImageError, type PreprocessSettings } from './preprocess';
 import { assignSampleIds, orderRecords, planResume } from './resume';
 import { estimateRemainingMs } from './time-left';
@@ -66,6 +66,7 @@ export async function runImport(items: readonly ImportItem[], options: RunImport
   const kept = [...plan.kept];
   let failed = kept.filter((record) => record.status === 'failed').length;
   let others = planOtherModels(options.otherModels ?? [], kept).running;
+  const otherTimings = new Map<ModelId, number[]>();
   const durations: number[] = [];
   const finish = () => orderRecords(kept, files);
 
@@ -74,7 +75,7 @@ export async function runImport(items: readonly ImportItem[], options: RunImport
     const started = now();
     let record: ImportRecord;
     try {
-      record = await processItem(item, ids.get(item.labelled.file)!, options, others);
+      record = await processItem(item, ids.get(item.labelled.file)!, options, others, otherTimings);
     } catch (error) {
       if (isAbortError(error)) return cancelled(finish(), items.length);
       throw error;
@@ -95,6 +96,7 @@ export async function runImport(items: readonly ImportItem[], options: RunImport
     onProgress?.({
       done: kept.length, total: items.length, failed, file: record.file,
       remainingMs: estimateRemainingMs(durations, items.length - kept.length),
+      ...(otherTimings.size > 0 ? { otherMsPerFace: summariseMsPerFace(otherTimings) } : {}),
     });
   }
   return { status: 'finished', records: finish() };
@@ -104,7 +106,7 @@ export async function runImport(items: readonly ImportItem[], options: RunImport
  * Reads, preprocesses, detects and embeds one photo (with the active model and `others`). Rejects
  * only on abort or an engine failure.
  */
-async function processItem(item: ImportItem, id: string, options: RunImportOptions, others: readonly ModelId[]): Promise<ImportRecord> {
+async function processItem(item: ImportItem, id: string, options: RunImportOptions, others: readonly ModelId[], otherTimings: Map<ModelId, number[]>): Promise<ImportRecord> {
   const { labelled } = item;
   const fail = (reason: ImportFailureReason, hash: string, message: string): ImportRecord =>
     ({ status: 'failed', file: labelled.file, hash, id, labels: labelled.labels, reason, message });
@@ -134,6 +136,7 @@ async function processItem(item: ImportItem, id: string, options: RunImportOptio
     otherProblems = Object.fromEntries(others.map((other) => [other, why]));
   }
   otherProblems = { ...otherProblems, ...observation.otherModelFailures };
+  for (const [model, ms] of Object.entries(observation.otherMsPerFace ?? {}) as [ModelId, number][]) otherTimings.set(model, [...otherTimings.get(model) ?? [], ms]);
   const faces = observation.faces.filter((face) => face.embedding !== null);
   const face = faces[0];
   if (!face) {

@@ -15,7 +15,7 @@ import { describePreprocessing, type PackDescription } from './assemble';
 import { getModelOrDefault, type ModelId, type RecognitionModel } from '../models/registry';
 import { hashText } from './bundled';
 import { createStoreLedger } from './ledger';
-import { normaliseOtherModels } from './other-models';
+import { describeMeasuredCosts, normaliseOtherModels } from './other-models';
 import { runImport } from './pipeline';
 import { TIGHT_CROP_PREPROCESSING, UNPADDED_PREPROCESSING } from './preprocess';
 import { saveImportPacks } from './save-packs';
@@ -76,6 +76,8 @@ export interface ImportSessionState {
   modelId: ModelId;
   /** The other models the running (or last) import embeds with. */
   otherModels: ModelId[];
+  /** Median milliseconds per face each other model took in this session's imports. */
+  measuredMsPerFace: Partial<Record<ModelId, number>>;
 }
 
 /** What starting an import takes. Blank texts fall back to `describeImportedPack`'s defaults. */
@@ -138,7 +140,7 @@ export class ImportSession extends EventTarget {
   constructor(private readonly deps: ImportSessionDeps) {
     super();
     const modelId = getModelOrDefault(deps.model.id).id;
-    this.state = { phase: 'idle', source: '', preview: null, progress: null, message: null, failures: [], packId: null, unfinished: [], modelId, otherModels: [] };
+    this.state = { phase: 'idle', source: '', preview: null, progress: null, message: null, failures: [], packId: null, unfinished: [], modelId, otherModels: [], measuredMsPerFace: {} };
   }
 
   /** Lists unfinished imports, for the resume prompt. */
@@ -205,7 +207,7 @@ export class ImportSession extends EventTarget {
         subjects: preview.detection.format === 'utkface' ? 'one-per-photo' : 'as-labelled',
         otherModels,
         signal: this.controller.signal,
-        onProgress: (progress) => this.update({ progress }),
+        onProgress: (progress) => this.update({ progress, measuredMsPerFace: { ...this.state.measuredMsPerFace, ...progress.otherMsPerFace } }),
       },
     ).catch((error: unknown) => ({ status: 'stopped' as const, records: [], cause: error, message: `Face detection failed: ${describeError(error)} What was done so far is kept; reload the page and choose the same files to continue.` }));
     const failures = result.records.flatMap((record) => (record.status === 'failed' ? [{ file: record.file, message: record.message }] : []));
@@ -225,7 +227,8 @@ export class ImportSession extends EventTarget {
       this.update({ phase: 'stopped', failures, message: saved.message });
       return;
     }
-    this.update({ phase: 'finished', failures, packId: saved.packId, message: saved.message });
+    const timed = describeMeasuredCosts(otherModels, this.state.progress?.otherMsPerFace ?? {});
+    this.update({ phase: 'finished', failures, packId: saved.packId, message: timed ? `${saved.message} ${timed}` : saved.message });
     await this.refreshUnfinished().catch(() => undefined);
   }
 

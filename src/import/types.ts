@@ -62,6 +62,8 @@ export interface ImportProgress {
   remainingMs: number | null;
   /** The photo just finished. */
   file: string;
+  /** Median milliseconds per face each other model took so far in this run (src/import/other-models.ts). */
+  otherMsPerFace?: Partial<Record<ModelId, number>>;
 }
 
 /** How an import run ended. `records` holds every kept outcome, in item order. */

@@ -156,12 +156,14 @@ export class VisionEngine {
       let embed = isDescribedByHuman ? Number(human.performance.description ?? 0) : 0;
       let otherMs = 0;
       let otherModelFailures: Observation['otherModelFailures'];
+      let otherMsPerFace: Observation['otherMsPerFace'];
       try {
         // Before the engine's own embedder, which frees the crops the others read too.
         if (others.length > 0 && this.others) {
           const other = await this.others.embed(others, frame, result.face, found, only);
           otherMs = other.ms;
           if (Object.keys(other.failures).length > 0) otherModelFailures = other.failures;
+          if (Object.keys(other.msPerFace).length > 0) otherMsPerFace = other.msPerFace;
         }
         if (this.dlib) embed = await embedCrops(human, result.face, found, options.embed ? this.dlib : null, only);
         else if (this.aligned) embed = options.embed ? await this.aligned.embedFaces(frame, result.face, found, only) : 0;
@@ -172,7 +174,8 @@ export class VisionEngine {
       // The other models' time is the import's: the live figures (ms per face) stay the engine's model's.
       const total = performance.now() - started - otherMs;
       const faces = order.map((index) => found[index]);
-      return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total }, isTracked, ...(otherModelFailures ? { otherModelFailures } : {}) };
+      return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total }, isTracked,
+        ...(otherModelFailures ? { otherModelFailures } : {}), ...(otherMsPerFace ? { otherMsPerFace } : {}) };
     } catch (error) {
       this.last = { faces: 0, width: 0, height: 0 };
       throw new VisionError('inference-failed', `Face detection failed on this frame (${describeError(error)}).`);

@@ -88,6 +88,8 @@ export interface Observation {
   isTracked?: boolean;
   /** Each model of DetectOptions.alsoEmbedWith that could not embed (its load failed, or it ran out of memory), and why. */
   otherModelFailures?: Partial<Record<ModelId, string>>;
+  /** Milliseconds per face each other model took to embed on this frame (its load excluded). */
+  otherMsPerFace?: Partial<Record<ModelId, number>>;
 }
 
 /** Options for one detection call. */

@@ -89,6 +89,8 @@ describe('import with other models (real models, fixture photos, IndexedDB)', ()
     for (const sample of dlib.samples) expect(sample.embedding.length).to.equal(128);
     for (const sample of faceres.samples) expect(sample.embedding.length).to.equal(1024);
     expect(session.state.message).to.contain('Also saved "My class (dlib)": 4 faces embedded by dlib ResNet-34.');
+    expect(session.state.message).to.match(/Embedding took about \d+ ms per face with dlib ResNet-34 on this device\./);
+    expect(session.state.measuredMsPerFace.dlib).to.be.above(0);
     expect(session.state.packId).to.equal((await store.packs.list()).find((meta) => meta.name === 'My class (faceres)')!.id);
     // The other model changes nothing of the active model's embeddings. (Compared on warm runs: the
     // first face embedded after the engine loads differs from later runs of the same photo, with or

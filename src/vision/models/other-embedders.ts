@@ -25,6 +25,8 @@ export interface OtherEmbedding {
   ms: number;
   /** Each model that could not embed, and why, in a sentence. */
   failures: Partial<Record<ModelId, string>>;
+  /** Milliseconds per face each model took, its load excluded (models that embedded no face are absent). */
+  msPerFace: Partial<Record<ModelId, number>>;
 }
 
 /**
@@ -62,18 +64,18 @@ export class OtherModelEmbedders {
    */
   async embed(ids: readonly ModelId[], frame: ImageBitmap, results: FaceResult[], faces: FaceObservation[], only: number | null): Promise<OtherEmbedding> {
     const started = performance.now();
-    const failures: Partial<Record<ModelId, string>> = {};
+    const result: OtherEmbedding = { ms: 0, failures: {}, msPerFace: {} };
     this.cancelIdleRelease();
     try {
-      await this.embedWith(ids, frame, results, faces, only, failures);
+      await this.embedWith(ids, frame, results, faces, only, result);
     } finally {
       this.armIdleRelease();
     }
-    return { ms: performance.now() - started, failures };
+    return { ...result, ms: performance.now() - started };
   }
 
   private async embedWith(ids: readonly ModelId[], frame: ImageBitmap, results: FaceResult[], faces: FaceObservation[], only: number | null,
-    failures: Partial<Record<ModelId, string>>): Promise<void> {
+    { failures, msPerFace }: OtherEmbedding): Promise<void> {
     for (const id of ids) {
       const label = getModel(id).label;
       let embedder: Embedder;
@@ -84,11 +86,16 @@ export class OtherModelEmbedders {
         continue;
       }
       try {
+        const embedStarted = performance.now();
+        let embedded = 0;
         for (let i = 0; i < results.length; i++) {
           if (only !== null && i !== only) continue;
           const embedding = await this.run(embedder, frame, results[i]);
-          if (embedding) faces[i].otherEmbeddings = { ...faces[i].otherEmbeddings, [id]: embedding };
+          if (!embedding) continue;
+          faces[i].otherEmbeddings = { ...faces[i].otherEmbeddings, [id]: embedding };
+          embedded++;
         }
+        if (embedded > 0) msPerFace[id] = (performance.now() - embedStarted) / embedded;
       } catch (error) {
         for (const face of faces) delete face.otherEmbeddings?.[id];
         failures[id] = `The ${label} model failed on this photo (${describeError(error)}).`;

@@ -27,6 +27,8 @@ export interface SavePacksInput {
   others: readonly ModelId[];
   /** Reads a model's identity (weights sha256, package) from the app's model manifest. */
   identify: (model: RecognitionModel) => Promise<PackModel>;
+  /** A sentence for the message after what was saved (e.g. what each model took per face). */
+  note?: string;
 }
 
 /** How saving ended: the active pack's id and the message, or why nothing could be saved. */
@@ -52,11 +54,8 @@ export async function saveImportPacks(input: SavePacksInput): Promise<SavePacksR
   const samples = pack.samples.length;
   const failures = records.filter((record) => record.status === 'failed').length;
   const saved = `Saved "${pack.name}": ${samples} face${samples === 1 ? '' : 's'}, ${failures} photo${failures === 1 ? '' : 's'} without a usable face.`;
-  const more = describeOtherPacks(outcomes, activeId);
-  return {
-    status: 'saved', packId, outcomes,
-    message: `${saved}${more ? ` ${more}` : ''} Only embeddings and labels were stored, no photos.`,
-  };
+  const sentences = [saved, describeOtherPacks(outcomes, activeId), input.note ?? '', 'Only embeddings and labels were stored, no photos.'];
+  return { status: 'saved', packId, outcomes, message: sentences.filter(Boolean).join(' ') };
 }
 
 async function saveOtherPack(input: SavePacksInput, id: ModelId, about: PackDescription): Promise<ModelPackOutcome> {

@@ -222,13 +222,13 @@ export class ImportSession extends EventTarget {
       store, jobId: job.id, records: result.records, active: model, others: otherModels, identify,
       about: { ...about, description: `Imported from ${this.state.source} (${preview.detection.reason})` },
       preprocessing: describePreprocessing(settings),
+      note: describeMeasuredCosts(otherModels, this.state.progress?.otherMsPerFace ?? {}),
     });
     if (saved.status === 'stopped') {
       this.update({ phase: 'stopped', failures, message: saved.message });
       return;
     }
-    const timed = describeMeasuredCosts(otherModels, this.state.progress?.otherMsPerFace ?? {});
-    this.update({ phase: 'finished', failures, packId: saved.packId, message: timed ? `${saved.message} ${timed}` : saved.message });
+    this.update({ phase: 'finished', failures, packId: saved.packId, message: saved.message });
     await this.refreshUnfinished().catch(() => undefined);
   }
 

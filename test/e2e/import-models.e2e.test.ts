@@ -60,6 +60,12 @@ describe('import with another model on the production build (real models, fixtur
     const button = await page.waitForFunction(() => [...document.querySelector('fg-app')!.shadowRoot!.querySelector('fg-import-panel')!.shadowRoot!.querySelectorAll('button')]
       .find((b) => b.textContent?.trim() === 'Import' && !b.disabled) ?? null, { timeout: 30_000 });
     await (button as unknown as ElementHandle<HTMLButtonElement>).click();
+    const running = await page.waitForFunction(() => {
+      const panel = document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-import-panel')?.shadowRoot;
+      return panel?.querySelector('progress') ? (panel.querySelector('label')?.textContent ?? '').replace(/\s+/g, ' ').trim() : null;
+    }, { timeout: 30_000 });
+    expect(await running.jsonValue()).toBe('Importing 4 files with faceres, dlib ResNet-34');
+    await (await page.$('fg-app >>> fg-import-panel'))!.screenshot({ path: resolve(REPO_ROOT, 'test-results/import-models-running.png') });
     await page.waitForFunction(() => /Saved "|stopped|failed/.test(document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-import-panel')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? ''), { timeout: IMPORT_TIMEOUT_MS });
     const message = await readPanel(page);
     expect(message).toContain('Saved "My class (faceres)": 4 faces');

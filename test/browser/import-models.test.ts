@@ -9,7 +9,7 @@ import { runImport, TIGHT_CROP_PREPROCESSING } from '../../src/import/pipeline';
 import { ImportSession } from '../../src/import/session';
 import { fromStoredPack } from '../../src/import/stored-pack';
 import type { ImportItem, ImportRecord } from '../../src/import/types';
-import { getModel } from '../../src/models/registry';
+import { getModel, type ModelId } from '../../src/models/registry';
 import { CompareController } from '../../src/app/compare-controller';
 import type { PackController } from '../../src/app/pack-controller';
 import { openStore } from '../../src/store/idb-store';
@@ -218,5 +218,29 @@ describe('import with other models (real models, fixture photos, IndexedDB)', ()
     const pack = fromStoredPack((await store.packs.get(mobileface.id))!);
     expect(pack.samples.map((sample) => sample.embedding.length)).to.deep.equal([256, 256, 256, 256]);
     expect(pack.model.id).to.equal('mobileface');
+  });
+
+  (['faceres-deep', 'dlib', 'mobileface'] as ModelId[]).forEach((modelId) => {
+    it(`embeds with ${modelId} as an other model exactly as an engine running ${modelId} does`, async () => {
+      const own = new WorkerVisionClient();
+      await own.load({ backend: 'wasm', modelBasePath: MODEL_BASE_PATH, wasmPath: WASM_PATH, modelId });
+      try {
+        const run = async (target: VisionClient, otherModels: ModelId[]) => done((await runImport(items(), {
+          client: target, ledger: createMemoryLedger(), preprocessing: TIGHT_CROP_PREPROCESSING, subjects: 'one-per-photo', otherModels,
+        })).records);
+        // Warm runs only: the first face an engine embeds after loading differs from later runs.
+        await run(own, []);
+        const reference = await run(own, []);
+        const asOther = await run(client, [modelId]);
+        reference.forEach((record, i) => {
+          const other = asOther[i].others?.[modelId];
+          expect(other?.length, record.file).to.equal(getModel(modelId).dim);
+          const difference = Math.max(...record.embedding.map((value, j) => Math.abs(value - other![j])));
+          expect(difference, `${modelId} ${record.file}`).to.be.below(1e-4);
+        });
+      } finally {
+        own.dispose();
+      }
+    });
   });
 });

@@ -160,7 +160,8 @@ export class VisionEngine {
       try {
         // Before the engine's own embedder, which frees the crops the others read too.
         if (others.length > 0 && this.others) {
-          const other = await this.others.embed(others, frame, result.face, found, only);
+          // The first face of the answer only: the one an import keeps (the others are noted, not embedded).
+          const other = await this.others.embed(others, frame, result.face, found, order[0] ?? null);
           otherMs = other.ms;
           if (Object.keys(other.failures).length > 0) otherModelFailures = other.failures;
           if (Object.keys(other.msPerFace).length > 0) otherMsPerFace = other.msPerFace;

@@ -112,8 +112,9 @@ export interface DetectOptions {
    */
   track?: boolean;
   /**
-   * Other recognition models to embed the same faces with (the import building one pack per model):
-   * loaded on first use in this engine, each only when asked for; the active model is ignored here.
+   * Other recognition models to embed the first face of the answer with (the import building one
+   * pack per model keeps that face only): loaded on first use in this engine, each only when asked
+   * for; the active model is ignored here.
    */
   alsoEmbedWith?: readonly ModelId[];
   signal?: AbortSignal;

@@ -16,6 +16,7 @@ import { openStore } from '../../src/store/idb-store';
 import type { Store } from '../../src/store/types';
 import { MODEL_BASE_PATH, WASM_PATH, WorkerVisionClient } from '../../src/vision/client';
 import { VisionError, type EngineInfo, type VisionClient } from '../../src/vision/types';
+import { loadFixture } from './helpers/images';
 
 const UTK_FILES = [
   '25_0_0_20170109150557335.jpg.chip.jpg',
@@ -242,5 +243,14 @@ describe('import with other models (real models, fixture photos, IndexedDB)', ()
         own.dispose();
       }
     });
+  });
+
+  it('embeds only the first face of a group photo with the other models: the one an import keeps', async () => {
+    const observation = await client.detect(await loadFixture('sample1.jpg'), { embed: true, alsoEmbedWith: ['dlib'] });
+    expect(observation.faces.length).to.be.above(2);
+    expect(observation.faces[0].otherEmbeddings?.dlib?.length).to.equal(128);
+    for (const face of observation.faces.slice(1)) expect(face.otherEmbeddings).to.equal(undefined);
+    for (const face of observation.faces) expect(face.embedding?.length).to.equal(1024);
+    expect(observation.otherMsPerFace?.dlib).to.be.above(0);
   });
 });

@@ -100,7 +100,11 @@ and d', never thresholds, across rows.
   once, so it is not done.
 - **Packs**: the active pack opens with the active model's embeddings (packs/index.json lists one
   file per set and model); a pack of another model is refused naming both models. Importing a
-  folder builds the pack for the active model, with its score id.
+  folder builds the pack for the active model, with its score id, and in the same pass one pack
+  for each model ticked under "Also build packs for" (faces found and aligned once, each model
+  embeds them; "My class (dlib)", its own weights sha256 and score id). If one of those models
+  fails, the others' packs are still saved and the message says which was not built and why.
+  Compare models compares the packs of one such import, as it does a bundled set.
 - **Compare models** tab (normal and presenter): each model's bundled pack of the active set, at
   its own threshold for a shared FMR target (1e-2, 1e-3 or 1e-4), computed as
   \`npm run --silent metrics -- --compare\` does; exports SVG, PNG and CSV.

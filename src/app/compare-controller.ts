@@ -13,6 +13,9 @@ import { decodeComparePack, DEFAULT_COMPARE_REPLICATES, DEFAULT_COMPARE_SEED, ty
 import { compareModelsInBackground } from '../metrics/compare-client';
 import type { ImpostorGrouping } from '../metrics/types';
 import { MODELS } from '../models/registry';
+import { listImportSiblings } from '../import/other-models';
+import { exportStoredPack } from '../import/stored-pack';
+import type { StoredPack } from '../store/types';
 import { describeError, isAbortError } from '../shared/errors';
 
 /** NIST's usual operating point, and the CLI's default. */
@@ -40,6 +43,8 @@ export interface CompareDeps {
   packs: () => PackController;
   /** The grouping to compare by; null while the tab is not shown (nothing is computed then). */
   request: () => Pick<CompareRequest, 'groupBy' | 'impostorGrouping'> | null;
+  /** Reads an imported pack from the store, so one import's packs for several models can be compared. */
+  readImported?: (id: string) => Promise<StoredPack | undefined>;
 }
 
 /** Loads and compares each model's pack of the active set; one run per distinct request. */
@@ -89,9 +94,15 @@ export class CompareController implements ReactiveController {
     const abort = new AbortController();
     this.abort = abort;
     const named = request.packId ? findBundledEntry(this.deps.packs().bundled, request.packId) : undefined;
+    const siblings = !named && request.packId ? listImportSiblings(request.packId, this.deps.packs().imported.map((meta) => meta.id)) : [];
+    if (!named && siblings.length > 1 && this.deps.readImported) {
+      await this.compareImported(run, abort.signal, siblings, this.deps.readImported, request);
+      return;
+    }
     if (!named) {
       this.settle(run, { status: 'unavailable', message: 'Compare models needs the same photos embedded by every model, which the bundled packs have. ' +
-        'The active pack was imported with one model only: choose a bundled pack on "The gap" tab to compare models.' });
+        'The active pack was imported with one model only: choose a bundled pack on "The gap" tab to compare models, ' +
+        'or import the photos again with other models ticked under "Also build packs for".' });
       return;
     }
     const entries = MODELS.map((model) => this.deps.packs().bundled.find((entry) => entry.pack === named.pack && entry.model === model.id));
@@ -113,6 +124,27 @@ export class CompareController implements ReactiveController {
     } catch (error) {
       if (isAbortError(error) && abort.signal.aborted) return;
       this.settle(run, { status: 'unavailable', message: `The models could not be compared: ${describeError(error)} The other tabs are unchanged.` });
+    }
+  }
+
+  /** Compares the packs one import built for several models (src/import/other-models.ts), the models it has. */
+  private async compareImported(run: number, signal: AbortSignal, ids: readonly string[], read: (id: string) => Promise<StoredPack | undefined>, request: CompareRequest): Promise<void> {
+    this.settle(run, { status: 'computing', what: `Comparing ${ids.length} models on your imported photos…` });
+    try {
+      const stored = await Promise.all(ids.map(async (id) => {
+        const pack = await read(id);
+        if (!pack) throw new Error(`the imported pack ${id} is no longer on this device.`);
+        return decodeComparePack(new TextEncoder().encode(exportStoredPack(pack).text));
+      }));
+      const rank = (modelId: string) => MODELS.findIndex((model) => model.id === modelId);
+      const packs = stored.sort((a, b) => rank(a.modelId) - rank(b.modelId));
+      const options = { groupBy: request.groupBy, fmrTarget: request.fmrTarget, impostorGrouping: request.impostorGrouping,
+        replicates: DEFAULT_COMPARE_REPLICATES, seed: DEFAULT_COMPARE_SEED };
+      const report = await compareModelsInBackground(packs, options, { signal });
+      this.settle(run, { status: 'ready', report, set: ids[0] });
+    } catch (error) {
+      if (isAbortError(error) && signal.aborted) return;
+      this.settle(run, { status: 'unavailable', message: `The models could not be compared on your imported photos: ${describeError(error)} The other tabs are unchanged.` });
     }
   }
 

@@ -18,6 +18,8 @@ import type { PrivacyView } from './privacy-controller';
 import type { AppState, MatchView } from './state';
 import { TABS, type TabId } from './tabs';
 import { formatBytes } from '../components/fg-pack-manager';
+import { listModelsOnDevice } from '../import/other-models';
+import { MODEL_BASE_PATH } from '../vision/client';
 
 /** What the panels read and whom they tell. */
 export interface TabContext {
@@ -55,7 +57,8 @@ export function renderTabPanel(tab: TabId, ctx: TabContext) {
       return html`${renderPackChooser(ctx)}${renderGap(ctx)}`;
     case 'import':
       // Its own tab: a finished import becomes the active pack, chosen again on The gap.
-      return html`<fg-import-panel .session=${ctx.importSession} @import-finished=${ctx.onImportFinished}></fg-import-panel>`;
+      return html`<fg-import-panel .session=${ctx.importSession} .modelCosts=${ctx.modelCosts}
+        .modelsOnDevice=${listModelsOnDevice(ctx.packs.keptFiles, MODEL_BASE_PATH)} @import-finished=${ctx.onImportFinished}></fg-import-panel>`;
     case 'models':
       return html`${renderPackStatus(ctx)}${renderCompare(ctx)}`;
     case 'room':

@@ -52,7 +52,11 @@ export class LibraryController implements ReactiveController {
     if (!vision || !store || this.importSession) return;
     try {
       const model = await readModelIdentity(MODEL_BASE_PATH, vision.humanVersion, { model: this.deps.model() });
-      this.importSession = new ImportSession({ client: vision.client, store, model });
+      this.importSession = new ImportSession({
+        client: vision.client, store, model,
+        // Another model's pack records that model's weights, read from the same manifest.
+        identify: (other) => readModelIdentity(MODEL_BASE_PATH, vision.humanVersion, { model: other }),
+      });
       await this.importSession.refreshUnfinished();
     } catch (error) {
       this.importSession = null;

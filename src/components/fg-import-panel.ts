@@ -4,6 +4,9 @@ import { formatCount, pluralise } from '../views/format';
 import type { ColumnMapping } from '../datasets/labels';
 import { DEFAULT_IMPORT_LICENSE, describeDefaultAttribution, type ChosenFile, type ImportSession, type ImportSessionState } from '../import/session';
 import { formatRemaining } from '../import/time-left';
+import type { ModelCostFigures } from '../import/other-models';
+import { getModel, type ModelId } from '../models/registry';
+import './fg-import-models';
 
 /** An import ended with a stored pack. */
 export class ImportFinishedEvent extends Event {
@@ -46,6 +49,10 @@ export class FgImportPanel extends LitElement {
 
   /** The import service (created by the app with the vision client and the store). */
   @property({ attribute: false }) session: ImportSession | null = null;
+  /** What each model costs here, by model id, for the choice of other models. */
+  @property({ attribute: false }) modelCosts: Readonly<Record<string, ModelCostFigures>> = {};
+  /** Models whose files are already on this device. */
+  @property({ attribute: false }) modelsOnDevice: ReadonlySet<string> = new Set();
 
   @state() private view: ImportSessionState | null = null;
   @state() private isDragOver = false;
@@ -53,6 +60,9 @@ export class FgImportPanel extends LitElement {
   @state() private license = '';
   @state() private attribution = '';
   @state() private pad = false;
+  @state() private otherModels: ModelId[] = [];
+  /** `modelCosts`, with the ms per face this session's imports measured where the app has none. */
+  private costs: Record<string, ModelCostFigures> = {};
   /** Separate photos were chosen, not a folder: there is no name to offer, so one is asked for. */
   @state() private isLooseFiles = false;
 
@@ -64,6 +74,7 @@ export class FgImportPanel extends LitElement {
       this.packName = this.isLooseFiles ? '' : this.view.source;
       this.license = DEFAULT_IMPORT_LICENSE;
       this.attribution = describeDefaultAttribution(this.view.source);
+      this.otherModels = this.view.preview.resumeOtherModels;
     }
     if (this.view?.phase === 'finished' && previous?.phase === 'running' && this.view.packId) {
       this.dispatchEvent(new ImportFinishedEvent(this.view.packId));
@@ -71,6 +82,7 @@ export class FgImportPanel extends LitElement {
   };
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('modelCosts') || changed.has('view')) this.costs = mergeMeasured(this.modelCosts, this.view?.measuredMsPerFace ?? {});
     if (changed.has('session')) {
       (changed.get('session') as ImportSession | null | undefined)?.removeEventListener('change', this.onSessionChange);
       this.session?.addEventListener('change', this.onSessionChange);
@@ -139,6 +151,8 @@ export class FgImportPanel extends LitElement {
         </fieldset>
         <label><input type="checkbox" .checked=${this.pad} @change=${(e: Event) => (this.pad = (e.target as HTMLInputElement).checked)}>
           Pad tight crops (25% mid-grey margin: the detector misses faces that fill the whole photo)</label>
+        <fg-import-models .activeId=${view.modelId} .chosen=${preview.resumeJob ? preview.resumeOtherModels : this.otherModels} .costs=${this.costs}
+          .onDevice=${this.modelsOnDevice} ?locked=${preview.resumeJob !== null} @other-models-change=${this._onOtherModels}></fg-import-models>
         <p><button type="button" ?disabled=${preview.itemCount === 0 || (this.isLooseFiles && this.packName.trim() === '')} @click=${this._onStart}>${preview.resumeJob ? 'Continue import' : 'Import'}</button></p>
       </section>`;
   }
@@ -158,7 +172,7 @@ export class FgImportPanel extends LitElement {
   private renderProgress(view: ImportSessionState) {
     const progress = view.progress!;
     return html`
-      <label>Importing ${view.source}
+      <label>Importing ${view.source}${view.otherModels.length > 0 ? ` with ${[view.modelId, ...view.otherModels].map((id) => getModel(id).label).join(', ')}` : ''}
         <progress max=${progress.total} .value=${progress.done}></progress></label>
       <p role="status" aria-live="polite">${formatCount(progress.done)} of ${pluralise(progress.total, 'photo', 'photos')}${progress.failed ? `, ${progress.failed} without a usable face` : ''}${progress.remainingMs !== null ? `, ${formatRemaining(progress.remainingMs)}` : ''}</p>
       <button type="button" @click=${this._onCancel}>Cancel</button>`;
@@ -217,7 +231,11 @@ export class FgImportPanel extends LitElement {
 
   private _onStart(): void {
     // Blank fields take the session's defaults (the placeholders show them).
-    void this.session?.start({ name: this.packName, license: this.license, attribution: this.attribution, pad: this.pad });
+    void this.session?.start({ name: this.packName, license: this.license, attribution: this.attribution, pad: this.pad, otherModels: this.otherModels });
+  }
+
+  private _onOtherModels(event: HTMLElementEventMap['other-models-change']): void {
+    this.otherModels = event.modelIds;
   }
 
   private _onCancel(): void {
@@ -227,6 +245,13 @@ export class FgImportPanel extends LitElement {
   private _onDiscard(jobId: string): void {
     void this.session?.discard(jobId);
   }
+}
+
+/** The app's model costs, with the ms per face measured by this session's imports where the app has none. */
+function mergeMeasured(costs: Readonly<Record<string, ModelCostFigures>>, measured: Partial<Record<ModelId, number>>): Record<string, ModelCostFigures> {
+  const merged: Record<string, ModelCostFigures> = { ...costs };
+  for (const [id, msPerFace] of Object.entries(measured)) merged[id] = { ...costs[id], msPerFace: costs[id]?.msPerFace ?? msPerFace };
+  return merged;
 }
 
 /** Paths relative to the chosen folder: "utkface/images/a.jpg" -> "images/a.jpg" when all share "utkface/". */

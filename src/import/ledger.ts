@@ -50,7 +50,12 @@ export function toFileOutcome(record: ImportRecord): ImportFileOutcome {
       embedding: record.embedding,
       labels: record.labels,
       ...(record.subject === null ? {} : { identity: record.subject }),
-      details: { hash: record.hash, notes: record.notes, ...(record.estimates ? { estimates: record.estimates } : {}) },
+      details: {
+        hash: record.hash, notes: record.notes,
+        ...(record.estimates ? { estimates: record.estimates } : {}),
+        ...(record.others ? { others: record.others } : {}),
+        ...(record.otherProblems ? { otherProblems: record.otherProblems } : {}),
+      },
     },
   };
 }
@@ -65,11 +70,14 @@ export function fromFileRecord(stored: ImportFileRecord): ImportRecord | null {
   }
   const sample = stored.sample;
   if (!sample) return null;
-  const details = (sample.details ?? {}) as { hash?: string; notes?: string[]; estimates?: Extract<ImportRecord, { status: 'done' }>['estimates'] };
+  type Done = Extract<ImportRecord, { status: 'done' }>;
+  const details = (sample.details ?? {}) as { hash?: string; notes?: string[]; estimates?: Done['estimates']; others?: Done['others']; otherProblems?: Done['otherProblems'] };
   return {
     status: 'done', file: stored.file, hash: details.hash ?? '', id: sample.id, subject: sample.identity ?? null,
     labels: sample.labels, embedding: sample.embedding, notes: details.notes ?? [],
     ...(details.estimates ? { estimates: details.estimates } : {}),
+    ...(details.others ? { others: details.others } : {}),
+    ...(details.otherProblems ? { otherProblems: details.otherProblems } : {}),
   };
 }
 

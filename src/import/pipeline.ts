@@ -4,7 +4,9 @@
  * and its outcome kept in a ledger before the next photo starts. A reload resumes from the ledger;
  * a cancel or a full disk stops between photos, so nothing is half-written.
  */
-import type { VisionClient } from '../vision/types';
+import type { ModelId } from '../models/registry';
+import { VisionError, type Observation, type VisionClient } from '../vision/types';
+import { planOtherModels, summariseMsPerFace } from './other-models';
 import { preprocessImage, UnreadableImageError, type PreprocessSettings } from './preprocess';
 import { assignSampleIds, orderRecords, planResume } from './resume';
 import { estimateRemainingMs } from './time-left';
@@ -25,6 +27,11 @@ export interface RunImportOptions {
    * person, such as UTKFace: every pair is an impostor pair). `as-labelled` keeps null subjects.
    */
   subjects?: 'as-labelled' | 'one-per-photo';
+  /**
+   * Other models to embed each face with, besides the client's own (src/import/other-models.ts): a
+   * model that fails on a photo is recorded as a problem of that photo and not asked again.
+   */
+  otherModels?: readonly ModelId[];
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
   /** Clock in ms, injectable for tests. */
@@ -58,6 +65,8 @@ export async function runImport(items: readonly ImportItem[], options: RunImport
   const plan = planResume(items, recorded);
   const kept = [...plan.kept];
   let failed = kept.filter((record) => record.status === 'failed').length;
+  let others = planOtherModels(options.otherModels ?? [], kept).running;
+  const otherTimings = new Map<ModelId, number[]>();
   const durations: number[] = [];
   const finish = () => orderRecords(kept, files);
 
@@ -66,7 +75,7 @@ export async function runImport(items: readonly ImportItem[], options: RunImport
     const started = now();
     let record: ImportRecord;
     try {
-      record = await processItem(item, ids.get(item.labelled.file)!, options);
+      record = await processItem(item, ids.get(item.labelled.file)!, options, others, otherTimings);
     } catch (error) {
       if (isAbortError(error)) return cancelled(finish(), items.length);
       throw error;
@@ -82,17 +91,22 @@ export async function runImport(items: readonly ImportItem[], options: RunImport
     }
     kept.push(record);
     if (record.status === 'failed') failed++;
+    else if (record.otherProblems) others = others.filter((id) => record.otherProblems?.[id] === undefined);
     durations.push(now() - started);
     onProgress?.({
       done: kept.length, total: items.length, failed, file: record.file,
       remainingMs: estimateRemainingMs(durations, items.length - kept.length),
+      ...(otherTimings.size > 0 ? { otherMsPerFace: summariseMsPerFace(otherTimings) } : {}),
     });
   }
   return { status: 'finished', records: finish() };
 }
 
-/** Reads, preprocesses, detects and embeds one photo. Rejects only on abort or an engine failure. */
-async function processItem(item: ImportItem, id: string, options: RunImportOptions): Promise<ImportRecord> {
+/**
+ * Reads, preprocesses, detects and embeds one photo (with the active model and `others`). Rejects
+ * only on abort or an engine failure.
+ */
+async function processItem(item: ImportItem, id: string, options: RunImportOptions, others: readonly ModelId[], otherTimings: Map<ModelId, number[]>): Promise<ImportRecord> {
   const { labelled } = item;
   const fail = (reason: ImportFailureReason, hash: string, message: string): ImportRecord =>
     ({ status: 'failed', file: labelled.file, hash, id, labels: labelled.labels, reason, message });
@@ -104,14 +118,25 @@ async function processItem(item: ImportItem, id: string, options: RunImportOptio
     return fail('unreadable', '', `${labelled.file} could not be read (${describeError(error)}).`);
   }
   const hash = await hashBlob(blob);
-  let bitmap: ImageBitmap;
+  const observe = async (alsoEmbedWith: readonly ModelId[]) => {
+    const bitmap = (await preprocessImage(blob, options.preprocessing)).bitmap;
+    return options.client.detect(bitmap, { embed: true, signal: options.signal, ...(alsoEmbedWith.length > 0 ? { alsoEmbedWith } : {}) });
+  };
+  let observation: Observation;
+  let otherProblems: Partial<Record<ModelId, string>> = {};
   try {
-    bitmap = (await preprocessImage(blob, options.preprocessing)).bitmap;
+    observation = await observe(others);
   } catch (error) {
     if (error instanceof UnreadableImageError) return fail('unreadable', hash, `${labelled.file} is not an image this browser can open: ${error.message}`);
-    throw error;
+    if (!isWorkerLoss(error) || others.length === 0) throw error;
+    // The worker died or hung with the other models loaded: the active model's pack goes on
+    // without them, in the new worker, which loads only the active model.
+    observation = await observe([]);
+    const why = `the vision worker stopped while it embedded ${labelled.file} with the other models (${describeError(error)}); several models at once may need more memory than this device gives the page.`;
+    otherProblems = Object.fromEntries(others.map((other) => [other, why]));
   }
-  const observation = await options.client.detect(bitmap, { embed: true, signal: options.signal });
+  otherProblems = { ...otherProblems, ...observation.otherModelFailures };
+  for (const [model, ms] of Object.entries(observation.otherMsPerFace ?? {}) as [ModelId, number][]) otherTimings.set(model, [...otherTimings.get(model) ?? [], ms]);
   const faces = observation.faces.filter((face) => face.embedding !== null);
   const face = faces[0];
   if (!face) {
@@ -122,10 +147,17 @@ async function processItem(item: ImportItem, id: string, options: RunImportOptio
   const subject = labelled.subject ?? (options.subjects === 'one-per-photo' ? id : null);
   return {
     status: 'done', file: labelled.file, hash, id, subject, labels: labelled.labels, embedding: face.embedding!, notes,
+    ...(face.otherEmbeddings && Object.keys(face.otherEmbeddings).length > 0 ? { others: face.otherEmbeddings } : {}),
+    ...(Object.keys(otherProblems).length > 0 ? { otherProblems } : {}),
     ...(face.age !== null && face.gender !== null && face.genderScore !== null
       ? { estimates: { age: face.age, gender: face.gender, genderScore: face.genderScore } }
       : {}),
   };
+}
+
+/** The worker died or was replaced during the call: the photo can be tried again in the new one. */
+function isWorkerLoss(error: unknown): boolean {
+  return error instanceof VisionError && (error.kind === 'worker-restarted' || error.kind === 'worker-failed');
 }
 
 function cancelled(records: ImportRecord[], total: number): ImportRunResult {

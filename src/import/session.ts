@@ -11,13 +11,14 @@ import {
 import type { PackModel } from '../datasets/pack-types';
 import type { ImportJob, Store } from '../store/types';
 import type { VisionClient } from '../vision/types';
-import { assemblePack, describePreprocessing, type PackDescription } from './assemble';
-import { getModelOrDefault } from '../models/registry';
+import { describePreprocessing, type PackDescription } from './assemble';
+import { getModelOrDefault, type ModelId, type RecognitionModel } from '../models/registry';
 import { hashText } from './bundled';
 import { createStoreLedger } from './ledger';
+import { describeMeasuredCosts, normaliseOtherModels } from './other-models';
 import { runImport } from './pipeline';
 import { TIGHT_CROP_PREPROCESSING, UNPADDED_PREPROCESSING } from './preprocess';
-import { toStoredPackInput } from './stored-pack';
+import { saveImportPacks } from './save-packs';
 import type { ImportProgress } from './types';
 import { describeError } from '../shared/errors';
 import { countLabelValues } from './label-counts';
@@ -49,6 +50,8 @@ export interface ImportPreview {
   isPadProposed: boolean;
   /** An unfinished import of exactly these files, which starting will continue. */
   resumeJob: ImportJob | null;
+  /** The other models that unfinished import also embeds with: continuing it keeps them. */
+  resumeOtherModels: ModelId[];
 }
 
 /** Where the session is. */
@@ -69,6 +72,12 @@ export interface ImportSessionState {
   packId: string | null;
   /** Imports left unfinished (after a cancel or reload). */
   unfinished: ImportJob[];
+  /** The active model: the import builds its pack, and may build the other models' too. */
+  modelId: ModelId;
+  /** The other models the running (or last) import embeds with. */
+  otherModels: ModelId[];
+  /** Median milliseconds per face each other model took in this session's imports. */
+  measuredMsPerFace: Partial<Record<ModelId, number>>;
 }
 
 /** What starting an import takes. Blank texts fall back to `describeImportedPack`'s defaults. */
@@ -81,6 +90,8 @@ export interface StartOptions {
   attribution?: string;
   /** Pad photos (tight crops); the preview proposes a value. */
   pad: boolean;
+  /** Other models to build packs for in the same pass (an import being continued keeps its own). */
+  otherModels?: readonly ModelId[];
 }
 
 /** Licence an imported pack records when the user gives none. */
@@ -108,16 +119,28 @@ export class ImportSessionChangeEvent extends Event {
   }
 }
 
+/** What a session is handed by the app (fakes in tests). */
+export interface ImportSessionDeps {
+  client: VisionClient;
+  store: Store;
+  /** The active model's identity. */
+  model: PackModel;
+  /** Another model's identity, read from the model manifest; needed only when other models are chosen. */
+  identify?: (model: RecognitionModel) => Promise<PackModel>;
+}
+
 /** See the file comment. */
 export class ImportSession extends EventTarget {
-  state: ImportSessionState = { phase: 'idle', source: '', preview: null, progress: null, message: null, failures: [], packId: null, unfinished: [] };
+  state: ImportSessionState;
   private files: ChosenFile[] = [];
   private csvTexts: string[] = [];
   private items: LabelledItem[] = [];
   private controller: AbortController | null = null;
 
-  constructor(private readonly deps: { client: VisionClient; store: Store; model: PackModel }) {
+  constructor(private readonly deps: ImportSessionDeps) {
     super();
+    const modelId = getModelOrDefault(deps.model.id).id;
+    this.state = { phase: 'idle', source: '', preview: null, progress: null, message: null, failures: [], packId: null, unfinished: [], modelId, otherModels: [], measuredMsPerFace: {} };
   }
 
   /** Lists unfinished imports, for the resume prompt. */
@@ -163,14 +186,16 @@ export class ImportSession extends EventTarget {
     const settings = options.pad ? TIGHT_CROP_PREPROCESSING : UNPADDED_PREPROCESSING;
     const about = describeImportedPack(this.state.source, options);
     const fingerprint = await this.fingerprint(options.pad);
+    const isResumed = preview.resumeJob !== null && preview.resumeJob.details?.fingerprint === fingerprint;
+    const otherModels = isResumed ? preview.resumeOtherModels : normaliseOtherModels(options.otherModels ?? [], this.state.modelId);
     const byPath = new Map(this.files.map((chosen) => [chosen.path, chosen.file]));
     this.controller = new AbortController();
-    this.update({ phase: 'running', progress: { done: 0, total: this.items.length, failed: 0, remainingMs: null, file: '' }, message: null });
+    this.update({ phase: 'running', progress: { done: 0, total: this.items.length, failed: 0, remainingMs: null, file: '' }, message: null, otherModels });
     let job: ImportJob;
     try {
-      job = preview.resumeJob && preview.resumeJob.details?.fingerprint === fingerprint
+      job = isResumed && preview.resumeJob
         ? preview.resumeJob
-        : await store.importJobs.create({ source: this.state.source, totalFiles: this.items.length, details: { fingerprint, name: about.name, model: this.deps.model.id } });
+        : await store.importJobs.create({ source: this.state.source, totalFiles: this.items.length, details: { fingerprint, name: about.name, model: this.deps.model.id, otherModels } });
     } catch (error) {
       this.update({ phase: 'stopped', message: describeError(error) });
       return;
@@ -180,8 +205,9 @@ export class ImportSession extends EventTarget {
       {
         client, ledger: createStoreLedger(store.importJobs, job.id), preprocessing: settings,
         subjects: preview.detection.format === 'utkface' ? 'one-per-photo' : 'as-labelled',
+        otherModels,
         signal: this.controller.signal,
-        onProgress: (progress) => this.update({ progress }),
+        onProgress: (progress) => this.update({ progress, measuredMsPerFace: { ...this.state.measuredMsPerFace, ...progress.otherMsPerFace } }),
       },
     ).catch((error: unknown) => ({ status: 'stopped' as const, records: [], cause: error, message: `Face detection failed: ${describeError(error)} What was done so far is kept; reload the page and choose the same files to continue.` }));
     const failures = result.records.flatMap((record) => (record.status === 'failed' ? [{ file: record.file, message: record.message }] : []));
@@ -191,23 +217,18 @@ export class ImportSession extends EventTarget {
       await this.refreshUnfinished().catch(() => undefined);
       return;
     }
-    const pack = assemblePack(result.records, {
-      ...about,
-      description: `Imported from ${this.state.source} (${preview.detection.reason})`,
-    }, model, describePreprocessing(settings), getModelOrDefault(model.id).scoreId);
-    const packId = `imported-${job.id}`;
-    try {
-      await store.packs.put(toStoredPackInput(packId, pack));
-      await store.importJobs.delete(job.id);
-    } catch (error) {
-      this.update({ phase: 'stopped', failures, message: `${describeError(error)} The embeddings are kept in the unfinished import; free some space and start it again to save the pack.` });
+    const identify = this.deps.identify ?? (() => Promise.reject(new Error('this page cannot read the other models\' identities')));
+    const saved = await saveImportPacks({
+      store, jobId: job.id, records: result.records, active: model, others: otherModels, identify,
+      about: { ...about, description: `Imported from ${this.state.source} (${preview.detection.reason})` },
+      preprocessing: describePreprocessing(settings),
+      note: describeMeasuredCosts(otherModels, this.state.progress?.otherMsPerFace ?? {}),
+    });
+    if (saved.status === 'stopped') {
+      this.update({ phase: 'stopped', failures, message: saved.message });
       return;
     }
-    const samples = pack.samples.length;
-    this.update({
-      phase: 'finished', failures, packId,
-      message: `Saved "${pack.name}": ${samples} face${samples === 1 ? '' : 's'}, ${failures.length} photo${failures.length === 1 ? '' : 's'} without a usable face. Only embeddings and labels were stored, no photos.`,
-    });
+    this.update({ phase: 'finished', failures, packId: saved.packId, message: saved.message });
     await this.refreshUnfinished().catch(() => undefined);
   }
 
@@ -231,8 +252,10 @@ export class ImportSession extends EventTarget {
     const fingerprint = await this.fingerprint(isPadProposed);
     // Only an import made with the active model continues: two models' embeddings never share a pack.
     const resumeJob = this.state.unfinished.find((job) => job.details?.fingerprint === fingerprint && (job.details?.model ?? 'faceres') === this.deps.model.id) ?? null;
+    const kept = resumeJob?.details?.otherModels;
+    const resumeOtherModels = normaliseOtherModels(Array.isArray(kept) ? kept.filter((id): id is string => typeof id === 'string') : [], this.state.modelId);
     this.update({
-      preview: { detection, itemCount: this.items.length, rows: this.items.slice(0, PREVIEW_ROWS), counts, problems: parsed.problems, csvHeader, mapping, isPadProposed, resumeJob },
+      preview: { detection, itemCount: this.items.length, rows: this.items.slice(0, PREVIEW_ROWS), counts, problems: parsed.problems, csvHeader, mapping, isPadProposed, resumeJob, resumeOtherModels },
     });
   }
 

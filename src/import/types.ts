@@ -1,6 +1,7 @@
 /** Shared types of the import pipeline: what goes in, what each photo yields, what is reported. */
 import type { LabelledItem } from '../datasets/labels/types';
 import type { SampleEstimates } from '../datasets/pack-types';
+import type { ModelId } from '../models/registry';
 
 /** One photo to import: its labels and a way to read its bytes (a File, or a fetch in the headless builder). */
 export interface ImportItem {
@@ -25,6 +26,10 @@ export type ImportRecord =
     estimates?: SampleEstimates;
     /** e.g. "several-faces:3" (the largest was kept), "age-outside-bands:8". */
     notes: string[];
+    /** The same face embedded by the other models the import builds packs for (src/import/other-models.ts). */
+    others?: Partial<Record<ModelId, Float32Array>>;
+    /** Other models that could not embed this photo, and why: their packs are not built. */
+    otherProblems?: Partial<Record<ModelId, string>>;
   }
   | {
     status: 'failed';
@@ -57,6 +62,8 @@ export interface ImportProgress {
   remainingMs: number | null;
   /** The photo just finished. */
   file: string;
+  /** Median milliseconds per face each other model took so far in this run (src/import/other-models.ts). */
+  otherMsPerFace?: Partial<Record<ModelId, number>>;
 }
 
 /** How an import run ended. `records` holds every kept outcome, in item order. */

@@ -1,5 +1,5 @@
 import { Human } from '@vladmandic/human';
-import type { FaceResult } from '@vladmandic/human';
+import type { FaceResult, Tensor } from '@vladmandic/human';
 import { chooseBackend, readWebglRenderer } from './backend';
 import { buildDetectCallConfig, buildHumanConfig, buildRecogniserConfig } from './config';
 import { DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
@@ -7,6 +7,7 @@ import { DlibEmbedder } from './models/dlib-embedder';
 import { AlignedEmbedder } from './models/aligned-embedder';
 import { embedCrops } from './models/crops';
 import { describeFace } from './models/describe-face';
+import { isCropModel, OtherModelEmbedders } from './models/other-embedders';
 import { orderFaces } from './tracking';
 import type { ResourceRecord } from '../privacy/resource-entries';
 import type { DetectOptions, EngineInfo, FaceObservation, LoadOptions, Observation } from './types';
@@ -26,6 +27,8 @@ export class VisionEngine {
   private dlib: DlibEmbedder | null = null;
   /** Only when a model of five-point aligned crops (mobileface) is chosen. */
   private aligned: AlignedEmbedder | null = null;
+  /** The other models an import asked for (DetectOptions.alsoEmbedWith), each loaded on first use. */
+  private others: OtherModelEmbedders | null = null;
   /**
    * The last answer's faces and frame size: a tracking call follows those faces, and runs the
    * detector when there were none or the frame is another size (a photo was analysed in between).
@@ -72,6 +75,7 @@ export class VisionEngine {
     assertModelsLoaded(human, ['blazeface', 'facemesh'], options.modelBasePath);
     this.human = human;
     this.model = model;
+    this.others = new OtherModelEmbedders(human, { modelBasePath: options.modelBasePath, wasmPath: options.wasmPath });
     this.info = describeEngine(human, model, options, { backend, reason, webglRenderer: renderer, thread, isRecogniserLoading: true, loadMs: performance.now() - started });
     this.recogniser = this.loadRecogniser(human, model, options, started);
     // Awaited by `whenRecogniserReady` and by embedding calls; a failure is theirs to report.
@@ -140,8 +144,9 @@ export class VisionEngine {
       // The first face only: human's own pass would embed every face, so it is off and the crop embedded here.
       const isFirstOnly = options.embed && options.embedFaces === 'first';
       const isDescribedByHuman = options.embed && isHumanModel && !isFirstOnly;
+      const others = options.embed ? (options.alsoEmbedWith ?? []).filter((id) => id !== this.model.id) : [];
       // Crops are tensors: asked for only where an embedder reads (and frees) them.
-      const needsCrops = this.dlib !== null || (isHumanModel && isFirstOnly);
+      const needsCrops = this.dlib !== null || (isHumanModel && isFirstOnly) || others.some(isCropModel);
       const result = await human.detect(frame, buildDetectCallConfig({ embed: isDescribedByHuman, track: isTracked, crops: needsCrops }));
       if (result.error) throw new Error(result.error);
       this.last = { faces: result.face.length, width, height };
@@ -149,12 +154,29 @@ export class VisionEngine {
       const order = orderFaces(found.map((face) => face.box), options.follow ?? null);
       const only = isFirstOnly ? order[0] ?? null : null;
       let embed = isDescribedByHuman ? Number(human.performance.description ?? 0) : 0;
-      if (this.dlib) embed = await embedCrops(human, result.face, found, options.embed ? this.dlib : null, only);
-      else if (this.aligned) embed = options.embed ? await this.aligned.embedFaces(frame, result.face, found, only) : 0;
-      else if (isFirstOnly) embed = await describeFace(human, result.face, found, only);
-      const total = performance.now() - started;
+      let otherMs = 0;
+      let otherModelFailures: Observation['otherModelFailures'];
+      let otherMsPerFace: Observation['otherMsPerFace'];
+      try {
+        // Before the engine's own embedder, which frees the crops the others read too.
+        if (others.length > 0 && this.others) {
+          // The first face of the answer only: the one an import keeps (the others are noted, not embedded).
+          const other = await this.others.embed(others, frame, result.face, found, order[0] ?? null);
+          otherMs = other.ms;
+          if (Object.keys(other.failures).length > 0) otherModelFailures = other.failures;
+          if (Object.keys(other.msPerFace).length > 0) otherMsPerFace = other.msPerFace;
+        }
+        if (this.dlib) embed = await embedCrops(human, result.face, found, options.embed ? this.dlib : null, only);
+        else if (this.aligned) embed = options.embed ? await this.aligned.embedFaces(frame, result.face, found, only) : 0;
+        else if (isFirstOnly) embed = await describeFace(human, result.face, found, only);
+      } finally {
+        for (const face of result.face) human.tf.dispose(face.tensor as Tensor | undefined);
+      }
+      // The other models' time is the import's: the live figures (ms per face) stay the engine's model's.
+      const total = performance.now() - started - otherMs;
       const faces = order.map((index) => found[index]);
-      return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total }, isTracked };
+      return { width, height, faces, timings: { detect: Math.max(0, total - embed), embed, total }, isTracked,
+        ...(otherModelFailures ? { otherModelFailures } : {}), ...(otherMsPerFace ? { otherMsPerFace } : {}) };
     } catch (error) {
       this.last = { faces: 0, width: 0, height: 0 };
       throw new VisionError('inference-failed', `Face detection failed on this frame (${describeError(error)}).`);
@@ -165,7 +187,8 @@ export class VisionEngine {
 
   /** What the dlib worker fetched, when that model is chosen; it never exists otherwise. */
   async auditModelWorker(): Promise<ResourceRecord[]> {
-    return this.dlib ? this.dlib.audit().catch(() => []) : [];
+    const own = this.dlib ? await this.dlib.audit().catch(() => []) : [];
+    return [...own, ...(await this.others?.audit() ?? [])];
   }
 
   /** Frees the models and tensors. */
@@ -174,6 +197,8 @@ export class VisionEngine {
     this.dlib = null;
     this.aligned?.dispose();
     this.aligned = null;
+    this.others?.dispose();
+    this.others = null;
     this.human?.tf.engine().disposeVariables();
     this.human = null;
     this.recogniser = null;
@@ -185,7 +210,8 @@ function toObservation(face: FaceResult): FaceObservation {
   return {
     box: [face.box[0], face.box[1], face.box[2], face.box[3]],
     score: face.score,
-    embedding: face.embedding && face.embedding.length > 0 && !face.tensor ? Float32Array.from(face.embedding) : null,
+    // Empty when human's own description did not run (another model embeds, or only the first face).
+    embedding: face.embedding && face.embedding.length > 0 ? Float32Array.from(face.embedding) : null,
     yaw: angle ? angle.yaw : null,
     pitch: angle ? angle.pitch : null,
     roll: angle ? angle.roll : null,

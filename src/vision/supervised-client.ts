@@ -10,6 +10,11 @@ import { VisionError } from './types';
 
 /** A frame unanswered this long means the worker hangs or died without an error event. */
 export const DETECT_TIMEOUT_MS = 20_000;
+/**
+ * The same for a frame also embedded with other models (DetectOptions.alsoEmbedWith): the first such
+ * frame loads them (dlib's worker and weights, faceres-deep's 14 MB), as long as the engine's own load may take.
+ */
+export const OTHER_MODELS_DETECT_TIMEOUT_MS = 60_000;
 /** More restarts than this within RESTART_WINDOW_MS: stop trying, something is persistently wrong. */
 export const MAX_RESTARTS = 3;
 export const RESTART_WINDOW_MS = 60_000;
@@ -55,7 +60,7 @@ export class SupervisedVisionClient implements VisionClient {
 
   async detect(frame: ImageBitmap, options: DetectOptions): Promise<Observation> {
     return this.use(async (client) => {
-      const timeoutMs = this.options.detectTimeoutMs ?? DETECT_TIMEOUT_MS;
+      const timeoutMs = Math.max(this.options.detectTimeoutMs ?? DETECT_TIMEOUT_MS, options.alsoEmbedWith?.length ? OTHER_MODELS_DETECT_TIMEOUT_MS : 0);
       // A plain timer rather than AbortSignal.timeout, so tests can drive it with fake timers.
       const timeout = new AbortController();
       const timer = setTimeout(() => timeout.abort(), timeoutMs);

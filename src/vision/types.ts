@@ -61,6 +61,11 @@ export interface FaceObservation {
   age: number | null;
   gender: 'female' | 'male' | null;
   genderScore: number | null;
+  /**
+   * The same face embedded by the other models asked for (DetectOptions.alsoEmbedWith), on the same
+   * detection and alignment; a model that failed is absent (Observation.otherModelFailures says why).
+   */
+  otherEmbeddings?: Partial<Record<ModelId, Float32Array>>;
 }
 
 /** Milliseconds per stage of one frame. */
@@ -81,6 +86,10 @@ export interface Observation {
    * last boxes) instead of found by the full detector. Either way every box comes from this frame.
    */
   isTracked?: boolean;
+  /** Each model of DetectOptions.alsoEmbedWith that could not embed (its load failed, or it ran out of memory), and why. */
+  otherModelFailures?: Partial<Record<ModelId, string>>;
+  /** Milliseconds per face each other model took to embed on this frame (its load excluded). */
+  otherMsPerFace?: Partial<Record<ModelId, number>>;
 }
 
 /** Options for one detection call. */
@@ -102,6 +111,12 @@ export interface DetectOptions {
    * finds no new face. Ignored when the previous answer had no face (the detector runs then).
    */
   track?: boolean;
+  /**
+   * Other recognition models to embed the first face of the answer with (the import building one
+   * pack per model keeps that face only): loaded on first use in this engine, each only when asked
+   * for; the active model is ignored here.
+   */
+  alsoEmbedWith?: readonly ModelId[];
   signal?: AbortSignal;
 }
 

@@ -58,7 +58,8 @@ async function handle(request: Exclude<VisionRequest, { type: 'cancel' | 'audit'
     } else {
       const observation = await engine.detect(request.frame, request.options);
       if (cancelled.delete(request.id)) return;
-      const buffers = observation.faces.flatMap((face) => (face.embedding ? [face.embedding.buffer as ArrayBuffer] : []));
+      const buffers = observation.faces.flatMap((face) => [face.embedding, ...Object.values(face.otherEmbeddings ?? {})])
+        .flatMap((embedding) => (embedding ? [embedding.buffer as ArrayBuffer] : []));
       reply({ id: request.id, type: 'observed', observation }, buffers);
     }
   } catch (error) {

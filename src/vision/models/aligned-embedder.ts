@@ -36,29 +36,35 @@ export class AlignedEmbedder {
    */
   async embedFaces(frame: ImageBitmap, results: FaceResult[], faces: FaceObservation[], only: number | null = null): Promise<number> {
     const started = performance.now();
-    const tf = this.human.tf;
     for (let i = 0; i < results.length; i++) {
       if (only !== null && i !== only) continue;
-      const mesh = results[i].mesh;
-      if (!mesh || mesh.length < 468) continue;
-      const context = this.context;
-      context.setTransform(1, 0, 0, 1, 0, 0);
-      context.fillStyle = CROP_FILL;
-      context.fillRect(0, 0, ALIGNED_CROP_PX, ALIGNED_CROP_PX);
-      context.imageSmoothingEnabled = true;
-      context.imageSmoothingQuality = 'high';
-      context.setTransform(...alignmentCanvasTransform(mesh));
-      context.drawImage(frame, 0, 0);
-      const pixels = context.getImageData(0, 0, ALIGNED_CROP_PX, ALIGNED_CROP_PX);
-      const input = tf.tidy(() => tf.expandDims(tf.cast(tf.browser.fromPixels(pixels), 'float32'), 0));
-      const output = this.model.execute(input) as Tensor;
-      try {
-        faces[i].embedding = Float32Array.from(await output.data() as Float32Array);
-      } finally {
-        tf.dispose([input, output]);
-      }
+      const embedding = await this.embedFace(frame, results[i]);
+      if (embedding) faces[i].embedding = embedding;
     }
     return performance.now() - started;
+  }
+
+  /** The embedding of one face of `frame` (not closed), or null when the face has no full mesh to align it by. */
+  async embedFace(frame: ImageBitmap, result: FaceResult): Promise<Float32Array | null> {
+    const mesh = result.mesh;
+    if (!mesh || mesh.length < 468) return null;
+    const tf = this.human.tf;
+    const context = this.context;
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.fillStyle = CROP_FILL;
+    context.fillRect(0, 0, ALIGNED_CROP_PX, ALIGNED_CROP_PX);
+    context.imageSmoothingEnabled = true;
+    context.imageSmoothingQuality = 'high';
+    context.setTransform(...alignmentCanvasTransform(mesh));
+    context.drawImage(frame, 0, 0);
+    const pixels = context.getImageData(0, 0, ALIGNED_CROP_PX, ALIGNED_CROP_PX);
+    const input = tf.tidy(() => tf.expandDims(tf.cast(tf.browser.fromPixels(pixels), 'float32'), 0));
+    const output = this.model.execute(input) as Tensor;
+    try {
+      return Float32Array.from(await output.data() as Float32Array);
+    } finally {
+      tf.dispose([input, output]);
+    }
   }
 
   /** Frees the model's weights. */

@@ -11,8 +11,14 @@ const failed: ImportRecord = {
   message: 'b.png is not an image.\nSecond line.',
 };
 
+const withOthers: ImportRecord = {
+  ...done, file: 'p/c.jpg', id: 'c.jpg',
+  others: { dlib: Float32Array.from([0.25, 0.75]) },
+  otherProblems: { mobileface: 'The MobileFace model did not load (HTTP 404).' },
+};
+
 describe('store ledger encoding', () => {
-  it.each([['a sample', done], ['a failure with awkward characters', failed]])('round-trips %s', (_, record) => {
+  it.each([['a sample', done], ['a failure with awkward characters', failed], ["a sample with other models' embeddings and problems", withOthers]])('round-trips %s', (_, record) => {
     const outcome = toFileOutcome(record);
     expect(fromFileRecord({ ...outcome, jobId: 'j', recordedAt: 1 })).toEqual(record);
   });

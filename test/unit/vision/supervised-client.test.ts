@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DETECT_TIMEOUT_MS, MAX_RESTARTS, SupervisedVisionClient } from '../../../src/vision/supervised-client';
+import { DETECT_TIMEOUT_MS, MAX_RESTARTS, OTHER_MODELS_DETECT_TIMEOUT_MS, SupervisedVisionClient } from '../../../src/vision/supervised-client';
 import type { DetectOptions, EngineInfo, Observation, VisionClient } from '../../../src/vision/types';
 import { VisionError } from '../../../src/vision/types';
 
@@ -70,6 +70,17 @@ describe('SupervisedVisionClient', () => {
     await client.load(LOAD);
     const answer = client.detect(bitmap(), { embed: false }).catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(DETECT_TIMEOUT_MS + 1);
+    expect(await answer).toMatchObject({ kind: 'worker-restarted' });
+    expect(workers).toHaveLength(2);
+  });
+
+  it('waits longer for a frame also embedded with other models, which may load them first', async () => {
+    const { client, workers } = supervise([hangUntilAborted, ok]);
+    await client.load(LOAD);
+    const answer = client.detect(bitmap(), { embed: true, alsoEmbedWith: ['dlib'] }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(DETECT_TIMEOUT_MS + 1);
+    expect(workers).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(OTHER_MODELS_DETECT_TIMEOUT_MS - DETECT_TIMEOUT_MS);
     expect(await answer).toMatchObject({ kind: 'worker-restarted' });
     expect(workers).toHaveLength(2);
   });

@@ -81,6 +81,7 @@ export class FgApp extends LitElement {
 
   private readonly _compare = new CompareController(this, {
     packs: () => this._library.packs,
+    readImported: (id) => this._stored.store?.packs.get(id) ?? Promise.resolve(undefined),
     request: () => (this._tab === 'models' ? { groupBy: this._state.groupBy, impostorGrouping: this._state.gapOptions.impostorGrouping } : null),
   });
 

@@ -87,5 +87,17 @@ describe('import with another model on the production build (real models, fixtur
       return names.length >= 2 ? names : null;
     }, { timeout: 30_000 });
     expect((await listed.jsonValue() as string[]).sort()).toEqual(['My class (dlib)', 'My class (faceres)']);
+
+    // Compare models puts the import's two packs side by side, each at its own threshold.
+    await openTab(page, 'models');
+    const compared = await page.waitForFunction(() => {
+      const root = document.querySelector('fg-app')?.shadowRoot;
+      const view = root?.querySelector<HTMLElement & { report?: { models: { model_id: string; score_id: string }[] } | null }>('fg-compare-view');
+      const notice = root?.querySelector('fg-message[heading="Compare models"]')?.textContent;
+      if (notice) return { notice };
+      return view?.report ? { models: view.report.models.map((m) => [m.model_id, m.score_id]) } : null;
+    }, { timeout: 60_000 });
+    expect(await compared.jsonValue()).toEqual({ models: [['faceres', 'human-similarity-v1'], ['dlib', 'cosine-v1']] });
+    await (await page.$('fg-app >>> fg-compare-view'))!.screenshot({ path: resolve(REPO_ROOT, 'test-results/import-models-compare.png') });
   });
 });

@@ -11,7 +11,7 @@
  * BENCH_SECONDS (24 per loop), BENCH_ROUNDS (2), BENCH_BACKEND (wasm), BENCH_MODELS (all, `a,b`).
  */
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchChromium, makeProfileDir } from '../../test/e2e/helpers/chromium';
@@ -22,7 +22,7 @@ import type { VideoTruth } from './live-analysis';
 import { formatLiveModelsMarkdown, formatLiveModelsTable, summarizeModel, type LiveModelsReport, type ModelSamples } from './live-models-report';
 import { measureGrabToMatch } from './grab-to-match';
 import { ENROLLED_PHOTO, enrolOnce, measureApp, measureBare, pickModel } from './live-pages';
-import { updateBenchmarksSection } from './live-report';
+import { saveBenchReport } from './live-report';
 import { addRound, summarizeBare, type LoopSamples } from './live-summary';
 import { summarizeSamples } from './stats';
 import { computeFaceAnchorsX, computeShiftPx, hasFaces, writeLiveVideo } from './live-video';
@@ -132,11 +132,8 @@ async function main(): Promise<void> {
       bareEmbeddingsPerSecond: round((bareSamples.frames.filter((frame) => frame.faces > 0).length * 1000) / bareSamples.elapsedMs),
       bareEmbedMsPerFace: summarizeSamples(bareSamples.frames.filter((frame) => frame.faces > 0).map((frame) => frame.embed / frame.faces)),
     };
-    mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
-    writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
     console.log(formatLiveModelsTable(report));
-    updateBenchmarksSection(resolve(REPO_ROOT, 'BENCHMARKS.md'), 'live-models', formatLiveModelsMarkdown(report));
-    console.log(`wrote ${RESULTS_FILE} and the live-models section of BENCHMARKS.md`);
+    saveBenchReport(RESULTS_FILE, report, 'live-models', formatLiveModelsMarkdown(report));
   } finally {
     await server.close();
     rmSync(folder, { recursive: true, force: true });

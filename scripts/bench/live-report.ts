@@ -1,5 +1,6 @@
 /** Shapes and text of the live-loop bench's report: the JSON file, the console table, BENCHMARKS.md. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { LiveFigures } from './live-analysis';
 import type { StageSummary } from './stats';
 
@@ -198,4 +199,15 @@ export function updateBenchmarksSection(file: string, name: string, body: string
   const block = `${start}\n${body}\n${end}`;
   const next = from >= 0 && to > from ? text.slice(0, from) + block + text.slice(to + end.length) : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
+}
+
+/**
+ * Writes a bench's results as JSON (`resultsFile`, its folder made when missing) and its section
+ * of the repository's BENCHMARKS.md, and says so.
+ */
+export function saveBenchReport(resultsFile: string, report: unknown, section: string, markdown: string): void {
+  mkdirSync(dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+  updateBenchmarksSection(resolve(import.meta.dirname, '../../BENCHMARKS.md'), section, markdown);
+  console.log(`wrote ${resultsFile} and the ${section} section of BENCHMARKS.md`);
 }

@@ -9,7 +9,7 @@
  * BENCH_FACES (`1,3`) change the run.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -19,7 +19,7 @@ import type { BareFrame } from '../../bench/bare-loop';
 import type { AppProbeFrame } from './app-probe';
 import type { VideoTruth } from './live-analysis';
 import { ENROLLED_PHOTO, enrolOnce, measureApp as measureAppRound, measureBare as measureBareRound } from './live-pages';
-import { formatLiveMarkdown, formatLiveTable, type LiveReport, type LoopResult, updateBenchmarksSection } from './live-report';
+import { formatLiveMarkdown, formatLiveTable, type LiveReport, type LoopResult, saveBenchReport } from './live-report';
 import { computeFaceAnchorsX, computeShiftPx, hasFaces, writeLiveVideo } from './live-video';
 import { addRound, mergeFigures, summarizeApp, summarizeBare, type LoopSamples } from './live-summary';
 
@@ -125,11 +125,8 @@ async function main(): Promise<void> {
         camera: 'Y4M loop of 6 s (scripts/bench/live-video.ts): 1 s grey, then the faces enter and move sideways 80 px on a 2 s period, 640x480 at 30 frames/s' },
       scenarios,
     };
-    mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
-    writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
     console.log(formatLiveTable(report));
-    updateBenchmarksSection(resolve(REPO_ROOT, 'BENCHMARKS.md'), 'live', formatLiveMarkdown(report));
-    console.log(`wrote ${RESULTS_FILE} and the live section of BENCHMARKS.md`);
+    saveBenchReport(RESULTS_FILE, report, 'live', formatLiveMarkdown(report));
   } finally {
     await server.close();
     rmSync(folder, { recursive: true, force: true });

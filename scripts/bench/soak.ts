@@ -8,7 +8,7 @@
  * "Memory over a long session" section of BENCHMARKS.md. Goal: growth from minute 2 to the end
  * at most 5% (issue 11).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
@@ -17,7 +17,7 @@ import { launchChromium } from '../../test/e2e/helpers/chromium';
 import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
 import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
 import { openTab } from '../../test/e2e/helpers/views';
-import { updateBenchmarksSection } from './live-report';
+import { saveBenchReport } from './live-report';
 import { IMPORT_PHOTOS, importFolder, moveThreshold } from './app-actions';
 import { growthByKind, takeHeapSummary, type HeapSummary } from './heap-snapshot';
 
@@ -206,10 +206,8 @@ async function main(): Promise<void> {
     };
     const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${await browser.version()} headless, wasm backend`;
     const report = { date: new Date().toISOString(), minutes: MINUTES, machine, samples, growth, pageHeapGrowthKiB, actions: actions.join('; ') };
-    mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
-    writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
-    updateBenchmarksSection(resolve(REPO_ROOT, 'BENCHMARKS.md'), 'soak', formatMarkdown(report));
-    console.log(`growth from minute ${BASELINE_MINUTE}: ${JSON.stringify(growth)}, page heap by kind (KiB) ${JSON.stringify(pageHeapGrowthKiB)}; wrote ${RESULTS_FILE} and the soak section of BENCHMARKS.md`);
+    console.log(`growth from minute ${BASELINE_MINUTE}: ${JSON.stringify(growth)}, page heap by kind (KiB) ${JSON.stringify(pageHeapGrowthKiB)}`);
+    saveBenchReport(RESULTS_FILE, report, 'soak', formatMarkdown(report));
   } finally {
     await browser.close();
     await server.close();

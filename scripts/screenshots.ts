@@ -38,10 +38,10 @@ function isVisible(page: Page, selector: string): Promise<boolean> {
 
 /** You vs the groups by race x gender in presenter view, every page at both sizes; the grouping is set back to race after. */
 async function shootManyGroups(page: Page): Promise<void> {
-  const gender = 'fg-app >>> fg-you-vs-groups >>> fg-group-picker >>> input[value="gender"]';
+  const picker = 'fg-app >>> fg-you-vs-groups >>> fg-group-picker >>> input';
   const pager = 'fg-app >>> fg-you-vs-groups >>> .pager';
   await page.locator('fg-app >>> #tab-groups').click();
-  await page.locator(gender).click();
+  await page.locator(`${picker}[value="race/gender"]`).click();
   await new Promise((done) => setTimeout(done, 3000));
   await page.locator('fg-app >>> .presenter-toggle').click();
   for (const [width, height] of [[1920, 1080], [1280, 720]]) {
@@ -58,7 +58,7 @@ async function shootManyGroups(page: Page): Promise<void> {
   }
   await page.setViewport({ width: 1280, height: 800 });
   await page.locator('fg-app >>> .presenter-toggle').click();
-  await page.locator(gender).click();
+  await page.locator(`${picker}[value="race"]`).click();
 }
 
 async function main(): Promise<void> {

@@ -60,6 +60,17 @@ function findVisiblePager(app: FgApp): HTMLButtonElement | null {
   return panel ? search(panel) : null;
 }
 
+/** Group names of You vs the groups that stick out of their strip's box (into the next column, or off the screen). */
+function findNamesOutsideStrips(app: FgApp): string[] {
+  const view = inner(app, 'fg-you-vs-groups');
+  return [...view?.shadowRoot?.querySelectorAll('fg-score-strip') ?? []].flatMap((strip) => {
+    const box = strip.getBoundingClientRect();
+    return [...strip.shadowRoot?.querySelectorAll('text.label') ?? []]
+      .filter((label) => label.getBoundingClientRect().left < Math.max(0, box.left) - 1)
+      .map((label) => `the name "${label.textContent?.trim()}" starts ${Math.round(box.left - label.getBoundingClientRect().left)} px left of its strip`);
+  });
+}
+
 /** When a tab has drawn what the room is to see. */
 const IS_READY: Record<TabId, (app: FgApp) => boolean> = {
   live: (app) => app.dataset.camera === 'on' && inner(app, 'fg-match-meter')?.getAttribute('data-state') !== null,
@@ -191,12 +202,14 @@ for (const [packId, groupBy, groups] of LARGE_GROUPINGS) {
         const shown: { range: string; columns: number }[] = [];
         (inner(app, '#tab-groups') as HTMLButtonElement).click();
         await waitUntil(() => IS_READY.groups(app), 'the strip never drew', { timeout: TAB_READY_TIMEOUT_MS, interval: 250 });
-        const problems = await measureTab(app, 'groups', 'You vs the groups', [], () => {
+        const problems: string[] = [];
+        problems.push(...await measureTab(app, 'groups', 'You vs the groups', [], () => {
+          problems.push(...findNamesOutsideStrips(app));
           const strips = inner(app, 'fg-you-vs-groups >> .strips');
           shown.push(strips
             ? { range: strips.getAttribute('data-groups') ?? '', columns: Number(strips.getAttribute('data-columns')) }
             : { range: inner(app, 'fg-you-vs-groups >> fg-score-strip')?.getAttribute('data-groups') ?? '', columns: 1 });
-        });
+        }));
         expect(problems).to.deep.equal([]);
         // Every group on some page, each page's groups following the last's, in as few pages as the columns allow.
         const ranges = shown.map(({ range }) => range.split('-').map(Number));

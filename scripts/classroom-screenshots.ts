@@ -55,6 +55,10 @@ async function shootManyGroupsRoom(page: Page, url: string): Promise<void> {
   await waitForApp(page, 'the models', (s) => s.vision === 'ready', VISION_READY_TIMEOUT_MS);
   await page.locator('fg-app >>> #tab-room').click();
   await page.locator('fg-app >>> fg-room-view >>> button.clear').click();
+  // The room's own people by race x gender too, so both tables have ten groups.
+  await page.locator('fg-app >>> fg-room-view >>> fg-group-picker >>> input[value="race/gender"]').click();
+  // The notice that the kept room came back after the reload is not what these shots show.
+  await page.$$eval('fg-app >>> fg-message[dismissible] >>> button', (buttons) => buttons.forEach((button) => (button as HTMLButtonElement).click()));
   const modelSha256 = await page.evaluate(() => document.querySelector('fg-app')!.shadowRoot!.querySelector('fg-room-view')!.getAttribute('model-sha256') ?? '');
   const codes = makeRoomCodes('utkface-600', ['race', 'gender'], 14, modelSha256, getModel(DEFAULT_MODEL_ID).scoreId);
   await page.evaluate((texts) => {

@@ -2,7 +2,9 @@
  * Screenshots of the real app (production build, fake camera from a fixture photo) for people to
  * look at: every tab at 1280x800, presenter view of The gap for each bundled pack at 1920x1080
  * and 1280x720 (app-presenter-<pack>-<size>.png), and every other view in presenter view at both sizes
- * (app-presenter-<tab>-<size>.png, with app-presenter-<tab>-<page>-<size>.png for the next pages of a paged view).
+ * (app-presenter-<tab>-<size>.png, with app-presenter-<tab>-<page>-<size>.png for the next pages of a paged view),
+ * and You vs the groups by race x gender (10 groups: two columns on one page at 1920x1080, two
+ * pages at 1280x720; app-presenter-groups-race-gender[-2]-<size>.png).
  * Run: `npx vite build && npx tsx scripts/screenshots.ts` (writes docs/screenshots/app-*.png).
  */
 import { join } from 'node:path';
@@ -32,6 +34,31 @@ async function shoot(page: Page, name: string): Promise<void> {
 /** Whether the element at a `>>>` selector is on the page and drawn. */
 function isVisible(page: Page, selector: string): Promise<boolean> {
   return page.$(selector).then((handle) => handle?.evaluate((element) => element.checkVisibility()) ?? false);
+}
+
+/** You vs the groups by race x gender in presenter view, every page at both sizes; the grouping is set back to race after. */
+async function shootManyGroups(page: Page): Promise<void> {
+  const picker = 'fg-app >>> fg-you-vs-groups >>> fg-group-picker >>> input';
+  const pager = 'fg-app >>> fg-you-vs-groups >>> .pager';
+  await page.locator('fg-app >>> #tab-groups').click();
+  await page.locator(`${picker}[value="race/gender"]`).click();
+  await new Promise((done) => setTimeout(done, 3000));
+  await page.locator('fg-app >>> .presenter-toggle').click();
+  for (const [width, height] of [[1920, 1080], [1280, 720]]) {
+    await page.setViewport({ width, height });
+    await new Promise((done) => setTimeout(done, 3000));
+    await shoot(page, `app-presenter-groups-race-gender-${width}x${height}.png`);
+    for (let next = 2; (await isVisible(page, pager)) && !/back/i.test(await page.$eval(pager, (button) => button.textContent ?? '')); next++) {
+      await page.locator(pager).click();
+      await new Promise((done) => setTimeout(done, 1000));
+      await shoot(page, `app-presenter-groups-race-gender-${next}-${width}x${height}.png`);
+    }
+    // Back to the first page, so the next size starts there.
+    if (await isVisible(page, pager)) await page.locator(pager).click();
+  }
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.locator('fg-app >>> .presenter-toggle').click();
+  await page.locator(`${picker}[value="race"]`).click();
 }
 
 async function main(): Promise<void> {
@@ -84,6 +111,7 @@ async function main(): Promise<void> {
     }
     await page.setViewport({ width: 1280, height: 800 });
     await page.locator('fg-app >>> .presenter-toggle').click();
+    await shootManyGroups(page);
   } finally {
     await close();
   }

@@ -6,6 +6,7 @@ import { exportStoredPack } from '../import/stored-pack';
 import { assertSameModel, DEFAULT_MODEL_ID, getModel, type RecognitionModel } from '../models/registry';
 import type { PackMetadata, Store } from '../store';
 import { describeError } from '../shared/errors';
+import { keyPackByFileSha256 } from './pack-fingerprint';
 import { keepLoadedFiles, listKeptFiles } from '../sw/keep-loaded';
 
 /**
@@ -192,6 +193,8 @@ export class PackController implements ReactiveController {
     const model = this.activeModel();
     const decoded = tryDecodePackBytes(bytes, { modelSha256: await this.deps.modelSha256(), dim: model.dim, scoreId: model.scoreId, modelId: model.id });
     if (!decoded.ok) throw new Error(`The bundled pack “${entry.name}” (${entry.file}) was refused. ${decoded.rejection.message}`);
+    // The sha256 just checked is the pack's content key: no pass over its embeddings on this thread.
+    keyPackByFileSha256(decoded.pack, sha256);
     // Kept for offline use from the HTTP cache, not downloaded again.
     void keepLoadedFiles().then(() => this.refreshKept());
     return decoded.pack;

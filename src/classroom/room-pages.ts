@@ -7,8 +7,11 @@
 import { splitIntoPages } from '../views/paging';
 import type { RoomStatistics } from './room-stats';
 
-/** Most table rows on one page: six groups, their heading, the ratio and the caveat fit 1280x720. */
-export const ROOM_ROWS_PER_PAGE = 6;
+/**
+ * Most table rows in one column of a page: six groups, their heading, the ratio and the caveat fit
+ * 1280x720. A wide screen (countPresenterColumns, src/views/paging.ts) shows two columns a page.
+ */
+export const ROOM_ROWS_PER_COLUMN = 6;
 
 /** Which of the room's two tables a page shows. */
 export type RoomTableKind = 'missed' | 'strangers';
@@ -18,7 +21,7 @@ export type RoomPage =
   | { kind: 'collect' }
   | {
     kind: RoomTableKind;
-    /** The table's rows `[from, to)` on this page. */
+    /** The table's rows `[from, to)` on this page (`splitIntoColumns` splits them, at ROOM_ROWS_PER_COLUMN a column). */
     from: number;
     to: number;
     /** The table's rows in all, over every page. */
@@ -26,8 +29,12 @@ export type RoomPage =
   }
   | { kind: 'laptop' };
 
-/** The pages, in the order the presenter clicks through them: the tables only once codes are collected. */
-export function listRoomPages(stats: RoomStatistics | null, rowsPerPage = ROOM_ROWS_PER_PAGE): RoomPage[] {
+/**
+ * The pages, in the order the presenter clicks through them: the tables only once codes are
+ * collected, each in pages of `columns` columns of ROOM_ROWS_PER_COLUMN rows.
+ */
+export function listRoomPages(stats: RoomStatistics | null, columns = 1): RoomPage[] {
+  const rowsPerPage = ROOM_ROWS_PER_COLUMN * Math.max(1, columns);
   const tables: RoomPage[] = [];
   if (stats && stats.people > 0) {
     for (const [kind, total] of [['missed', stats.genuine.length], ['strangers', stats.strangers.length]] as const) {

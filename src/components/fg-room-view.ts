@@ -18,6 +18,7 @@ import { RoomClearEvent, RoomCollectToggleEvent, RoomKeepChangeEvent } from './r
 import './room/fg-room-share';
 import './room/fg-room-scanner';
 import './room/fg-room-stats';
+import { PresenterColumnsController } from './presenter-columns-controller';
 
 /**
  * "Room": the same rates and charts as the gap view, for the people enrolled on this laptop.
@@ -31,7 +32,8 @@ import './room/fg-room-stats';
  * and on this device only when the presenter ticks "Keep the room on this device").
  *
  * In presenter view the tab pages (src/classroom/room-pages.ts): collecting, then each table of the
- * collected room (split when its groups do not fit a screen), then this laptop's people. The page
+ * collected room (split when its groups do not fit a screen: six a column, two columns a page on
+ * a wide screen), then this laptop's people. The page
  * shown is mirrored in `data-page` (the app hides its join bar on the tables' pages).
  *
  * @fires threshold-change - from the slider (ThresholdChangeEvent)
@@ -91,6 +93,9 @@ export class FgRoomView extends LitElement {
 
   private _gap: GapIndex | null = null;
   private _pages: RoomPage[] = [{ kind: 'collect' }];
+  /** The columns the pages were listed for. */
+  private _pagesColumns = 1;
+  private readonly _columns = new PresenterColumnsController(this);
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('people') || changed.has('groupBy')) {
@@ -99,11 +104,13 @@ export class FgRoomView extends LitElement {
         ? buildGapIndex(scoreRoom(this.people), { groupBy: this.groupBy, impostorGrouping: 'within', excludeUnverified: false })
         : null;
     }
-    if (changed.has('roomStats') || changed.has('presenter')) {
+    if (changed.has('roomStats') || changed.has('presenter') || this._columns.columns !== this._pagesColumns) {
       const shown = this._pages[this._pageIndex];
-      this._pages = listRoomPages(this.roomStats);
-      // The room grows while it is shown: stay on the same kind of page when it still exists.
-      const same = this._pages.findIndex((page) => page.kind === shown?.kind && (!('from' in page) || !('from' in shown) || page.from === shown.from));
+      this._pagesColumns = this._columns.columns;
+      this._pages = listRoomPages(this.roomStats, this._pagesColumns);
+      // The room grows, or the screen widens, while it is shown: stay on the page of the same kind
+      // that holds the first row shown, when it still exists.
+      const same = this._pages.findIndex((page) => page.kind === shown?.kind && (!('from' in page) || !('from' in shown) || page.to > shown.from));
       this._pageIndex = same >= 0 ? same : 0;
     }
   }

@@ -68,17 +68,22 @@ export class FgScoreStrip extends LitElement {
   @property() axisTitle = 'similarity score';
   /** Larger type for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
+  /**
+   * The presenter drawing's width in units (1,200 for the whole screen; less for a column, so its
+   * 28-unit type stays 28 px where the column is at least this many px wide).
+   */
+  @property({ type: Number, attribute: 'presenter-width' }) presenterWidth = PRESENTER_LAYOUT.width;
 
   /** Room for the widest group name and note (presenter: "Others/female/45-70, 0 of 20" is wider than the default). */
   private _labelWidth = PRESENTER_LAYOUT.labelWidth;
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (this.presenter && (changed.has('rows') || changed.has('presenter'))) this._labelWidth = this._measureLabelWidth();
+    if (this.presenter && (changed.has('rows') || changed.has('presenter') || changed.has('presenterWidth'))) this._labelWidth = this._measureLabelWidth();
   }
 
   override render() {
     if (this.rows.length === 0) return html`<p class="empty">No scores to show yet.</p>`;
-    const layout = this.presenter ? { ...PRESENTER_LAYOUT, labelWidth: this._labelWidth } : PAGE_LAYOUT;
+    const layout = this.presenter ? { ...PRESENTER_LAYOUT, width: this.presenterWidth, labelWidth: this._labelWidth } : PAGE_LAYOUT;
     const { width, labelWidth, rowHeight, top, bottom, right } = layout;
     const height = top + this.rows.length * rowHeight + bottom;
     const x = scaleLinear().domain([0, 1]).range([labelWidth, width - right]);
@@ -116,7 +121,7 @@ export class FgScoreStrip extends LitElement {
       if (row.note) width += context.measureText(`, ${row.note}`).width;
       widest = Math.max(widest, width);
     }
-    return Math.min(Math.round(PRESENTER_LAYOUT.width * MAX_LABEL_SHARE), Math.max(PRESENTER_LAYOUT.labelWidth, Math.ceil(widest) + LABEL_PAD_UNITS));
+    return Math.min(Math.round(this.presenterWidth * MAX_LABEL_SHARE), Math.max(PRESENTER_LAYOUT.labelWidth, Math.ceil(widest) + LABEL_PAD_UNITS));
   }
 
   private _renderRow(row: ScoreStripRow, i: number, x: (v: number) => number, layout: StripLayout) {

@@ -7,10 +7,11 @@ import { buildGapIndexInBackground } from '../views/gap-model';
 import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets, listThresholdPresets, type ThresholdPreset } from '../views/presets';
 import { getModelOrDefault } from '../models/registry';
-import { splitIntoPages, type PageRange } from '../views/paging';
+import { PRESENTER_COLUMN_STRIP_UNITS, splitIntoColumns, splitIntoPages, type PageRange } from '../views/paging';
 import { scorePackPairs } from '../views/sample-set';
 import { countYouMatches, scoreYouAgainstPack, type YouGroupRow, type YouGroupScores } from '../views/you-model';
 import type { RateColumn } from './fg-rate-table';
+import { PresenterColumnsController } from './presenter-columns-controller';
 import { viewStyles } from './view-styles';
 import './fg-group-picker';
 import './fg-rate-table';
@@ -22,10 +23,13 @@ export const REDRAW_INTERVAL_MS = 250;
 /** Shortest time between two spoken updates (aria-live polite), so a screen reader is not flooded. */
 export const ANNOUNCE_INTERVAL_MS = 8000;
 /**
- * Most groups on one presenter page: six rows of 28 px names fit 1280x720 under the sentence, with
- * the threshold below. More groups (race x gender: 10 or 12; all three labels: 30) page evenly.
+ * Most groups in one column of a presenter page: six rows of 28 px names fit 1280x720 under the
+ * sentence, with the threshold below. A wide screen (src/views/paging.ts) shows two columns a
+ * page, so twelve groups. More groups (race x gender: 10 or 12; all three labels: 30) page evenly.
  */
-export const PRESENTER_GROUPS_PER_PAGE = 6;
+export const PRESENTER_GROUPS_PER_COLUMN = 6;
+/** What the presenter's strip shows: each group's note is "taken for you of its people". */
+const PRESENTER_CAPTION = 'Your score against each face \u00b7 per group: taken for you / its people';
 /** Most groups the presenter's sentence names one by one; the rest are counted. */
 const NAMED_GROUPS_IN_SENTENCE = 3;
 
@@ -56,6 +60,10 @@ export class FgYouVsGroups extends LitElement {
     /* The sentence, and beside it the way to the next groups when they do not fit one screen. */
     .words-row { display: flex; flex-wrap: wrap; gap: 0.2em 1em; align-items: baseline; }
     p.words { margin: 0; flex: 1 1 20em; }
+    /* A wide projector: the page's groups in columns side by side, each strip drawn for its column. */
+    .strips { display: grid; gap: 0 24px; }
+    .strips[data-columns='2'] { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+    p.strip-caption { grid-column: 1 / -1; margin: 0 0 0.2em; font-weight: 600; }
     .pager { font: inherit; font-size: 0.7em; padding: 0.1em 0.6em; border-radius: 999px; cursor: pointer;
       border: 1px solid var(--fg-border); background: var(--fg-surface); color: var(--fg-text); }
     /* The tab names the view; the room's screen goes to the sentence and the strip. */
@@ -87,6 +95,9 @@ export class FgYouVsGroups extends LitElement {
   private _lastAnnounce = -Infinity;
   private _redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private _presetsAbort: AbortController | null = null;
+  /** The columns the groups were paged for. */
+  private _pagedColumns = 1;
+  private readonly _columns = new PresenterColumnsController(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -104,7 +115,8 @@ export class FgYouVsGroups extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pack')) this._loadPresets();
     const isStructural = changed.has('pack') || changed.has('groupBy');
-    if (isStructural || changed.has('presenter')) this._groupPage = 0;
+    if (isStructural || changed.has('presenter') || this._columns.columns !== this._pagedColumns) this._groupPage = 0;
+    this._pagedColumns = this._columns.columns;
     if (isStructural || changed.has('embedding')) {
       const wait = REDRAW_INTERVAL_MS - (performance.now() - this._lastDraw);
       if (!isStructural && wait > 0 && this._scores.length > 0) {
@@ -146,8 +158,9 @@ export class FgYouVsGroups extends LitElement {
       return html`<p class="state" role="status">Your face could not be compared with this pack: its embeddings come from another model.</p>`;
     }
     const taken = new Map(this._rows.map((r) => [r.group, r.falseMatches]));
-    const pages: PageRange[] = this.presenter ? splitIntoPages(this._scores.length, PRESENTER_GROUPS_PER_PAGE) : [[0, this._scores.length]];
+    const pages: PageRange[] = this.presenter ? splitIntoPages(this._scores.length, PRESENTER_GROUPS_PER_COLUMN * this._pagedColumns) : [[0, this._scores.length]];
     const [from, to] = pages[Math.min(this._groupPage, pages.length - 1)];
+    const columns: PageRange[] = this.presenter ? splitIntoColumns([from, to], PRESENTER_GROUPS_PER_COLUMN) : [[from, to]];
     // A room reads the strip: each group's count sits after its name and one sentence says the
     // total, so the view fits one screen (more groups page); the table stays on the normal page.
     return html`
@@ -157,12 +170,11 @@ export class FgYouVsGroups extends LitElement {
       ${this.presenter
         ? html`<div class="words-row"><p class="words">${this._describeAll()}</p>${pages.length > 1 ? this._renderPager(pages) : nothing}</div>`
         : html`<ul class="words">${this._rows.map((r) => html`<li data-group=${r.group} data-taken=${r.falseMatches}>${this._describeRow(r)}</li>`)}</ul>`}
-      <fg-score-strip .threshold=${this.threshold} ?presenter=${this.presenter} data-groups=${`${from + 1}-${to}`}
-        caption=${this.presenter ? 'Your score against each face \u00b7 per group: taken for you / its people' : `Your score against each face, by ${describeGrouping(this.groupBy)}`}
-        .rows=${this._scores.slice(from, to).map((g) => ({
-          group: formatGroupName(g.group), scores: g.scores.map((s) => s.score),
-          note: this.presenter ? `${formatCount(taken.get(g.group) ?? 0)} of ${formatCount(g.people)}` : pluralise(g.people, 'person', 'people'),
-        }))}></fg-score-strip>
+      ${columns.length === 1 ? this._renderStrip(from, to, taken) : html`
+        <div class="strips" data-columns=${columns.length} data-groups=${`${from + 1}-${to}`}>
+          <p class="strip-caption">${PRESENTER_CAPTION}</p>
+          ${columns.map(([a, b]) => this._renderStrip(a, b, taken, `Groups ${a + 1}\u2013${b} of ${this._scores.length}`))}
+        </div>`}
       ${this.presenter ? nothing : html`<fg-rate-table caption="Who would be taken for you" .columns=${COLUMNS} .rows=${this._rows.map((r) => ({
         group: r.group,
         cells: {
@@ -170,6 +182,21 @@ export class FgYouVsGroups extends LitElement {
           closest: { text: formatScore(r.closest?.score), value: r.closest?.score ?? null },
         },
       }))}></fg-rate-table>`}`;
+  }
+
+  /**
+   * The strip of groups `[from, to)`, titled `caption` (by default what the strip shows); a column
+   * of a wide page is drawn for its column's width.
+   */
+  private _renderStrip(from: number, to: number, taken: ReadonlyMap<string, number>, caption?: string) {
+    const isColumn = caption !== undefined;
+    return html`<fg-score-strip .threshold=${this.threshold} ?presenter=${this.presenter} data-groups=${`${from + 1}-${to}`}
+      presenter-width=${isColumn ? PRESENTER_COLUMN_STRIP_UNITS : nothing}
+      caption=${caption ?? (this.presenter ? PRESENTER_CAPTION : `Your score against each face, by ${describeGrouping(this.groupBy)}`)}
+      .rows=${this._scores.slice(from, to).map((g) => ({
+        group: formatGroupName(g.group), scores: g.scores.map((s) => s.score),
+        note: this.presenter ? `${formatCount(taken.get(g.group) ?? 0)} of ${formatCount(g.people)}` : pluralise(g.people, 'person', 'people'),
+      }))}></fg-score-strip>`;
   }
 
   /** "Next: groups 7-12 of 12", or, on the last page, back to the first: every group is a click away. */

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PackController } from '../../src/app/pack-controller';
+import { fingerprintPack } from '../../src/app/pack-fingerprint';
 import { loadBundledPackIndex } from '../../src/import/bundled';
 import { readModelIdentity } from '../../src/import/model';
 import { toStoredPackInput } from '../../src/import/stored-pack';
@@ -26,6 +27,9 @@ describe('PackController: one owner that validates every pack and checks every h
     await controller.start('lfw-94');
     expect(controller.state).to.deep.equal({ status: 'ready', id: 'lfw-94' });
     expect(controller.pack?.samples.length).to.equal(360);
+    // Its content key is the file's sha256 the controller checked: no pass over 360 embeddings.
+    const entry = controller.bundled.find((candidate) => candidate.id === 'lfw-94')!;
+    expect(fingerprintPack(controller.pack!)).to.equal(`360x1024-${entry.sha256.slice(0, 16)}`);
   });
 
   it('refuses a bundled pack whose bytes differ from its index entry, and says what to do', async () => {
@@ -46,6 +50,8 @@ describe('PackController: one owner that validates every pack and checks every h
     const controller = new PackController(makeHost(), { store: () => store, modelSha256, onActivated: () => {} });
     await controller.activate('mine', { remember: false });
     expect(controller.state).to.deep.equal({ status: 'ready', id: 'mine' });
+    // No file, no file hash: an imported pack is keyed by its content (FNV).
+    expect(fingerprintPack(controller.pack!)).to.match(/^\d+x1024-[0-9a-f]{8}$/);
 
     const damaged = createSyntheticPack({ dim: 1024 });
     damaged.model = { ...damaged.model, sha256: sha, dim: 1024 };

@@ -10,6 +10,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../src/app/fg-app';
 import type { FgApp } from '../../src/app/fg-app';
+import type { FgRoomView } from '../../src/components/fg-room-view';
+import { countPresenterColumns } from '../../src/views/paging';
 import { TABS, type TabId } from '../../src/app/tabs';
 import { createMemoryStore } from '../../src/store';
 import { DEFAULT_MODEL_ID, getModel } from '../../src/models/registry';
@@ -58,6 +60,17 @@ function findVisiblePager(app: FgApp): HTMLButtonElement | null {
   return panel ? search(panel) : null;
 }
 
+/** Group names of You vs the groups that stick out of their strip's box (into the next column, or off the screen). */
+function findNamesOutsideStrips(app: FgApp): string[] {
+  const view = inner(app, 'fg-you-vs-groups');
+  return [...view?.shadowRoot?.querySelectorAll('fg-score-strip') ?? []].flatMap((strip) => {
+    const box = strip.getBoundingClientRect();
+    return [...strip.shadowRoot?.querySelectorAll('text.label') ?? []]
+      .filter((label) => label.getBoundingClientRect().left < Math.max(0, box.left) - 1)
+      .map((label) => `the name "${label.textContent?.trim()}" starts ${Math.round(box.left - label.getBoundingClientRect().left)} px left of its strip`);
+  });
+}
+
 /** When a tab has drawn what the room is to see. */
 const IS_READY: Record<TabId, (app: FgApp) => boolean> = {
   live: (app) => app.dataset.camera === 'on' && inner(app, 'fg-match-meter')?.getAttribute('data-state') !== null,
@@ -99,9 +112,10 @@ async function closePresenterApp(app: FgApp): Promise<void> {
 
 /**
  * Opens tab `id` at the screen's size and measures it, then every next page of a paged view:
- * every problem found, each with its page. `pagesSeen` gets how many pages there were.
+ * every problem found, each with its page. `pagesSeen` gets how many pages there were; `onPage`
+ * is called on each page as it is measured.
  */
-async function measureTab(app: FgApp, id: TabId, label: string, pagesSeen: number[] = []): Promise<string[]> {
+async function measureTab(app: FgApp, id: TabId, label: string, pagesSeen: number[] = [], onPage: () => void = () => {}): Promise<string[]> {
   (inner(app, `#tab-${id}`) as HTMLButtonElement).click();
   await waitUntil(() => IS_READY[id](app), `${label} never finished drawing`, { timeout: TAB_READY_TIMEOUT_MS, interval: 250 });
   // Charts and tables settle over a few frames after their data arrives.
@@ -111,6 +125,7 @@ async function measureTab(app: FgApp, id: TabId, label: string, pagesSeen: numbe
   for (let page = 1; page <= MAX_PAGES; page++) {
     problems.push(...describeProblems(measurePresenterFit()).map((problem) => `page ${page}: ${problem}`));
     pagesSeen.push(page);
+    onPage();
     const pager = findVisiblePager(app);
     if (!pager) break;
     // The last page's button leads back to the first: click it too, and stop.
@@ -180,33 +195,51 @@ for (const [packId, groupBy, groups] of LARGE_GROUPINGS) {
     });
 
     for (const [width, height] of SCREENS) {
-      it(`You vs the groups shows all ${groups} groups, a page at a time, each page fitting ${width}x${height}`, async () => {
+      it(`You vs the groups shows all ${groups} groups, ${6 * countPresenterColumns(width)} a page at most, each page fitting ${width}x${height}`, async () => {
         await setViewport({ width, height });
-        const shown: string[] = [];
-        const pagesSeen: number[] = [];
-        const record = new MutationObserver(() => shown.push(inner(app, 'fg-you-vs-groups >> fg-score-strip')?.getAttribute('data-groups') ?? ''));
-        const problems = await (async () => {
-          (inner(app, '#tab-groups') as HTMLButtonElement).click();
-          await waitUntil(() => IS_READY.groups(app), 'the strip never drew', { timeout: TAB_READY_TIMEOUT_MS, interval: 250 });
-          record.observe(inner(app, 'fg-you-vs-groups >> fg-score-strip')!, { attributes: true, attributeFilter: ['data-groups'] });
-          shown.push(inner(app, 'fg-you-vs-groups >> fg-score-strip')!.getAttribute('data-groups') ?? '');
-          return measureTab(app, 'groups', 'You vs the groups', pagesSeen);
-        })();
-        record.disconnect();
+        const columns = countPresenterColumns(width);
+        // Each page's groups ("1-12") and how many columns show them.
+        const shown: { range: string; columns: number }[] = [];
+        (inner(app, '#tab-groups') as HTMLButtonElement).click();
+        await waitUntil(() => IS_READY.groups(app), 'the strip never drew', { timeout: TAB_READY_TIMEOUT_MS, interval: 250 });
+        const problems: string[] = [];
+        problems.push(...await measureTab(app, 'groups', 'You vs the groups', [], () => {
+          problems.push(...findNamesOutsideStrips(app));
+          const strips = inner(app, 'fg-you-vs-groups >> .strips');
+          shown.push(strips
+            ? { range: strips.getAttribute('data-groups') ?? '', columns: Number(strips.getAttribute('data-columns')) }
+            : { range: inner(app, 'fg-you-vs-groups >> fg-score-strip')?.getAttribute('data-groups') ?? '', columns: 1 });
+        }));
         expect(problems).to.deep.equal([]);
-        // Every group on some page, each page's groups following the last's.
-        const ranges = [...new Set(shown)].map((range) => range.split('-').map(Number));
+        // Every group on some page, each page's groups following the last's, in as few pages as the columns allow.
+        const ranges = shown.map(({ range }) => range.split('-').map(Number));
         expect(ranges.at(-1)?.[1], `groups shown: ${ranges.join(' ')}`).to.equal(groups);
         ranges.slice(1).forEach(([from], i) => expect(from).to.equal(ranges[i][1] + 1));
-        expect(pagesSeen.length).to.equal(Math.ceil(groups / 6));
+        expect(shown.length).to.equal(Math.ceil(groups / (6 * columns)));
+        // Six groups a column: two columns side by side on the wide screen, one on 1280x720.
+        shown.forEach(({ columns: shownColumns }, i) => expect(shownColumns, `columns on page ${i + 1}`).to.equal(Math.ceil((ranges[i][1] - ranges[i][0] + 1) / 6)));
+        expect(Math.max(...shown.map((page) => page.columns))).to.equal(columns);
       });
 
-      it(`Room with ${ROOM_ATTENDEES} laptops collected fits ${width}x${height} on every page`, async () => {
+      it(`Room with ${ROOM_ATTENDEES} laptops collected fits ${width}x${height} on every page, ${6 * countPresenterColumns(width)} groups a table page at most`, async () => {
         await setViewport({ width, height });
+        const perPage = 6 * countPresenterColumns(width);
+        // Each table page's rows, and how many columns show them.
+        const tables: { rows: number; columns: number }[] = [];
         const pagesSeen: number[] = [];
-        expect(await measureTab(app, 'room', 'Room', pagesSeen)).to.deep.equal([]);
-        // Collecting, at least one page of each table, and this laptop's people.
-        expect(pagesSeen.length).to.be.at.least(4);
+        expect(await measureTab(app, 'room', 'Room', pagesSeen, () => {
+          const stats = inner(app, 'fg-room-view >> fg-room-stats');
+          const rows = stats?.shadowRoot?.querySelectorAll('tbody tr').length ?? 0;
+          if (rows > 0) tables.push({ rows, columns: stats?.shadowRoot?.querySelectorAll('table').length ?? 0 });
+        })).to.deep.equal([]);
+        const { genuine, strangers } = (inner(app, 'fg-room-view') as FgRoomView).roomStats!;
+        // Collecting, each table in pages of up to `perPage` groups, and this laptop's people.
+        expect(pagesSeen.length).to.equal(2 + Math.ceil(genuine.length / perPage) + Math.ceil(strangers.length / perPage));
+        expect(tables.map(({ rows }) => rows).reduce((a, b) => a + b, 0)).to.equal(genuine.length + strangers.length);
+        tables.forEach(({ rows, columns }, i) => {
+          expect(rows, `rows on table page ${i + 1}`).to.be.at.most(perPage);
+          expect(columns, `tables side by side on table page ${i + 1}`).to.equal(Math.ceil(rows / 6));
+        });
       });
     }
   });

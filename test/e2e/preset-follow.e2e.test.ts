@@ -141,7 +141,7 @@ describe('a threshold preset when the pack changes (issue 16)', () => {
     const now = await readNumberProperty(page, GAP, 'threshold');
     const { notices } = await readAppSnapshot(page);
     expect(notices.join(' ')).toContain(`\u201c1 in 1,000 false matches\u201d worked out again on UTKFace 600 (balanced), which changed since it was set: ${now!.toFixed(3)} now (it was 0.700 on an earlier build of UTKFace 600 (balanced)).`);
-    // The preset now kept carries this build's content key, so the next reload keeps it.
+    // The preset now kept carries this build's content key (its file's sha256), so the next reload keeps it.
     const key = await page.evaluate(() => new Promise<string | null>((resolve) => {
       const open = indexedDB.open('facegap');
       open.onsuccess = () => {
@@ -149,7 +149,7 @@ describe('a threshold preset when the pack changes (issue 16)', () => {
         get.onsuccess = () => (open.result.close(), resolve((get.result as Record<string, { packKey?: string }>).faceres?.packKey ?? null));
       };
     }));
-    expect(key).toMatch(/^\d+x\d+-[0-9a-f]{8}$/);
+    expect(key).toMatch(/^\d+x\d+-[0-9a-f]{16}$/);
     expect(key).not.toBe(stale.packKey);
   }, 180_000);
 });

@@ -1,16 +1,18 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { SMALL_ROOM_GROUP_PEOPLE, type RoomStatistics } from '../../classroom/room-stats';
 import { formatGroupName, formatRate, formatRateInterval, formatRatio, formatScore, pluralise } from '../../views/format';
 import type { RateEstimate } from '../../metrics';
-import type { RoomPage } from '../../classroom/room-pages';
+import { ROOM_ROWS_PER_COLUMN, type RoomPage } from '../../classroom/room-pages';
+import { splitIntoColumns } from '../../views/paging';
 
 /**
  * The whole room's numbers from the codes collected (src/classroom/room-stats.ts): how often the
  * room's own people would be missed, by self-described group, and how often the pack's strangers
  * would be taken for someone in the room, by group; each rate with its 95% interval and the
  * small-group caveat. `data-people` mirrors the count for tests. In presenter view a `page` shows
- * one part: the count alone (collecting), or some rows of one table with its ratio and caveat.
+ * one part: the count alone (collecting), or some rows of one table with its ratio and caveat,
+ * six rows a column (a wide screen's page of twelve is two tables side by side).
  */
 @customElement('fg-room-stats')
 export class FgRoomStats extends LitElement {
@@ -20,6 +22,8 @@ export class FgRoomStats extends LitElement {
     /* The room's people and the pack's strangers side by side when there is room: one screen on a projector. */
     .tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 17em), 1fr)); gap: 0.5em 1.5em; align-items: start; }
     .tables > div { display: grid; gap: 0.3em; }
+    /* A wide projector page: six groups a column, the columns side by side under one question. */
+    .columns { display: flex; gap: 0 1.5em; align-items: start; }
     table { border-collapse: collapse; }
     th, td { text-align: left; padding: 0.15em 0.9em 0.15em 0; border-bottom: 1px solid #888; }
     td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -55,12 +59,12 @@ export class FgRoomStats extends LitElement {
     const atLeast = hasLowerBound ? html`"At least" means some laptops sent only their closest strangers, and all of those pass this threshold.` : nothing;
     const missed = (from: number, to: number) => html`<div>
       <h3>Would the room's own people be missed${atThreshold}?</h3>
-      <table><thead><tr><th scope="col">group</th><th scope="col">people</th><th scope="col">missed</th></tr></thead>
-        <tbody>${s.genuine.slice(from, to).map((r) => html`<tr><td>${formatGroupName(r.group)}</td><td class="num">${r.people}${r.isSmall ? ' (small)' : ''}</td><td class="num">${formatCompactRate(r.fnmr)}</td></tr>`)}</tbody></table>
+      ${this._renderColumns(from, to, (a, b) => html`<table><thead><tr><th scope="col">group</th><th scope="col">people</th><th scope="col">missed</th></tr></thead>
+        <tbody>${s.genuine.slice(a, b).map((r) => html`<tr><td>${formatGroupName(r.group)}</td><td class="num">${r.people}${r.isSmall ? ' (small)' : ''}</td><td class="num">${formatCompactRate(r.fnmr)}</td></tr>`)}</tbody></table>`)}
       <p>Highest over lowest${describeAcross(from, to, s.genuine.length)}: ${formatRatio(s.fnmrMaxMinRatio)}</p></div>`;
     const strangers = (from: number, to: number) => html`<div><h3>Would the pack's strangers be taken for someone in the room${atThreshold}?</h3>
-      <table><thead><tr><th scope="col">pack group</th><th scope="col">false matches</th></tr></thead>
-        <tbody>${s.strangers.slice(from, to).map((r) => html`<tr><td>${formatGroupName(r.group)}</td><td class="num">${r.isLowerBound ? 'at least ' : ''}${formatCompactRate(r.fmr)}</td></tr>`)}</tbody></table>
+      ${this._renderColumns(from, to, (a, b) => html`<table><thead><tr><th scope="col">pack group</th><th scope="col">false matches</th></tr></thead>
+        <tbody>${s.strangers.slice(a, b).map((r) => html`<tr><td>${formatGroupName(r.group)}</td><td class="num">${r.isLowerBound ? 'at least ' : ''}${formatCompactRate(r.fmr)}</td></tr>`)}</tbody></table>`)}
       <p>Highest over lowest${describeAcross(from, to, s.strangers.length)}: ${formatRatio(s.fmrMaxMinRatio)}</p></div>`;
     if (isAll) {
       return html`${other}${count}
@@ -71,6 +75,16 @@ export class FgRoomStats extends LitElement {
     return page.kind === 'missed'
       ? html`${missed(page.from, page.to)}<p class="caveat">${small} ${wilson} ${chosen}</p>`
       : html`${strangers(page.from, page.to)}<p class="caveat">${wilson} ${atLeast}</p>`;
+  }
+
+  /**
+   * A table's rows `[from, to)`: one table on the normal page; on a projector page, tables of at
+   * most ROOM_ROWS_PER_COLUMN rows side by side (two on a wide screen, whose page holds twelve).
+   */
+  private _renderColumns(from: number, to: number, renderTable: (from: number, to: number) => TemplateResult) {
+    const columns = this.page ? splitIntoColumns([from, to], ROOM_ROWS_PER_COLUMN) : [[from, to] as const];
+    if (columns.length === 1) return renderTable(from, to);
+    return html`<div class="columns" data-columns=${columns.length}>${columns.map(([a, b]) => renderTable(a, b))}</div>`;
   }
 }
 

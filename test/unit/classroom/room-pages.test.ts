@@ -41,4 +41,21 @@ describe('the Room tab\u2019s pages in presenter view', () => {
       .toEqual(['collect', 'missed 0-4', 'missed 4-7', 'strangers 0-5', 'strangers 5-10', 'laptop']);
     expect(describeNextRoomPage(pages, 3)).toBe('Next: would strangers be taken for the room? (groups 6\u201310 of 10) \u2192');
   });
+
+  describe('on a wide screen (two columns of six a page)', () => {
+    it('race x gender (10 stranger groups, 7 of the room): one page per table', () => {
+      const room = RACE_GENDER.slice(0, 7).map((group, i) => attendee(i, group.split('/')[0], group.split('/')[1], RACE_GENDER));
+      const pages = listRoomPages(computeRoomStatistics(room, 0.6, ['race', 'gender']), 2);
+      expect(pages.map((p) => (p.kind === 'missed' || p.kind === 'strangers' ? `${p.kind} ${p.from}-${p.to}` : p.kind)))
+        .toEqual(['collect', 'missed 0-7', 'strangers 0-10', 'laptop']);
+      expect(describeNextRoomPage(pages, 1)).toBe('Next: would strangers be taken for the room? \u2192');
+    });
+
+    it('30 stranger groups: three pages of ten, not five of six', () => {
+      const groups = RACE_GENDER.flatMap((group) => ['0-17', '18-44', '45-70'].map((age) => `${group}/${age}`));
+      const pages = listRoomPages(computeRoomStatistics([attendee(0, 'Asian', 'female', groups)], 0.6, ['race', 'gender']), 2);
+      expect(pages.filter((p) => p.kind === 'strangers').map((p) => ('from' in p ? `${p.from}-${p.to}` : ''))).toEqual(['0-10', '10-20', '20-30']);
+      expect(describeNextRoomPage(pages, 2)).toBe('Next: would strangers be taken for the room? (groups 11\u201320 of 30) \u2192');
+    });
+  });
 });

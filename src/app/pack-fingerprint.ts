@@ -68,3 +68,13 @@ export function fingerprintPack(pack: ReferencePack): string {
 function describeShape(pack: ReferencePack): string {
   return `${pack.samples.length}x${pack.samples[0]?.embedding.length ?? 0}`;
 }
+
+/**
+ * Whether two content keys were worked out the same way (both from a file's sha256, or both from
+ * the embeddings), so that their being different says the content is different. A preset kept
+ * before bundled packs were keyed by their file's sha256 holds an FNV key: it says nothing either way.
+ */
+export function isSameKeyKind(a: string, b: string): boolean {
+  const digits = (key: string) => key.length - key.lastIndexOf('-') - 1;
+  return digits(a) === digits(b);
+}

@@ -12,7 +12,7 @@ import { formatScore } from '../views/format';
 import { buildGapIndexInBackground } from '../views/gap-model';
 import { listGapPresets } from '../views/presets';
 import { scorePackPairs } from '../views/sample-set';
-import { fingerprintPack } from './pack-fingerprint';
+import { fingerprintPack, isSameKeyKind } from './pack-fingerprint';
 import {
   decidePresetOnPack, describePresetPending, followPreset, isPackPreset, PACK_PRESET_NAMES, setPresetChoice,
   type PresetChoice, type PresetChoices,
@@ -66,8 +66,11 @@ export class PresetFollower implements ReactiveController {
     const pack = this.deps.pack();
     if (!pack || pack === this._pack) return;
     const modelId = this.deps.modelId();
-    const choice = this._choices[modelId];
-    const opened = { name: pack.name, modelId: getModelOrDefault(pack.model.id).id, key: choice ? fingerprintPack(pack) : '' };
+    const kept = this._choices[modelId];
+    const opened = { name: pack.name, modelId: getModelOrDefault(pack.model.id).id, key: kept ? fingerprintPack(pack) : '' };
+    // A key of the other kind (kept before bundled packs were keyed by their file) cannot tell a
+    // rebuild: the preset is worked out again without saying the pack changed.
+    const choice = kept?.packKey !== undefined && !isSameKeyKind(kept.packKey, opened.key) ? { ...kept, packKey: undefined } : kept;
     const decision = decidePresetOnPack(choice, modelId, opened);
     if (decision === 'wait') return;
     this._pack = pack;

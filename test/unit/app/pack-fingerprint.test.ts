@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintPack, keyPackByFileSha256 } from '../../../src/app/pack-fingerprint';
+import { fingerprintPack, isSameKeyKind, keyPackByFileSha256 } from '../../../src/app/pack-fingerprint';
 import type { ReferencePack } from '../../../src/datasets/pack';
 import { makePack } from '../datasets/tiny-pack';
 
@@ -69,6 +69,16 @@ describe('a pack\u2019s content key (a preset is worked out again when it change
 
     it.each([['too short', 'abc'], ['not hex', 'z'.repeat(64)], ['empty', '']])('ignores a sha256 that is %s: the pack keeps its FNV key', (_, sha256) => {
       expect(fingerprintPack(loadBundled(sha256))).toBe(fingerprintPack(makePack()));
+    });
+
+    describe('isSameKeyKind', () => {
+      it('tells a file key from an FNV key, so an old preset is worked out again without saying the pack changed', () => {
+        const fileKey = fingerprintPack(loadBundled(FILE_SHA));
+        const fnvKey = fingerprintPack(makePack());
+        expect(isSameKeyKind(fileKey, fnvKey)).toBe(false);
+        expect(isSameKeyKind(fnvKey, '2x4-00000000')).toBe(true);
+        expect(isSameKeyKind(fileKey, fingerprintPack(loadBundled('fedcba9876543210'.repeat(4))))).toBe(true);
+      });
     });
   });
 });

@@ -62,7 +62,12 @@ export function buildHumanConfig(backend: BackendName, modelBasePath: string, wa
     // Every frame is processed: the caller decides the rate, human must not reuse stale results.
     cacheSensitivity: 0,
     skipAllowed: false,
-    filter: { enabled: true, equalization: false, flip: false, width: 0, height: 0 },
+    // No image filter: human's default `autoBrightness` measures the first frame's brightest pixel,
+    // stores `brightness = 1 - max / 255` in the config, then turns itself off with that value left
+    // in, so every later frame was brightened (x1.2 after a photo whose brightest value is 204) by
+    // an amount set by whichever photo came first. Off, the pixels are the photo's own, whatever
+    // ran before (test/browser/vision-determinism.test.ts); the filter's WebGL pass did nothing else.
+    filter: { enabled: false, autoBrightness: false, brightness: 0, equalization: false, flip: false, width: 0, height: 0 },
     face: {
       enabled: true,
       detector: {

@@ -93,9 +93,7 @@ describe('import with other models (real models, fixture photos, IndexedDB)', ()
     expect(session.state.message).to.match(/Embedding took about \d+ ms per face with dlib ResNet-34 on this device\./);
     expect(session.state.measuredMsPerFace.dlib).to.be.above(0);
     expect(session.state.packId).to.equal((await store.packs.list()).find((meta) => meta.name === 'My class (faceres)')!.id);
-    // The other model changes nothing of the active model's embeddings. (Compared on warm runs: the
-    // first face embedded after the engine loads differs from later runs of the same photo, with or
-    // without other models.)
+    // The other model changes nothing of the active model's embeddings.
     const run = (otherModels: ('dlib')[]) => runImport(items(), { client, ledger: createMemoryLedger(), preprocessing: TIGHT_CROP_PREPROCESSING, subjects: 'one-per-photo', otherModels });
     const alone = done((await run([])).records);
     const withDlib = done((await run(['dlib'])).records);
@@ -229,8 +227,7 @@ describe('import with other models (real models, fixture photos, IndexedDB)', ()
         const run = async (target: VisionClient, otherModels: ModelId[]) => done((await runImport(items(), {
           client: target, ledger: createMemoryLedger(), preprocessing: TIGHT_CROP_PREPROCESSING, subjects: 'one-per-photo', otherModels,
         })).records);
-        // Warm runs only: the first face an engine embeds after loading differs from later runs.
-        await run(own, []);
+        // The first run after loading is like any other (vision-determinism.test.ts).
         const reference = await run(own, []);
         const asOther = await run(client, [modelId]);
         reference.forEach((record, i) => {

@@ -30,14 +30,32 @@ export async function moveThreshold(page: Page, value: number): Promise<void> {
   }
 }
 
-/** Imports IMPORT_PHOTOS as "Soak folder" and waits until the Import tab says the pack is saved. */
-export async function importFolder(page: Page): Promise<void> {
+/** The tabs the soak opens, in turn (Live between the bias views, as a workshop goes back to it). */
+export const SOAK_TABS = ['groups', 'gap', 'live', 'privacy', 'live'] as const;
+/** The thresholds the soak sets on "You vs the groups", in turn. */
+export const SOAK_THRESHOLDS = [0.45, 0.6, 0.52, 0.7, 0.5];
+
+/**
+ * Step `step` of the soak's schedule: an even step opens the next of SOAK_TABS, an odd step moves
+ * the threshold to the next of SOAK_THRESHOLDS and goes back to Live.
+ */
+export async function soakStep(page: Page, step: number): Promise<void> {
+  if (step % 2 === 0) {
+    await openTab(page, SOAK_TABS[(step / 2) % SOAK_TABS.length]);
+    return;
+  }
+  await moveThreshold(page, SOAK_THRESHOLDS[((step - 1) / 2) % SOAK_THRESHOLDS.length]);
+  await openTab(page, 'live');
+}
+
+/** Imports IMPORT_PHOTOS as `name` and waits until the Import tab says the pack is saved. */
+export async function importFolder(page: Page, name = 'Soak folder'): Promise<void> {
   await openTab(page, 'import');
   const input = await page.waitForSelector('fg-app >>> fg-import-panel >>> input[type="file"][multiple]');
   await input!.uploadFile(...IMPORT_PHOTOS);
   await input!.dispose();
   await page.locator('fg-app >>> fg-import-panel >>> #preview-heading').wait();
-  await page.locator('fg-app >>> fg-import-panel >>> input:not([type])').fill('Soak folder');
+  await page.locator('fg-app >>> fg-import-panel >>> input:not([type])').fill(name);
   const button = await page.waitForFunction(() => {
     const panel = document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-import-panel')?.shadowRoot;
     return [...(panel?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Import' && !b.disabled) ?? null;
@@ -47,4 +65,25 @@ export async function importFolder(page: Page): Promise<void> {
   // The Import tab says when the pack is saved (as the session e2e test waits for it).
   await page.waitForFunction(() => /Saved "/.test(document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-import-panel')?.shadowRoot?.textContent ?? ''),
     { timeout: 120_000, polling: 500 });
+}
+
+/**
+ * Makes the bundled pack named `name` the active one again (the pack list on The gap, as a user
+ * goes back from their own folder to the reference set), and waits until the list says it is in use.
+ */
+export async function useBundledPack(page: Page, name = 'UTKFace 3000'): Promise<void> {
+  await openTab(page, 'gap');
+  /** The pack's "Use" button, once listed; with `pressed`, only once it says the pack is in use. */
+  const findButton = (packName: string, pressed: boolean | null) => {
+    const manager = document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-pack-manager')?.shadowRoot;
+    const bundled = manager?.querySelector('ul[aria-labelledby="bundled-heading"]');
+    const item = [...(bundled?.querySelectorAll('li') ?? [])].find((li) => li.querySelector('.name')?.textContent?.trim() === packName);
+    const button = item?.querySelector('button') ?? null;
+    return pressed === null || button?.getAttribute('aria-pressed') === String(pressed) ? button : null;
+  };
+  const button = (await page.waitForFunction(findButton, { timeout: 30_000 }, name, null)) as unknown as ElementHandle<HTMLButtonElement>;
+  if (await button.evaluate((b) => b.getAttribute('aria-pressed') === 'false')) await button.click();
+  await button.dispose();
+  const inUse = await page.waitForFunction(findButton, { timeout: 60_000 }, name, true);
+  await inUse.dispose();
 }

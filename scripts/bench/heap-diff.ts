@@ -16,7 +16,7 @@ import { launchChromium } from '../../test/e2e/helpers/chromium';
 import { makeFakeVideo } from '../../test/e2e/helpers/fake-video';
 import { REPO_ROOT, startPreviewServer } from '../../test/e2e/helpers/preview-server';
 import { openTab } from '../../test/e2e/helpers/views';
-import { importFolder, moveThreshold } from './app-actions';
+import { importFolder, moveThreshold, SOAK_TABS as TABS, SOAK_THRESHOLDS as THRESHOLDS } from './app-actions';
 import { growthByKind, takeHeapSummary, topGrowth, type HeapSummary } from './heap-snapshot';
 
 const MODE = process.env.MODE ?? 'idle';
@@ -28,8 +28,6 @@ try {
   const session = await page.createCDPSession();
   await page.goto(new URL('/?backend=wasm', server.url).href);
   await enrolFromCamera(page, 'Person A');
-  const TABS = ['groups', 'gap', 'live', 'privacy', 'live'] as const;
-  const THRESHOLDS = [0.45, 0.6, 0.52, 0.7, 0.5];
   const pause = MODE === 'soak' ? 10_000 : 3000;
   let i = 0;
   const act = async (ms: number) => {

@@ -3,16 +3,17 @@
  * size, sha256, model, score and counts. Used by scripts/pack-index.ts and build:pack --index.
  */
 import { createHash } from 'node:crypto';
-import { decodeBinaryPack, readBinaryPackModel, PACK_BINARY_EXTENSION, type PackIndexEntry } from '../src/datasets/pack';
+import { readBinaryPackModel, PACK_BINARY_EXTENSION, type PackIndexEntry } from '../src/datasets/pack';
+import { readOwnPack } from './pack-describe';
 
 /** The index entry of the v2 pack `bytes`, listed as `file` (relative to the index). */
 export function describePackFile(bytes: Uint8Array, file: string): PackIndexEntry {
   const model = readBinaryPackModel(bytes);
   if (!model) throw new Error(`${file}: not a readable v2 pack`);
-  const header = { modelSha256: String(model.sha256), dim: Number(model.dim) };
-  // The pack's own score: decode once to check everything and count subjects.
-  const score = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true)))).score as string;
-  const pack = decodeBinaryPack(bytes, { ...header, scoreId: score });
+  // Decoded against its own model and score, once, to check everything and count subjects.
+  const pack = readOwnPack(bytes);
+  const header = { modelSha256: pack.model.sha256 };
+  const score = pack.score;
   const name = file.split('/').pop() ?? file;
   const set = (name.endsWith(PACK_BINARY_EXTENSION) ? name.slice(0, -PACK_BINARY_EXTENSION.length) : name).split('.')[0];
   const modelId = String(model.id);

@@ -18,6 +18,7 @@ import type { PrivacyView } from './privacy-controller';
 import type { AppState, MatchView } from './state';
 import { TABS, type TabId } from './tabs';
 import { formatBytes } from '../components/fg-pack-manager';
+import { listBundledChoices } from '../import/bundled';
 import { listModelsOnDevice } from '../import/other-models';
 import { MODEL_BASE_PATH } from '../vision/client';
 
@@ -103,8 +104,8 @@ function renderCompare(ctx: TabContext) {
 
 function renderPackChooser(ctx: TabContext) {
   const packs = ctx.packs;
-  const activeId = packs.state.status === 'idle' ? null : packs.state.id;
-  return html`<fg-pack-manager .bundled=${packs.bundled} .imported=${packs.imported} .activeId=${activeId} .keptFiles=${packs.keptFiles}
+  const listed = listBundledChoices(packs.bundled, ctx.state.modelId, packs.state.status === 'idle' ? null : packs.state.id);
+  return html`<fg-pack-manager .bundled=${listed.entries} .imported=${packs.imported} .activeId=${listed.activeId} .keptFiles=${packs.keptFiles}
     @pack-activate=${ctx.onPackActivate} @pack-delete=${ctx.onPackDelete} @pack-export=${ctx.onPackExport}></fg-pack-manager>
     ${renderPackStatus(ctx)}`;
 }

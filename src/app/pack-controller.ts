@@ -116,8 +116,10 @@ export class PackController implements ReactiveController {
     this.state = { status: 'loading', id, download: this.readDownload(id) };
     this.host.requestUpdate();
     try {
-      // Each model has its own embeddings of a pack: the cache holds one entry per model.
-      const key = `${this.activeModel().id}:${id}`;
+      // Each model has its own embeddings of a pack: the cache holds one entry per model. Every
+      // model's entry of a bundled set opens the active model's file, so the set is the key (two
+      // ids of one set once held two decoded copies of the same file).
+      const key = `${this.activeModel().id}:${findBundledEntry(this.bundled, id)?.pack ?? id}`;
       const pack = this.cache.get(key) ?? (await this.read(id));
       if (load !== this.loadId) return;
       this.cache.set(key, pack);

@@ -68,6 +68,24 @@ export function findBundledEntry(entries: readonly BundledPackEntry[], idOrPack:
   return entries.find((entry) => entry.id === idOrPack) ?? entries.find((entry) => entry.pack === idOrPack && entry.model === model);
 }
 
+/**
+ * The bundled packs a chooser lists: one line per pack set, with the active model's file (its size
+ * is what choosing it downloads; "kept" says whether that file is on this device), or the set's
+ * first file when the model has none (choosing it then says so). The index holds one file per set
+ * and model: listed as they are, "UTKFace 3000" showed four times with four sizes, and each line
+ * opened the active model's file. `activeId` (a set's entry of any model, or an imported pack's
+ * id) becomes the listed entry of its set.
+ */
+export function listBundledChoices(entries: readonly BundledPackEntry[], modelId: string, activeId: string | null): { entries: BundledPackEntry[]; activeId: string | null } {
+  const bySet = new Map<string, BundledPackEntry>();
+  for (const entry of entries) {
+    const listed = bySet.get(entry.pack);
+    if (!listed || (listed.model !== modelId && entry.model === modelId)) bySet.set(entry.pack, entry);
+  }
+  const active = activeId === null ? undefined : entries.find((entry) => entry.id === activeId);
+  return { entries: [...bySet.values()], activeId: active ? bySet.get(active.pack)!.id : activeId };
+}
+
 /** URL of a bundled pack's file. */
 export function bundledPackUrl(entry: BundledPackEntry): string {
   return new URL(entry.file, new URL(BUNDLED_INDEX_PATH, location.href)).href;

@@ -32,6 +32,17 @@ describe('PackController: one owner that validates every pack and checks every h
     expect(fingerprintPack(controller.pack!)).to.equal(`360x1024-${entry.sha256.slice(0, 16)}`);
   });
 
+  it('opens one decoded copy of a set whichever model\u2019s entry names it', async () => {
+    const controller = new PackController(makeHost(), { store: () => null, modelSha256, onActivated: () => {} });
+    await controller.start('lfw-94');
+    const first = controller.pack;
+    await controller.activate('lfw-94.dlib', { remember: false });
+    expect(controller.state).to.deep.equal({ status: 'ready', id: 'lfw-94.dlib' });
+    // The active model is faceres: its file, the same object, not a second decode of it.
+    expect(controller.pack).to.equal(first);
+    expect(controller.pack?.model.id).to.equal('faceres');
+  });
+
   it('refuses a bundled pack whose bytes differ from its index entry, and says what to do', async () => {
     const controller = new PackController(makeHost(), { store: () => null, modelSha256, onActivated: () => {} });
     const index = await loadBundledPackIndex();

@@ -23,19 +23,17 @@ export interface PackDescription {
   attribution?: string;
 }
 
+/** A v2 pack's header fields these tools read before decoding: its score and its block's dtype. */
+function readOwnHeader(bytes: Uint8Array): { score: string; vectors: { dtype: 'float16' | 'float32' | 'int8' } } {
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+  return JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { score: string; vectors: { dtype: 'float16' | 'float32' | 'int8' } };
+}
+
 /** Decodes a v2 pack against its own model and score (the header's, not the app's). */
 export function readOwnPack(bytes: Uint8Array): ReferencePack {
   const model = readBinaryPackModel(bytes);
   if (!model) throw new Error('not a readable v2 pack');
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
-  const score = (JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { score: string }).score;
-  return decodeBinaryPack(bytes, { modelSha256: String(model.sha256), dim: Number(model.dim), scoreId: score });
-}
-
-/** The dtype of a v2 pack's vector block, from its header. */
-function readDtype(bytes: Uint8Array): 'float16' | 'float32' | 'int8' {
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
-  return (JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { vectors: { dtype: 'float16' | 'float32' | 'int8' } }).vectors.dtype;
+  return decodeBinaryPack(bytes, { modelSha256: String(model.sha256), dim: Number(model.dim), scoreId: readOwnHeader(bytes).score });
 }
 
 /**
@@ -45,7 +43,7 @@ function readDtype(bytes: Uint8Array): 'float16' | 'float32' | 'int8' {
  */
 export function redescribePack(bytes: Uint8Array, changes: PackDescription): Uint8Array {
   const pack = readOwnPack(bytes);
-  const dtype = readDtype(bytes);
+  const dtype = readOwnHeader(bytes).vectors.dtype;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   const next = encodeBinaryPack({ ...pack, ...defined }, dtype);
   const blockBytes = blockByteLength(dtype, pack.samples.length, pack.model.dim);

@@ -4,6 +4,7 @@
  * records (resource timing, `securitypolicyviolation` events), so it shows what happened, not
  * what the code meant to do.
  */
+import { RequestLedger, type TalliedRequest } from './request-ledger';
 import { collectResourceEntries, toResourceRecord, type ResourceRecord } from './resource-entries';
 import { watchViolations, type ViolationRecord } from './violations';
 
@@ -58,17 +59,18 @@ export function classifyUrl(url: string, pageOrigin: string): { origin: string; 
 }
 
 /**
- * Groups requests by origin and counts those to other origins. Pure; an empty list gives zero
- * requests and no origins.
+ * Groups requests by origin and counts those to other origins. A record with a `count` (a
+ * {@link TalliedRequest}) stands for that many requests to its URL, its bytes summed. Pure; an empty
+ * list gives zero requests and no origins.
  */
-export function summarizeRequests(records: readonly ResourceRecord[], pageOrigin: string, violations: readonly ViolationRecord[] = []): NetworkSummary {
+export function summarizeRequests(records: readonly (ResourceRecord | TalliedRequest)[], pageOrigin: string, violations: readonly ViolationRecord[] = []): NetworkSummary {
   const blockedUris = new Set(violations.filter((violation) => violation.disposition !== 'report').map((violation) => violation.blockedUri));
   const groups = new Map<string, OriginGroup>();
   for (const record of records) {
     const { origin, isLocal } = classifyUrl(record.url, pageOrigin);
     let group = groups.get(origin);
     if (!group) groups.set(origin, (group = { origin, isLocal, requests: 0, transferBytes: 0, urls: [] }));
-    group.requests++;
+    group.requests += countOf(record);
     group.transferBytes += record.transferSize;
     if (!group.urls.includes(record.url)) group.urls.push(record.url);
   }
@@ -78,14 +80,16 @@ export function summarizeRequests(records: readonly ResourceRecord[], pageOrigin
   const others = origins.filter((group) => !group.isLocal);
   return {
     pageOrigin,
-    totalRequests: records.length,
+    totalRequests: records.reduce((sum, record) => sum + countOf(record), 0),
     totalTransferBytes: records.reduce((sum, record) => sum + record.transferSize, 0),
     origins,
     otherOriginRequests: others.reduce((sum, group) => sum + group.requests, 0),
     otherOriginUrls: others.flatMap((group) => group.urls),
-    otherOriginBlocked: records.filter((record) => !classifyUrl(record.url, pageOrigin).isLocal && blockedUris.has(record.url)).length,
+    otherOriginBlocked: records.reduce((sum, record) => (!classifyUrl(record.url, pageOrigin).isLocal && blockedUris.has(record.url) ? sum + countOf(record) : sum), 0),
   };
 }
+
+const countOf = (record: ResourceRecord | TalliedRequest) => ('count' in record ? record.count : 1);
 
 /** Fired by `NetworkAudit` whenever a request or violation is recorded. */
 export class NetworkAuditChangeEvent extends Event {
@@ -99,47 +103,54 @@ export class NetworkAuditChangeEvent extends Event {
  * Watches the page's requests and CSP violations from `start()` until `stop()`. Requests made
  * before `start()` are included (resource timing is buffered); violations are not buffered by
  * browsers, so start it first thing in `main.ts`. Workers report their own requests through
- * `addRecords` (see `collectResourceEntries`).
+ * `addRecords` (see `collectResourceEntries`). Requests are kept as one tally per context and URL
+ * (src/privacy/request-ledger.ts), so the audit does not grow with repeated requests.
  */
 export class NetworkAudit extends EventTarget {
-  private readonly records = new Map<string, ResourceRecord>();
+  private readonly ledger = new RequestLedger();
   private readonly violationRecords = new Map<string, ViolationRecord>();
   private observer: PerformanceObserver | null = null;
   private stopViolations: (() => void) | null = null;
+  private hasStopped = false;
 
   constructor(readonly pageOrigin: string = globalThis.location?.origin ?? '') {
     super();
   }
 
-  /** Starts watching; calling it again does nothing. */
+  /**
+   * Starts watching; calling it again does nothing. The page's requests so far are read from the
+   * buffer, later ones from an observer that is not handed the buffer again: both happen in this
+   * one task, so each request is counted exactly once, without remembering every one of them.
+   */
   start(): this {
     if (this.observer) return this;
+    // Started again, the buffer's requests would count twice.
+    if (this.hasStopped) throw new Error('A stopped network audit cannot be started again; start a new one.');
     performance.setResourceTimingBufferSize?.(RESOURCE_TIMING_BUFFER_ENTRIES);
-    this.addRecords(collectResourceEntries('page'));
-    this.observer = new PerformanceObserver((list) => this.addRecords(list.getEntries().map((entry) => toResourceRecord(entry, 'page'))));
-    this.observer.observe({ type: 'resource', buffered: true });
+    this.addPageRecords(collectResourceEntries('page'));
+    this.observer = new PerformanceObserver((list) => this.addPageRecords(list.getEntries().map((entry) => toResourceRecord(entry, 'page'))));
+    this.observer.observe({ type: 'resource' });
     const watcher = watchViolations(document, 'page', (record) => this.addViolations([record]));
     this.stopViolations = watcher.stop;
     return this;
   }
 
-  /** Stops watching; what was recorded stays readable. */
+  /** Stops watching for good; what was recorded stays readable. */
   stop(): void {
+    if (this.observer) this.hasStopped = true;
     this.observer?.disconnect();
     this.observer = null;
     this.stopViolations?.();
     this.stopViolations = null;
   }
 
-  /** Adds requests seen elsewhere (a worker's own resource timing); a record seen twice counts once. */
+  /**
+   * Adds requests seen elsewhere (a worker's own resource timing, which it reports whole each
+   * time); a record seen twice counts once.
+   */
   addRecords(records: readonly ResourceRecord[]): void {
     let added = false;
-    for (const record of records) {
-      const key = `${record.context}\u0000${record.url}\u0000${record.startTime}`;
-      if (this.records.has(key)) continue;
-      this.records.set(key, record);
-      added = true;
-    }
+    for (const record of records) added = this.ledger.addOnce(record) || added;
     if (added) this.changed();
   }
 
@@ -155,9 +166,9 @@ export class NetworkAudit extends EventTarget {
     if (added) this.changed();
   }
 
-  /** Every request recorded so far, oldest first. */
-  get requests(): ResourceRecord[] {
-    return [...this.records.values()].sort((a, b) => a.startTime - b.startTime);
+  /** Every URL requested so far, per context, with how many times: oldest first. */
+  get requests(): TalliedRequest[] {
+    return this.ledger.requests;
   }
 
   /** Every CSP violation recorded so far, oldest first. */
@@ -168,6 +179,12 @@ export class NetworkAudit extends EventTarget {
   /** The requests grouped by origin. */
   summarize(): NetworkSummary {
     return summarizeRequests(this.requests, this.pageOrigin, this.violations);
+  }
+
+  /** The page's own requests, each delivered once (the buffer at start, then the observer). */
+  private addPageRecords(records: readonly ResourceRecord[]): void {
+    for (const record of records) this.ledger.add(record);
+    if (records.length > 0) this.changed();
   }
 
   private changed(): void {

@@ -12,12 +12,27 @@ describe('NetworkAudit', () => {
     const own = summary.origins.find((group) => group.origin === location.origin)!;
     expect(own.isLocal).to.equal(true);
     expect(own.urls).to.include(url);
-    expect(own.requests).to.equal(audit.requests.filter((request) => request.url.startsWith(location.origin)).length);
+    expect(own.requests).to.equal(audit.requests.filter((request) => request.url.startsWith(location.origin)).reduce((sum, request) => sum + request.count, 0));
     const record = audit.requests.find((request) => request.url === url)!;
     expect(record.initiatorType).to.equal('fetch');
     expect(record.transferSize).to.be.greaterThan(bytes - 1);
     expect(summary.otherOriginRequests).to.equal(0);
     audit.stop();
+  });
+
+  it('counts requests made before and after start once each, and keeps one entry for a URL requested again and again', async () => {
+    const url = new URL(`/test/fixtures/sample2.jpg?repeat=${Date.now()}`, location.href).href;
+    const load = () => fetch(url, { cache: 'no-store' }).then((response) => response.arrayBuffer());
+    await load();
+    // The first request is in the page's buffer when the audit starts; the others reach its observer.
+    const audit = new NetworkAudit().start();
+    for (let i = 0; i < 4; i++) await load();
+    await waitUntil(() => audit.requests.find((request) => request.url === url)?.count === 5, 'five requests are counted', { timeout: 5000 });
+    expect(audit.requests.filter((request) => request.url === url)).to.have.length(1);
+    await new Promise((done) => setTimeout(done, 200));
+    expect(audit.requests.find((request) => request.url === url)!.count).to.equal(5);
+    audit.stop();
+    expect(() => audit.start()).to.throw(/cannot be started again/);
   });
 
   it('includes requests a worker reports, once each', () => {

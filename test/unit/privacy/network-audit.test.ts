@@ -62,6 +62,22 @@ describe('summarizeRequests', () => {
     expect(summary.otherOriginRequests).toBe(2);
     expect(summary.otherOriginUrls).toEqual(['https://cdn.example/a.js']);
   });
+
+  it('counts a tallied request as its count, blocked ones included', () => {
+    const blocked = { blockedUri: 'https://cdn.example/a.js', directive: 'script-src', disposition: 'enforce', sourceFile: '', time: 1, context: 'page' } as unknown as ViolationRecord;
+    const summary = summarizeRequests([
+      { ...record(`${PAGE}/assets/all-pairs.worker.js`, 300), count: 3 },
+      { ...record('https://cdn.example/a.js', 0), count: 2 },
+      record(`${PAGE}/`, 1000),
+    ], PAGE, [blocked]);
+    expect(summary.origins.map((group) => [group.origin, group.requests, group.transferBytes, group.urls.length])).toEqual([
+      [PAGE, 4, 1300, 2],
+      ['https://cdn.example', 2, 0, 1],
+    ]);
+    expect(summary.totalRequests).toBe(6);
+    expect(summary.otherOriginRequests).toBe(2);
+    expect(summary.otherOriginBlocked).toBe(2);
+  });
 });
 
 describe('collectResourceEntries', () => {

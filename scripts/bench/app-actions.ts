@@ -55,7 +55,17 @@ export async function importFolder(page: Page, name = 'Soak folder'): Promise<vo
   await input!.uploadFile(...IMPORT_PHOTOS);
   await input!.dispose();
   await page.locator('fg-app >>> fg-import-panel >>> #preview-heading').wait();
-  await page.locator('fg-app >>> fg-import-panel >>> input:not([type])').fill(name);
+  // Filled through a handle that is disposed: `Locator.fill` keeps its handle, and with it this panel.
+  const nameInput = await page.locator('fg-app >>> fg-import-panel >>> input:not([type])').waitHandle();
+  try {
+    await nameInput.evaluate((input, value) => {
+      (input as HTMLInputElement).value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    }, name);
+  } finally {
+    await nameInput.dispose();
+  }
   const button = await page.waitForFunction(() => {
     const panel = document.querySelector('fg-app')?.shadowRoot?.querySelector('fg-import-panel')?.shadowRoot;
     return [...(panel?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Import' && !b.disabled) ?? null;

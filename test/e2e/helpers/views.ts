@@ -69,9 +69,18 @@ export async function waitForRateTable(page: Page, path: string[], what: string,
   return rows;
 }
 
-/** Opens one of fg-app's tabs and waits for its panel to show. */
+/**
+ * Opens one of fg-app's tabs and waits for its panel to show. The tab is clicked through a handle
+ * that is then disposed: puppeteer's `Locator.click` keeps its handle (it disposes only on error),
+ * and every handle keeps its element alive in the page, which a memory bench would count.
+ */
 export async function openTab(page: Page, id: TabId): Promise<void> {
-  await page.locator(`fg-app >>> #tab-${id}`).click();
+  const tab = await page.locator(`fg-app >>> #tab-${id}`).waitHandle();
+  try {
+    await tab.click();
+  } finally {
+    await tab.dispose();
+  }
   await page.waitForFunction((tab) => document.querySelector('fg-app')?.shadowRoot?.querySelector(`#panel-${tab}`)?.hasAttribute('hidden') === false,
     { timeout: 10_000 }, id);
 }

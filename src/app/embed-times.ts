@@ -23,23 +23,31 @@ export function measureEmbedMsPerFace(observation: Pick<Observation, 'faces' | '
 /** The last EMBED_SAMPLES_KEPT per-face embedding times of each model run in this session. */
 export class EmbedTimes {
   private readonly samples = new Map<ModelId, number[]>();
+  /** The medians since the last `record`: the app asks on every frame, and times arrive a few times a second. */
+  private latestMedians: Readonly<Partial<Record<ModelId, number>>> | null = null;
 
   /** Keeps one frame's ms per face under `modelId`. */
   record(modelId: ModelId, msPerFace: number): void {
+    this.latestMedians = null;
     const kept = this.samples.get(modelId) ?? [];
     kept.push(msPerFace);
     if (kept.length > EMBED_SAMPLES_KEPT) kept.shift();
     this.samples.set(modelId, kept);
   }
 
-  /** The median ms per face of each model measured so far (models not run yet are absent). */
-  medians(): Partial<Record<ModelId, number>> {
+  /**
+   * The median ms per face of each model measured so far (models not run yet are absent): the same
+   * object until the next `record`.
+   */
+  medians(): Readonly<Partial<Record<ModelId, number>>> {
+    if (this.latestMedians) return this.latestMedians;
     const result: Partial<Record<ModelId, number>> = {};
     for (const [id, values] of this.samples) {
       const sorted = [...values].sort((a, b) => a - b);
       const middle = sorted.length >> 1;
       result[id] = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
+    this.latestMedians = result;
     return result;
   }
 }

@@ -103,7 +103,7 @@ export class ModelController implements ReactiveController {
   }
 
   /** Median ms per face of each model measured in this session (models not run yet are absent). */
-  msPerFace(): Partial<Record<ModelId, number>> {
+  msPerFace(): Readonly<Partial<Record<ModelId, number>>> {
     return this.embedTimes.medians();
   }
 
@@ -118,10 +118,13 @@ export class ModelController implements ReactiveController {
       const response = await fetch(new URL('manifest.json', MODEL_BASE_PATH));
       const manifest = (await response.json()) as { files?: { path?: unknown; bytes?: unknown }[] };
       const files = Array.isArray(manifest.files) ? manifest.files : [];
+      const sizes: Partial<Record<ModelId, number>> = {};
       for (const model of MODELS) {
         const bytes = sumModelBytes(getModel(model.id), files);
-        if (bytes !== null) this.sizes[model.id] = bytes;
+        if (bytes !== null) sizes[model.id] = bytes;
       }
+      // A new object, not the old one changed: the picker updates when its properties differ.
+      this.sizes = sizes;
       this.host.requestUpdate();
     } catch {
       // Sizes are a detail of the picker: without the manifest it shows none, and the engine says why it failed.

@@ -4,6 +4,7 @@ import { pluralise } from '../views/format';
 import type { BundledPackEntry } from '../import/bundled';
 import type { PackMetadata } from '../store/types';
 import { appPath } from '../shared/app-base';
+import { hasShallowChange } from '../shared/shallow-equal';
 
 /** Where a pack comes from. */
 export type PackOrigin = 'bundled' | 'imported';
@@ -63,7 +64,7 @@ export class FgPackManager extends LitElement {
   `;
 
   /** Packs shipped with FaceGap (packs/index.json). */
-  @property({ attribute: false }) bundled: BundledPackEntry[] = [];
+  @property({ attribute: false, hasChanged: hasShallowChange }) bundled: BundledPackEntry[] = [];
   /** Packs imported on this device (the store's pack list). */
   @property({ attribute: false }) imported: PackMetadata[] = [];
   /** Id of the pack the views use, or null. */

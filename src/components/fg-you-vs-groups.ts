@@ -7,6 +7,7 @@ import { buildGapIndexInBackground } from '../views/gap-model';
 import { describeGrouping, selectVariedLabels } from '../views/grouping';
 import { listGapPresets, listThresholdPresets, type ThresholdPreset } from '../views/presets';
 import { getModelOrDefault } from '../models/registry';
+import { hasShallowChange } from '../shared/shallow-equal';
 import { PRESENTER_COLUMN_STRIP_UNITS, splitIntoColumns, splitIntoPages, type PageRange } from '../views/paging';
 import { scorePackPairs } from '../views/sample-set';
 import { countYouMatches, scoreYouAgainstPack, type YouGroupRow, type YouGroupScores } from '../views/you-model';
@@ -78,9 +79,9 @@ export class FgYouVsGroups extends LitElement {
   /** Shared decision threshold, 0..1. */
   @property({ type: Number }) threshold = DEFAULT_THRESHOLD_SIMILARITY;
   /** Labels to group by. */
-  @property({ attribute: false }) groupBy: string[] = ['race'];
+  @property({ attribute: false, hasChanged: hasShallowChange }) groupBy: string[] = ['race'];
   /** Your best match among enrolled people, shown beside; null when nobody is enrolled. */
-  @property({ attribute: false }) bestMatch: BestMatch | null = null;
+  @property({ attribute: false, hasChanged: hasShallowChange }) bestMatch: BestMatch | null = null;
   /** Large type and high contrast for a room. */
   @property({ type: Boolean, reflect: true }) presenter = false;
 

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { MODELS, type ModelId, type RecognitionModel } from '../../models/registry';
+import { hasShallowChange } from '../../shared/shallow-equal';
 
 /** Fired when the user picks another recognition model (never when `modelId` is set). */
 export class ModelChangeEvent extends Event {
@@ -41,13 +42,13 @@ export class FgModelPicker extends LitElement {
   /** Whether the active model's engine is loading, running or failed. */
   @property({ reflect: true }) status: 'loading' | 'ready' | 'failed' = 'loading';
   /** Bytes of each model's own files (models/manifest.json). */
-  @property({ attribute: false }) sizes: Partial<Record<ModelId, number>> = {};
+  @property({ attribute: false, hasChanged: hasShallowChange }) sizes: Partial<Record<ModelId, number>> = {};
   /** Milliseconds per face each model took on this device, for the models run in this session. */
-  @property({ attribute: false }) msPerFace: Partial<Record<ModelId, number>> = {};
+  @property({ attribute: false, hasChanged: hasShallowChange }) msPerFace: Partial<Record<ModelId, number>> = {};
   /** The active model's threshold, on its own score. */
   @property({ type: Number }) threshold = 0;
   /** Enrolled people per model id, so the picker can say who the chosen model cannot match. */
-  @property({ attribute: false }) enrolledByModel: Readonly<Record<string, number>> = {};
+  @property({ attribute: false, hasChanged: hasShallowChange }) enrolledByModel: Readonly<Record<string, number>> = {};
   /** Why switching is not possible now (an import or an enrolment is running); empty when it is. */
   @property() lockedReason = '';
 

@@ -38,4 +38,14 @@ describe('ms per face from the live loop', () => {
     expect(times.medians()).toEqual({ mobileface: 10 });
     expect(new EmbedTimes().medians()).toEqual({});
   });
+
+  it('hands out the same medians until a frame is recorded (the app asks on every frame)', () => {
+    const times = new EmbedTimes();
+    times.record('faceres', 20);
+    const first = times.medians();
+    expect(times.medians()).toBe(first);
+    times.record('faceres', 40);
+    expect(times.medians()).not.toBe(first);
+    expect(times.medians()).toEqual({ faceres: 30 });
+  });
 });

@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { REPO_ROOT } from '../../test/e2e/helpers/preview-server';
-import { openTab } from '../../test/e2e/helpers/views';
+import { openTab, waitForRateTable } from '../../test/e2e/helpers/views';
+import type { TabId } from '../../src/app/tabs';
 
 export const IMPORT_PHOTOS = [
   '25_0_0_20170109150557335.jpg.chip.jpg',
@@ -16,9 +17,26 @@ export const IMPORT_PHOTOS = [
   '33_1_3_20170119000000003.jpg.chip.jpg',
 ].map((name) => resolve(REPO_ROOT, 'test/fixtures/import/utkface', name));
 
+/** The rate tables of the two bias views the soak opens, as shadow paths from the document. */
+const VIEW_TABLES: Partial<Record<TabId, string[]>> = {
+  groups: ['fg-app', 'fg-you-vs-groups', 'fg-rate-table'],
+  gap: ['fg-app', 'fg-gap-view', 'fg-gap-panels', 'fg-rate-table'],
+};
+
+/**
+ * Opens `tab`; with `isWaitingForView`, also waits until a bias view shows its table, so that its
+ * work (the first time, sorting the pack's pairs in a worker, then its charts) is done before the
+ * next step instead of being cut short by it.
+ */
+async function openView(page: Page, tab: TabId, isWaitingForView: boolean): Promise<void> {
+  await openTab(page, tab);
+  const table = VIEW_TABLES[tab];
+  if (isWaitingForView && table) await waitForRateTable(page, table, `the ${tab} view's table`, (rows) => rows.length > 0);
+}
+
 /** Moves the threshold slider of "You vs the groups" to `value`, as a drag would (an input event). */
-export async function moveThreshold(page: Page, value: number): Promise<void> {
-  await openTab(page, 'groups');
+export async function moveThreshold(page: Page, value: number, isWaitingForView = false): Promise<void> {
+  await openView(page, 'groups', isWaitingForView);
   const range = await page.waitForSelector('fg-app >>> fg-you-vs-groups >>> fg-threshold-slider >>> input#range', { timeout: 10_000 });
   try {
     await range!.evaluate((input, next) => {
@@ -37,14 +55,15 @@ export const SOAK_THRESHOLDS = [0.45, 0.6, 0.52, 0.7, 0.5];
 
 /**
  * Step `step` of the soak's schedule: an even step opens the next of SOAK_TABS, an odd step moves
- * the threshold to the next of SOAK_THRESHOLDS and goes back to Live.
+ * the threshold to the next of SOAK_THRESHOLDS and goes back to Live. With `isWaitingForView`
+ * (the warm-up's steps, one right after the other), a bias view's table is waited for.
  */
-export async function soakStep(page: Page, step: number): Promise<void> {
+export async function soakStep(page: Page, step: number, isWaitingForView = false): Promise<void> {
   if (step % 2 === 0) {
-    await openTab(page, SOAK_TABS[(step / 2) % SOAK_TABS.length]);
+    await openView(page, SOAK_TABS[(step / 2) % SOAK_TABS.length], isWaitingForView);
     return;
   }
-  await moveThreshold(page, SOAK_THRESHOLDS[((step - 1) / 2) % SOAK_THRESHOLDS.length]);
+  await moveThreshold(page, SOAK_THRESHOLDS[((step - 1) / 2) % SOAK_THRESHOLDS.length], isWaitingForView);
   await openTab(page, 'live');
 }
 

@@ -11,8 +11,9 @@
  * Before the baseline the soak warms up: it imports the folder once and then runs the schedule's
  * steps one after the other, each once the bias view it opened shows its table, so that every
  * view has done its first work and V8 has compiled the page's functions for every action the soak
- * repeats before minute 2 (at one step every 10 s that takes V8 20-40 minutes; see BENCHMARKS.md). From minute 2 the growth is what the repeated actions leave behind, and the
- * folder is imported a second time at minute 4 to show whether an import does. After each import
+ * repeats before minute 2 (at one step every 10 s that takes V8 20-40 minutes; see BENCHMARKS.md).
+ * From minute 2 the growth is what the repeated actions leave behind, and the folder is imported a
+ * second time at minute 4 to show whether an import does. After each import
  * the soak goes back to the bundled default pack, so the bias views it opens show 3,000 faces
  * throughout. SOAK_WARM_UP=0 runs without the warm-up (one import, at minute 4).
  */

@@ -48,13 +48,6 @@ export class RequestLedger {
     return true;
   }
 
-  /** How many requests were counted. */
-  get total(): number {
-    let total = 0;
-    for (const tally of this.tallies.values()) total += tally.count;
-    return total;
-  }
-
   /** One tally per context and URL, in the order of their first request. */
   get requests(): TalliedRequest[] {
     return [...this.tallies.values()].map((tally) => ({ ...tally })).sort((a, b) => a.startTime - b.startTime);

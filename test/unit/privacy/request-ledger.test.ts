@@ -6,12 +6,14 @@ function request(url: string, startTime: number, context = 'page', transferSize 
   return { url, initiatorType: 'script', transferSize, encodedBodySize: transferSize / 2, startTime, context };
 }
 
+const countAll = (ledger: RequestLedger) => ledger.requests.reduce((sum, tally) => sum + tally.count, 0);
+
 describe('RequestLedger', () => {
   it('keeps one tally for a URL requested a thousand times, with every request counted and its bytes summed', () => {
     const ledger = new RequestLedger();
     for (let i = 0; i < 1000; i++) ledger.add(request('http://app.test/assets/all-pairs.worker.js', 10 + i));
     expect(ledger.requests).toEqual([{ ...request('http://app.test/assets/all-pairs.worker.js', 10), count: 1000, transferSize: 100_000, encodedBodySize: 50_000 }]);
-    expect(ledger.total).toBe(1000);
+    expect(countAll(ledger)).toBe(1000);
   });
 
   it('counts a request a worker reports again once, and a new one of the same URL again', () => {
@@ -40,6 +42,6 @@ describe('RequestLedger', () => {
     const ledger = new RequestLedger();
     ledger.add(request('http://app.test/a.js', 1));
     ledger.requests[0].count = 99;
-    expect(ledger.total).toBe(1);
+    expect(countAll(ledger)).toBe(1);
   });
 });
